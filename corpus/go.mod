@@ -1,0 +1,3 @@
+module goconc.dev/corpus
+
+go 1.23
