@@ -86,6 +86,9 @@ export interface TypeDecl {
   /** Declaring file (relative path) and span; null for standard-library models. */
   file: string | null;
   span: Span | null;
+  /** Standard-library model whose real fields are not modelled: its layout comes only
+   * from the size table (src/model/stdlib-sizes.ts), never from `underlying`. */
+  opaque?: boolean;
 }
 
 export const UNKNOWN: UnknownType = { kind: 'unknown' };

@@ -1,0 +1,4 @@
+/** Concurrency facts shared by the race rules (built by src/concurrency/build.ts). */
+export interface ConcurrencyFacts {
+  readonly ready: true;
+}

@@ -1,0 +1,715 @@
+/**
+ * The standard-library (and x/sync, gRPC) API surface goconc models, written as Go
+ * declarations without bodies and parsed by goconc's own parser. Only what concurrency
+ * rules and type inference need is here; anything else resolves to an unknown type.
+ *
+ * `//goconc:opaque` above a type: its real fields are not modelled, so its layout comes
+ * only from the size table (listed fields are the exported ones code may select).
+ */
+export const STDLIB_SOURCES: Record<string, string> = {
+  sync: `package sync
+type Locker interface { Lock(); Unlock() }
+//goconc:opaque
+type Mutex struct{}
+func (m *Mutex) Lock()
+func (m *Mutex) Unlock()
+func (m *Mutex) TryLock() bool
+//goconc:opaque
+type RWMutex struct{}
+func (rw *RWMutex) Lock()
+func (rw *RWMutex) Unlock()
+func (rw *RWMutex) RLock()
+func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) TryLock() bool
+func (rw *RWMutex) TryRLock() bool
+func (rw *RWMutex) RLocker() Locker
+//goconc:opaque
+type WaitGroup struct{}
+func (wg *WaitGroup) Add(delta int)
+func (wg *WaitGroup) Done()
+func (wg *WaitGroup) Wait()
+func (wg *WaitGroup) Go(f func())
+//goconc:opaque
+type Once struct{}
+func (o *Once) Do(f func())
+func OnceFunc(f func()) func()
+func OnceValue[T any](f func() T) func() T
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
+//goconc:opaque
+type Cond struct { L Locker }
+func NewCond(l Locker) *Cond
+func (c *Cond) Wait()
+func (c *Cond) Signal()
+func (c *Cond) Broadcast()
+//goconc:opaque
+type Map struct{}
+func (m *Map) Load(key any) (value any, ok bool)
+func (m *Map) Store(key, value any)
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool)
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
+func (m *Map) Delete(key any)
+func (m *Map) Swap(key, value any) (previous any, loaded bool)
+func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
+func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func (m *Map) Range(f func(key, value any) bool)
+func (m *Map) Clear()
+//goconc:opaque
+type Pool struct { New func() any }
+func (p *Pool) Get() any
+func (p *Pool) Put(x any)
+`,
+  'sync/atomic': `package atomic
+import "unsafe"
+func AddInt32(addr *int32, delta int32) (new int32)
+func AddInt64(addr *int64, delta int64) (new int64)
+func AddUint32(addr *uint32, delta uint32) (new uint32)
+func AddUint64(addr *uint64, delta uint64) (new uint64)
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func AndInt32(addr *int32, mask int32) (old int32)
+func AndInt64(addr *int64, mask int64) (old int64)
+func AndUint32(addr *uint32, mask uint32) (old uint32)
+func AndUint64(addr *uint64, mask uint64) (old uint64)
+func OrInt32(addr *int32, mask int32) (old int32)
+func OrInt64(addr *int64, mask int64) (old int64)
+func OrUint32(addr *uint32, mask uint32) (old uint32)
+func OrUint64(addr *uint64, mask uint64) (old uint64)
+func LoadInt32(addr *int32) (val int32)
+func LoadInt64(addr *int64) (val int64)
+func LoadUint32(addr *uint32) (val uint32)
+func LoadUint64(addr *uint64) (val uint64)
+func LoadUintptr(addr *uintptr) (val uintptr)
+func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer)
+func StoreInt32(addr *int32, val int32)
+func StoreInt64(addr *int64, val int64)
+func StoreUint32(addr *uint32, val uint32)
+func StoreUint64(addr *uint64, val uint64)
+func StoreUintptr(addr *uintptr, val uintptr)
+func StorePointer(addr *unsafe.Pointer, val unsafe.Pointer)
+func SwapInt32(addr *int32, new int32) (old int32)
+func SwapInt64(addr *int64, new int64) (old int64)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func SwapPointer(addr *unsafe.Pointer, new unsafe.Pointer) (old unsafe.Pointer)
+func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
+func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
+func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+func CompareAndSwapPointer(addr *unsafe.Pointer, old, new unsafe.Pointer) (swapped bool)
+//goconc:opaque
+type Value struct{}
+func (v *Value) Load() (val any)
+func (v *Value) Store(val any)
+func (v *Value) Swap(new any) (old any)
+func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+//goconc:opaque
+type Bool struct{}
+func (x *Bool) Load() bool
+func (x *Bool) Store(val bool)
+func (x *Bool) Swap(new bool) (old bool)
+func (x *Bool) CompareAndSwap(old, new bool) (swapped bool)
+//goconc:opaque
+type Int32 struct{}
+func (x *Int32) Load() int32
+func (x *Int32) Store(val int32)
+func (x *Int32) Swap(new int32) (old int32)
+func (x *Int32) CompareAndSwap(old, new int32) (swapped bool)
+func (x *Int32) Add(delta int32) (new int32)
+func (x *Int32) And(mask int32) (old int32)
+func (x *Int32) Or(mask int32) (old int32)
+//goconc:opaque
+type Int64 struct{}
+func (x *Int64) Load() int64
+func (x *Int64) Store(val int64)
+func (x *Int64) Swap(new int64) (old int64)
+func (x *Int64) CompareAndSwap(old, new int64) (swapped bool)
+func (x *Int64) Add(delta int64) (new int64)
+func (x *Int64) And(mask int64) (old int64)
+func (x *Int64) Or(mask int64) (old int64)
+//goconc:opaque
+type Uint32 struct{}
+func (x *Uint32) Load() uint32
+func (x *Uint32) Store(val uint32)
+func (x *Uint32) Swap(new uint32) (old uint32)
+func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool)
+func (x *Uint32) Add(delta uint32) (new uint32)
+func (x *Uint32) And(mask uint32) (old uint32)
+func (x *Uint32) Or(mask uint32) (old uint32)
+//goconc:opaque
+type Uint64 struct{}
+func (x *Uint64) Load() uint64
+func (x *Uint64) Store(val uint64)
+func (x *Uint64) Swap(new uint64) (old uint64)
+func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool)
+func (x *Uint64) Add(delta uint64) (new uint64)
+func (x *Uint64) And(mask uint64) (old uint64)
+func (x *Uint64) Or(mask uint64) (old uint64)
+//goconc:opaque
+type Uintptr struct{}
+func (x *Uintptr) Load() uintptr
+func (x *Uintptr) Store(val uintptr)
+func (x *Uintptr) Swap(new uintptr) (old uintptr)
+func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool)
+func (x *Uintptr) Add(delta uintptr) (new uintptr)
+//goconc:opaque
+type Pointer[T any] struct{}
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
+`,
+  context: `package context
+import "time"
+type Context interface {
+	Deadline() (deadline time.Time, ok bool)
+	Done() <-chan struct{}
+	Err() error
+	Value(key any) any
+}
+type CancelFunc func()
+type CancelCauseFunc func(cause error)
+var Canceled error
+var DeadlineExceeded error
+func Background() Context
+func TODO() Context
+func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
+func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
+func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
+func WithValue(parent Context, key, val any) Context
+func WithoutCancel(parent Context) Context
+func Cause(c Context) error
+func AfterFunc(ctx Context, f func()) (stop func() bool)
+`,
+  time: `package time
+type Duration int64
+const (
+	Nanosecond Duration = 1
+	Microsecond = 1000 * Nanosecond
+	Millisecond = 1000 * Microsecond
+	Second = 1000 * Millisecond
+	Minute = 60 * Second
+	Hour = 60 * Minute
+)
+func (d Duration) Seconds() float64
+func (d Duration) Milliseconds() int64
+func (d Duration) String() string
+type Month int
+type Weekday int
+//goconc:opaque
+type Location struct{}
+var UTC *Location
+var Local *Location
+//goconc:opaque
+type Time struct{}
+func Now() Time
+func Unix(sec int64, nsec int64) Time
+func Since(t Time) Duration
+func Until(t Time) Duration
+func Sleep(d Duration)
+func After(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time
+func ParseDuration(s string) (Duration, error)
+func (t Time) Add(d Duration) Time
+func (t Time) Sub(u Time) Duration
+func (t Time) Before(u Time) bool
+func (t Time) After(u Time) bool
+func (t Time) Equal(u Time) bool
+func (t Time) IsZero() bool
+func (t Time) Unix() int64
+func (t Time) UnixNano() int64
+func (t Time) UnixMilli() int64
+func (t Time) Format(layout string) string
+func (t Time) String() string
+func (t Time) Truncate(d Duration) Time
+//goconc:opaque
+type Timer struct { C <-chan Time }
+func NewTimer(d Duration) *Timer
+func AfterFunc(d Duration, f func()) *Timer
+func (t *Timer) Stop() bool
+func (t *Timer) Reset(d Duration) bool
+//goconc:opaque
+type Ticker struct { C <-chan Time }
+func NewTicker(d Duration) *Ticker
+func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
+`,
+  errors: `package errors
+func New(text string) error
+func Is(err, target error) bool
+func As(err error, target any) bool
+func Unwrap(err error) error
+func Join(errs ...error) error
+var ErrUnsupported error
+`,
+  fmt: `package fmt
+import "io"
+type Stringer interface { String() string }
+func Errorf(format string, a ...any) error
+func Sprintf(format string, a ...any) string
+func Sprint(a ...any) string
+func Sprintln(a ...any) string
+func Printf(format string, a ...any) (n int, err error)
+func Println(a ...any) (n int, err error)
+func Print(a ...any) (n int, err error)
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error)
+func Fprintln(w io.Writer, a ...any) (n int, err error)
+func Fprint(w io.Writer, a ...any) (n int, err error)
+func Sscanf(str string, format string, a ...any) (n int, err error)
+`,
+  io: `package io
+type Reader interface { Read(p []byte) (n int, err error) }
+type Writer interface { Write(p []byte) (n int, err error) }
+type Closer interface { Close() error }
+type ReadWriter interface { Reader; Writer }
+type ReadCloser interface { Reader; Closer }
+type WriteCloser interface { Writer; Closer }
+type ReadWriteCloser interface { Reader; Writer; Closer }
+var EOF error
+var ErrUnexpectedEOF error
+var ErrClosedPipe error
+var Discard Writer
+func Copy(dst Writer, src Reader) (written int64, err error)
+func ReadAll(r Reader) ([]byte, error)
+func ReadFull(r Reader, buf []byte) (n int, err error)
+func WriteString(w Writer, s string) (n int, err error)
+func Pipe() (*PipeReader, *PipeWriter)
+//goconc:opaque
+type PipeReader struct{}
+func (r *PipeReader) Read(data []byte) (n int, err error)
+func (r *PipeReader) Close() error
+//goconc:opaque
+type PipeWriter struct{}
+func (w *PipeWriter) Write(data []byte) (n int, err error)
+func (w *PipeWriter) Close() error
+`,
+  net: `package net
+import "time"
+type Addr interface { Network() string; String() string }
+type Conn interface {
+	Read(b []byte) (n int, err error)
+	Write(b []byte) (n int, err error)
+	Close() error
+	LocalAddr() Addr
+	RemoteAddr() Addr
+	SetDeadline(t time.Time) error
+	SetReadDeadline(t time.Time) error
+	SetWriteDeadline(t time.Time) error
+}
+type Listener interface { Accept() (Conn, error); Close() error; Addr() Addr }
+type Error interface { error; Timeout() bool; Temporary() bool }
+func Listen(network, address string) (Listener, error)
+func Dial(network, address string) (Conn, error)
+func DialTimeout(network, address string, timeout time.Duration) (Conn, error)
+func Pipe() (Conn, Conn)
+var ErrClosed error
+`,
+  'net/url': `package url
+//goconc:opaque
+type URL struct { Scheme string; Host string; Path string; RawQuery string; Fragment string }
+func Parse(rawURL string) (*URL, error)
+func (u *URL) Query() Values
+func (u *URL) String() string
+func (u *URL) Hostname() string
+type Values map[string][]string
+func (v Values) Get(key string) string
+func (v Values) Set(key, value string)
+func (v Values) Add(key, value string)
+func (v Values) Encode() string
+//goconc:opaque
+type Error struct { Op string; URL string; Err error }
+func (e *Error) Error() string
+func (e *Error) Unwrap() error
+`,
+  'net/http': `package http
+import (
+	"context"
+	"io"
+	"net"
+	"net/url"
+	"time"
+)
+type Handler interface { ServeHTTP(ResponseWriter, *Request) }
+type HandlerFunc func(ResponseWriter, *Request)
+func (f HandlerFunc) ServeHTTP(w ResponseWriter, r *Request)
+type ResponseWriter interface {
+	Header() Header
+	Write([]byte) (int, error)
+	WriteHeader(statusCode int)
+}
+type Flusher interface { Flush() }
+type RoundTripper interface { RoundTrip(*Request) (*Response, error) }
+type Header map[string][]string
+func (h Header) Get(key string) string
+func (h Header) Set(key, value string)
+func (h Header) Add(key, value string)
+func (h Header) Del(key string)
+//goconc:opaque
+type Request struct {
+	Method string
+	URL *url.URL
+	Header Header
+	Body io.ReadCloser
+	Form url.Values
+	Host string
+	RemoteAddr string
+	RequestURI string
+	ContentLength int64
+}
+func (r *Request) Context() context.Context
+func (r *Request) WithContext(ctx context.Context) *Request
+func (r *Request) FormValue(key string) string
+func (r *Request) PathValue(name string) string
+func (r *Request) ParseForm() error
+//goconc:opaque
+type Response struct {
+	Status string
+	StatusCode int
+	Header Header
+	Body io.ReadCloser
+	ContentLength int64
+	Request *Request
+}
+//goconc:opaque
+type Client struct { Transport RoundTripper; Timeout time.Duration }
+func (c *Client) Do(req *Request) (*Response, error)
+func (c *Client) Get(url string) (resp *Response, err error)
+func (c *Client) Post(url, contentType string, body io.Reader) (resp *Response, err error)
+var DefaultClient *Client
+//goconc:opaque
+type ServeMux struct{}
+func NewServeMux() *ServeMux
+func (mux *ServeMux) Handle(pattern string, handler Handler)
+func (mux *ServeMux) HandleFunc(pattern string, handler func(ResponseWriter, *Request))
+func (mux *ServeMux) ServeHTTP(w ResponseWriter, r *Request)
+var DefaultServeMux *ServeMux
+//goconc:opaque
+type Server struct { Addr string; Handler Handler; ReadTimeout time.Duration; WriteTimeout time.Duration }
+func (srv *Server) ListenAndServe() error
+func (srv *Server) ListenAndServeTLS(certFile, keyFile string) error
+func (srv *Server) Serve(l net.Listener) error
+func (srv *Server) Shutdown(ctx context.Context) error
+func (srv *Server) Close() error
+func Handle(pattern string, handler Handler)
+func HandleFunc(pattern string, handler func(ResponseWriter, *Request))
+func ListenAndServe(addr string, handler Handler) error
+func Serve(l net.Listener, handler Handler) error
+func Get(url string) (resp *Response, err error)
+func Post(url, contentType string, body io.Reader) (resp *Response, err error)
+func NewRequest(method, url string, body io.Reader) (*Request, error)
+func NewRequestWithContext(ctx context.Context, method, url string, body io.Reader) (*Request, error)
+func Error(w ResponseWriter, error string, code int)
+func NotFound(w ResponseWriter, r *Request)
+func StripPrefix(prefix string, h Handler) Handler
+func TimeoutHandler(h Handler, dt time.Duration, msg string) Handler
+var ErrServerClosed error
+const (
+	StatusOK = 200
+	StatusCreated = 201
+	StatusNoContent = 204
+	StatusBadRequest = 400
+	StatusUnauthorized = 401
+	StatusForbidden = 403
+	StatusNotFound = 404
+	StatusMethodNotAllowed = 405
+	StatusConflict = 409
+	StatusInternalServerError = 500
+	StatusServiceUnavailable = 503
+)
+const (
+	MethodGet = "GET"
+	MethodPost = "POST"
+	MethodPut = "PUT"
+	MethodDelete = "DELETE"
+)
+`,
+  'net/http/httptest': `package httptest
+import (
+	"bytes"
+	"io"
+	"net"
+	"net/http"
+)
+//goconc:opaque
+type Server struct { URL string; Listener net.Listener; Config *http.Server }
+func NewServer(handler http.Handler) *Server
+func NewUnstartedServer(handler http.Handler) *Server
+func (s *Server) Close()
+func (s *Server) Start()
+func (s *Server) Client() *http.Client
+//goconc:opaque
+type ResponseRecorder struct { Code int; Body *bytes.Buffer }
+func NewRecorder() *ResponseRecorder
+func (rw *ResponseRecorder) Header() http.Header
+func (rw *ResponseRecorder) Write(buf []byte) (int, error)
+func (rw *ResponseRecorder) WriteHeader(code int)
+func (rw *ResponseRecorder) Result() *http.Response
+func NewRequest(method, target string, body io.Reader) *http.Request
+`,
+  testing: `package testing
+import "context"
+type TB interface {
+	Cleanup(func())
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fail()
+	FailNow()
+	Failed() bool
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Skip(args ...any)
+	Skipf(format string, args ...any)
+	TempDir() string
+}
+//goconc:opaque
+type T struct{}
+func (t *T) Parallel()
+func (t *T) Run(name string, f func(t *T)) bool
+func (t *T) Cleanup(f func())
+func (t *T) Error(args ...any)
+func (t *T) Errorf(format string, args ...any)
+func (t *T) Fail()
+func (t *T) FailNow()
+func (t *T) Failed() bool
+func (t *T) Fatal(args ...any)
+func (t *T) Fatalf(format string, args ...any)
+func (t *T) Helper()
+func (t *T) Log(args ...any)
+func (t *T) Logf(format string, args ...any)
+func (t *T) Name() string
+func (t *T) Skip(args ...any)
+func (t *T) Skipf(format string, args ...any)
+func (t *T) SkipNow()
+func (t *T) TempDir() string
+func (t *T) Setenv(key, value string)
+func (t *T) Context() context.Context
+//goconc:opaque
+type B struct { N int }
+func (b *B) ResetTimer()
+func (b *B) StopTimer()
+func (b *B) StartTimer()
+func (b *B) ReportAllocs()
+func (b *B) Loop() bool
+func (b *B) RunParallel(body func(*PB))
+func (b *B) Run(name string, f func(b *B)) bool
+func (b *B) Fatal(args ...any)
+func (b *B) Fatalf(format string, args ...any)
+func (b *B) Error(args ...any)
+func (b *B) Errorf(format string, args ...any)
+func (b *B) Helper()
+func (b *B) Log(args ...any)
+func (b *B) Logf(format string, args ...any)
+//goconc:opaque
+type PB struct{}
+func (pb *PB) Next() bool
+//goconc:opaque
+type M struct{}
+func (m *M) Run() (code int)
+func Short() bool
+`,
+  'golang.org/x/sync/errgroup': `package errgroup
+import "context"
+//goconc:opaque
+type Group struct{}
+func WithContext(ctx context.Context) (*Group, context.Context)
+func (g *Group) Go(f func() error)
+func (g *Group) TryGo(f func() error) bool
+func (g *Group) Wait() error
+func (g *Group) SetLimit(n int)
+`,
+  'golang.org/x/sync/singleflight': `package singleflight
+//goconc:opaque
+type Group struct{}
+type Result struct { Val any; Err error; Shared bool }
+func (g *Group) Do(key string, fn func() (any, error)) (v any, err error, shared bool)
+func (g *Group) DoChan(key string, fn func() (any, error)) <-chan Result
+func (g *Group) Forget(key string)
+`,
+  strings: `package strings
+import "io"
+//goconc:opaque
+type Builder struct{}
+func (b *Builder) WriteString(s string) (int, error)
+func (b *Builder) WriteByte(c byte) error
+func (b *Builder) WriteRune(r rune) (int, error)
+func (b *Builder) Write(p []byte) (int, error)
+func (b *Builder) String() string
+func (b *Builder) Len() int
+func (b *Builder) Reset()
+func (b *Builder) Grow(n int)
+//goconc:opaque
+type Reader struct{}
+func NewReader(s string) *Reader
+func (r *Reader) Read(b []byte) (n int, err error)
+func Contains(s, substr string) bool
+func ContainsRune(s string, r rune) bool
+func HasPrefix(s, prefix string) bool
+func HasSuffix(s, suffix string) bool
+func Index(s, substr string) int
+func IndexByte(s string, c byte) int
+func LastIndex(s, substr string) int
+func Split(s, sep string) []string
+func SplitN(s, sep string, n int) []string
+func Fields(s string) []string
+func Join(elems []string, sep string) string
+func Repeat(s string, count int) string
+func Replace(s, old, new string, n int) string
+func ReplaceAll(s, old, new string) string
+func ToLower(s string) string
+func ToUpper(s string) string
+func TrimSpace(s string) string
+func Trim(s, cutset string) string
+func TrimPrefix(s, prefix string) string
+func TrimSuffix(s, suffix string) string
+func EqualFold(s, t string) bool
+func Cut(s, sep string) (before, after string, found bool)
+var _ io.Reader
+`,
+  bytes: `package bytes
+//goconc:opaque
+type Buffer struct{}
+func NewBuffer(buf []byte) *Buffer
+func NewBufferString(s string) *Buffer
+func (b *Buffer) Write(p []byte) (n int, err error)
+func (b *Buffer) WriteString(s string) (n int, err error)
+func (b *Buffer) WriteByte(c byte) error
+func (b *Buffer) Read(p []byte) (n int, err error)
+func (b *Buffer) String() string
+func (b *Buffer) Bytes() []byte
+func (b *Buffer) Len() int
+func (b *Buffer) Reset()
+func Equal(a, b []byte) bool
+func Contains(b, subslice []byte) bool
+`,
+  strconv: `package strconv
+func Itoa(i int) string
+func Atoi(s string) (int, error)
+func FormatInt(i int64, base int) string
+func FormatUint(i uint64, base int) string
+func ParseInt(s string, base int, bitSize int) (i int64, err error)
+func ParseUint(s string, base int, bitSize int) (uint64, error)
+func ParseFloat(s string, bitSize int) (float64, error)
+func ParseBool(str string) (bool, error)
+func FormatBool(b bool) string
+func Quote(s string) string
+`,
+  sort: `package sort
+func Strings(x []string)
+func Ints(x []int)
+func Slice(x any, less func(i, j int) bool)
+func SliceStable(x any, less func(i, j int) bool)
+func Search(n int, f func(int) bool) int
+`,
+  os: `package os
+type FileMode uint32
+type Signal interface { String() string; Signal() }
+//goconc:opaque
+type File struct{}
+func (f *File) Close() error
+func (f *File) Write(b []byte) (n int, err error)
+func (f *File) WriteString(s string) (n int, err error)
+func (f *File) Read(b []byte) (n int, err error)
+func (f *File) Name() string
+func (f *File) Sync() error
+func Open(name string) (*File, error)
+func Create(name string) (*File, error)
+func ReadFile(name string) ([]byte, error)
+func WriteFile(name string, data []byte, perm FileMode) error
+func Remove(name string) error
+func RemoveAll(path string) error
+func MkdirAll(path string, perm FileMode) error
+func MkdirTemp(dir, pattern string) (string, error)
+func Getenv(key string) string
+func Setenv(key, value string) error
+func LookupEnv(key string) (string, bool)
+func Exit(code int)
+func Getpid() int
+var Args []string
+var Stdin *File
+var Stdout *File
+var Stderr *File
+var Interrupt Signal
+var ErrNotExist error
+`,
+  'os/signal': `package signal
+import "os"
+func Notify(c chan<- os.Signal, sig ...os.Signal)
+func Stop(c chan<- os.Signal)
+`,
+  log: `package log
+import "io"
+//goconc:opaque
+type Logger struct{}
+func New(out io.Writer, prefix string, flag int) *Logger
+func (l *Logger) Printf(format string, v ...any)
+func (l *Logger) Println(v ...any)
+func (l *Logger) Print(v ...any)
+func (l *Logger) Fatalf(format string, v ...any)
+func Printf(format string, v ...any)
+func Println(v ...any)
+func Print(v ...any)
+func Fatal(v ...any)
+func Fatalf(format string, v ...any)
+func Fatalln(v ...any)
+func Panicf(format string, v ...any)
+func SetOutput(w io.Writer)
+`,
+  runtime: `package runtime
+func Gosched()
+func GC()
+func NumCPU() int
+func NumGoroutine() int
+func GOMAXPROCS(n int) int
+func KeepAlive(x any)
+func SetFinalizer(obj any, finalizer any)
+func Goexit()
+const GOOS = ""
+const GOARCH = ""
+`,
+  'math/rand': `package rand
+func Intn(n int) int
+func Int() int
+func Int63() int64
+func Int31n(n int32) int32
+func Float64() float64
+func Shuffle(n int, swap func(i, j int))
+func Perm(n int) []int
+`,
+  'encoding/json': `package json
+import "io"
+func Marshal(v any) ([]byte, error)
+func MarshalIndent(v any, prefix, indent string) ([]byte, error)
+func Unmarshal(data []byte, v any) error
+//goconc:opaque
+type Encoder struct{}
+func NewEncoder(w io.Writer) *Encoder
+func (enc *Encoder) Encode(v any) error
+//goconc:opaque
+type Decoder struct{}
+func NewDecoder(r io.Reader) *Decoder
+func (dec *Decoder) Decode(v any) error
+`,
+  'google.golang.org/grpc': `package grpc
+import "net"
+type ServerOption interface{}
+type DialOption interface{}
+type ServiceRegistrar interface { RegisterService(desc *ServiceDesc, impl any) }
+//goconc:opaque
+type ServiceDesc struct { ServiceName string; HandlerType any }
+//goconc:opaque
+type Server struct{}
+func NewServer(opt ...ServerOption) *Server
+func (s *Server) Serve(lis net.Listener) error
+func (s *Server) Stop()
+func (s *Server) GracefulStop()
+func (s *Server) RegisterService(sd *ServiceDesc, ss any)
+//goconc:opaque
+type ClientConn struct{}
+func (cc *ClientConn) Close() error
+`,
+};
