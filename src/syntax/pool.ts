@@ -1,0 +1,42 @@
+/**
+ * A pool of worker threads that parse Go files in parallel (piscina), sized to the
+ * machine. Results are plain data (GoFile), cloned back to the calling thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ParseTask } from './parse-worker.js';
+import type { ParseOutcome } from './parse-file.js';
+
+export { parseFileSync, MAX_FILE_BYTES, type ParseOutcome } from './parse-file.js';
+
+export class ParsePool {
+  private readonly pool: Piscina<ParseTask, ParseOutcome>;
+
+  constructor(opts?: { threads?: number }) {
+    const threads = Math.max(1, opts?.threads ?? availableParallelism());
+    this.pool = new Piscina<ParseTask, ParseOutcome>({
+      // Resolved next to this module, so it works from dist/src/syntax/.
+      filename: new URL('./parse-worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 30_000,
+    });
+  }
+
+  get threads(): number {
+    return this.pool.maxThreads;
+  }
+
+  /** Never rejects: a crashed or failing worker becomes `{ ok: false }`. */
+  async parseFile(absPath: string, relPath: string): Promise<ParseOutcome> {
+    try {
+      return await this.pool.run({ absPath, relPath });
+    } catch (err) {
+      return { ok: false, path: relPath, message: `cannot parse: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
