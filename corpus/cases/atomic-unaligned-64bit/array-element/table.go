@@ -1,0 +1,46 @@
+package arrayelement
+
+import (
+	"hash/fnv"
+	"sync/atomic"
+)
+
+const shardCount = 4
+
+type shard struct {
+	hits uint64
+	name string
+	live bool
+}
+
+type Table struct {
+	shards [shardCount]shard
+}
+
+func NewTable(names [shardCount]string) *Table {
+	t := &Table{}
+	for i, n := range names {
+		t.shards[i] = shard{name: n, live: true}
+	}
+	return t
+}
+
+func (t *Table) shardFor(key string) *shard {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return &t.shards[h.Sum32()%shardCount]
+}
+
+func (t *Table) Hit(key string) string {
+	s := t.shardFor(key)
+	atomic.AddUint64(&s.hits, 1)
+	return s.name
+}
+
+func (t *Table) Hits() map[string]uint64 {
+	out := make(map[string]uint64, shardCount)
+	for i := range t.shards {
+		out[t.shards[i].name] = atomic.LoadUint64(&t.shards[i].hits)
+	}
+	return out
+}

@@ -1,0 +1,37 @@
+package counterafterflagfixed
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+type Limiter struct {
+	// allowed and denied are updated with 64-bit atomics; keeping them first
+	// keeps them 8-byte aligned on 32-bit platforms.
+	allowed int64
+	denied  int64
+	closed  bool
+	max     int64
+	started time.Time
+}
+
+func NewLimiter(max int64) *Limiter {
+	return &Limiter{max: max, started: time.Now()}
+}
+
+func (l *Limiter) Allow() bool {
+	if atomic.AddInt64(&l.allowed, 1) <= l.max {
+		return true
+	}
+	atomic.AddInt64(&l.allowed, -1)
+	atomic.AddInt64(&l.denied, 1)
+	return false
+}
+
+func (l *Limiter) Release() {
+	atomic.AddInt64(&l.allowed, -1)
+}
+
+func (l *Limiter) Denied() int64 {
+	return atomic.LoadInt64(&l.denied)
+}
