@@ -1,0 +1,35 @@
+package importworkers
+
+import "sync"
+
+// Summary counts the outcome of an import.
+type Summary struct {
+	Imported int
+	Skipped  int
+}
+
+// ImportAll feeds records to a pool of workers that store them with save.
+func ImportAll(records []string, workers int, save func(string) error) Summary {
+	var sum Summary
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rec := range jobs {
+				if err := save(rec); err != nil {
+					sum.Skipped++
+					continue
+				}
+				sum.Imported++
+			}
+		}()
+	}
+	for _, rec := range records {
+		jobs <- rec
+	}
+	close(jobs)
+	wg.Wait()
+	return sum
+}

@@ -1,0 +1,3 @@
+module goconc.dev/corpus/legacy
+
+go 1.21
