@@ -9,8 +9,8 @@ export function pathToUri(path: string): { uri: string; relative: boolean } {
   let p = path.replace(/\\/g, '/');
   const driveLetter = /^[A-Za-z]:\//.test(p);
   if (p.startsWith('/') || driveLetter) {
-    const abs = driveLetter ? '/' + p : p;
-    return { uri: 'file://' + encodeSegments(abs), relative: false };
+    const encoded = driveLetter ? '/' + p.slice(0, 2) + encodeSegments(p.slice(2)) : encodeSegments(p);
+    return { uri: 'file://' + encoded, relative: false };
   }
   while (p.startsWith('./')) p = p.slice(2);
   return { uri: encodeSegments(p), relative: true };
