@@ -1,0 +1,306 @@
+/**
+ * atomic-unaligned-64bit (field guide §2): on 32-bit targets the 64-bit sync/atomic
+ * functions need an 8-aligned address, and only the first word of an allocation is
+ * guaranteed to be. We compute the absolute 32-bit offset of the address from the start
+ * of its allocation and report offsets that are not multiples of 8.
+ */
+import type { Fix, TextEdit } from '../../core/findings.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
+import type * as ast from '../../syntax/ast.js';
+import { walkBody } from '../../syntax/walk.js';
+import { callSitesOf, calleeOf, isFuncCall } from '../../model/calls.js';
+import { unparen } from '../../model/checker.js';
+import { goVersionAtLeast } from '../../model/goversion.js';
+import { ARCH32, fieldPathOffset, type PathStep } from '../../model/layout.js';
+import type { FieldSelection, FileInfo, FuncInfo, VarObj } from '../../model/objects.js';
+import type { Program } from '../../model/program.js';
+import { typeString, type Type } from '../../model/types.js';
+import { is32Bit } from '../../workspace/targets.js';
+import { relatedAt, type Rule, type RuleContext } from '../rule.js';
+
+export const meta: RuleMeta = {
+  id: 'atomic-unaligned-64bit',
+  title: '64-bit atomic operation on a field misaligned on 32-bit platforms',
+  severity: 'error',
+  defaultConfidence: 'high',
+  fixable: true,
+  category: '§2 64-bit atomic operations on fields misaligned on 32-bit platforms',
+  docs: 'docs/rules/atomic-unaligned-64bit.md',
+};
+
+const OPS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'] as const;
+const FUNCS64 = OPS.flatMap((op) => [`${op}Int64`, `${op}Uint64`]);
+/** How each function becomes a method of atomic.Int64/Uint64 (args after the address). */
+const METHOD_OF: Record<string, string> = { Add: 'Add', Load: 'Load', Store: 'Store', Swap: 'Swap', CompareAndSwap: 'CompareAndSwap', And: 'And', Or: 'Or' };
+
+interface Access {
+  root: Type;
+  path: PathStep[];
+  /** The last field selected, for messages and fixes. */
+  field: FieldSelection | null;
+  fieldExpr: ast.SelectorExpr | null;
+  text: string;
+}
+
+interface Hit {
+  fn: FuncInfo;
+  call: ast.CallExpr;
+  funcName: string;
+  access: Access;
+  offset: number;
+  targets: string[];
+  /** The address argument written directly as `&x.f` in this call. */
+  direct: boolean;
+}
+
+function check(ctx: RuleContext): void {
+  const program = ctx.program;
+  const hits: Hit[] = [];
+  for (const fn of program.funcs) {
+    if (!fn.body || !fn.file.ref?.builds32) continue;
+    const targets = [...new Set(fn.file.ref.targets.filter((t) => is32Bit(t.goarch)).map((t) => t.goarch))].sort();
+    const goVersion = ctx.goVersion(fn.pkg);
+    walkBody(fn.body, (n) => {
+      if (n.kind !== 'CallExpr') return;
+      const c = calleeOf(program, n);
+      if (!isFuncCall(c, 'sync/atomic', FUNCS64)) return;
+      const addr = n.args[0];
+      if (!addr) return;
+      for (const { access, direct } of accessesOf(program, addr, 0)) {
+        const offset = fieldPathOffset(access.root, access.path, ARCH32, { goVersion });
+        if (offset === null || offset % 8 === 0) continue;
+        hits.push({ fn, call: n, funcName: c.obj.name, access, offset, targets, direct });
+      }
+    });
+  }
+  for (const h of hits) {
+    const f = h.access.field;
+    const fieldName = f ? `${f.owner ? f.owner.name + '.' : ''}${f.name}` : h.access.text;
+    const related = [];
+    if (f?.span && f.file) related.push(relatedAt(f.file, f.span, `field ${fieldName} is declared here, at offset ${h.offset} of its allocation on 32-bit targets`));
+    const fixes = f ? fixesFor(program, h, hits, ctx.goVersion(h.fn.pkg)) : [];
+    ctx.report({
+      file: h.fn.file, span: h.call.span, confidence: 'high',
+      message: `atomic.${h.funcName} on ${h.access.text}, at offset ${h.offset} (${h.offset} mod 8 = ${h.offset % 8}) from the start of its allocation on 32-bit targets (${h.targets.join(', ')}): panics with "unaligned 64-bit atomic operation"; ${fixAdvice(ctx, h)}`,
+      related,
+      fixes,
+      trace: [
+        `layout under the 32-bit size model (pointers, int: 4 bytes; int64 aligned to 4): ${typeString(h.access.root)} -> ${h.access.text} at offset ${h.offset}`,
+        'only the first word of an allocated struct, array or slice, or of a global variable, is guaranteed 8-aligned on 386, arm and mips',
+      ],
+    });
+  }
+}
+
+function fixAdvice(ctx: RuleContext, h: Hit): string {
+  return goVersionAtLeast(ctx.goVersion(h.fn.pkg), 1, 19)
+    ? 'use atomic.Int64/atomic.Uint64 for the field (always 8-aligned), or move it to the start of the struct'
+    : 'move the field to the start of the struct (and say why in a comment), or use atomic.Int64 once go.mod allows go 1.19';
+}
+
+/**
+ * The field paths an address expression denotes: `&x.f`, `&x.a[i].f`, a local variable
+ * initialised once with such an address, or a parameter of an unexported function whose
+ * callers pass one.
+ */
+function accessesOf(program: Program, addr: ast.Expr, depth: number): Array<{ access: Access; direct: boolean }> {
+  const a = unparen(addr);
+  if (a.kind === 'UnaryExpr' && a.op === '&') {
+    const acc = pathOf(program, a.x);
+    return acc ? [{ access: acc, direct: depth === 0 }] : [];
+  }
+  if (a.kind === 'Ident' && depth < 2) {
+    const o = program.objectOf(a);
+    if (o?.kind !== 'var' || !o.func) return [];
+    if (o.scope === 'local') {
+      const init = singleAssignment(program, o);
+      return init ? accessesOf(program, init, depth + 1).map((x) => ({ ...x, direct: false })) : [];
+    }
+    if (o.scope === 'param') {
+      const fn = o.func;
+      const i = fn.params.indexOf(o);
+      if (i < 0) return [];
+      const out: Array<{ access: Access; direct: boolean }> = [];
+      for (const site of callSitesOf(program, fn)) {
+        const arg = site.call.args[i];
+        if (arg) out.push(...accessesOf(program, arg, depth + 1).map((x) => ({ ...x, direct: false })));
+      }
+      return out;
+    }
+  }
+  return [];
+}
+
+/** Root type and field path of an addressable expression. */
+function pathOf(program: Program, e: ast.Expr): Access | null {
+  const steps: PathStep[] = [];
+  let field: FieldSelection | null = null;
+  let fieldExpr: ast.SelectorExpr | null = null;
+  let cur = unparen(e);
+  for (let guard = 0; guard < 64; guard++) {
+    if (cur.kind === 'SelectorExpr') {
+      const s = program.selectionOf(cur);
+      if (!s) return null;
+      if (s.kind === 'qualified') break; // a package-level variable is its own allocation
+      if (s.kind !== 'field') return null;
+      if (!field) { field = s; fieldExpr = cur; }
+      steps.unshift(...s.path.map((p) => ({ field: p })), { field: s.name });
+      cur = unparen(cur.x);
+      continue;
+    }
+    if (cur.kind === 'IndexExpr' && cur.indices.length === 1) {
+      const xt = program.typeOf(cur.x);
+      if (xt.kind === 'unknown') return null;
+      const idx = cur.indices[0]!;
+      steps.unshift({ index: idx.kind === 'BasicLit' && idx.litKind === 'INT' ? Number(idx.value) : null });
+      cur = unparen(cur.x);
+      continue;
+    }
+    if (cur.kind === 'StarExpr') { cur = unparen(cur.x); continue; }
+    break;
+  }
+  if (steps.length === 0) return null; // `&v` of a whole variable: first word, aligned
+  const root = program.typeOf(cur);
+  if (root.kind === 'unknown') return null;
+  return { root, path: steps, field, fieldExpr, text: exprText(e) };
+}
+
+function singleAssignment(program: Program, v: VarObj): ast.Expr | null {
+  const fn = v.func;
+  if (!fn?.body) return null;
+  let found: ast.Expr | null = null;
+  let count = 0;
+  walkBody(fn.body, (n) => {
+    if (n.kind === 'AssignStmt') {
+      n.lhs.forEach((l, i) => {
+        if (l.kind === 'Ident' && program.objectOf(l) === v) {
+          count++;
+          found = n.lhs.length === n.rhs.length ? n.rhs[i]! : null;
+        }
+      });
+    } else if (n.kind === 'ValueSpec') {
+      n.names.forEach((id, i) => {
+        if (program.objectOf(id) === v) { count++; found = n.values[i] ?? null; }
+      });
+    }
+  });
+  return count === 1 ? found : null;
+}
+
+// ---------------------------------------------------------------- fixes
+
+function fixesFor(program: Program, h: Hit, all: Hit[], goVersion: string | null): Fix[] {
+  const f = h.access.field!;
+  if (!f.span || !f.file || !f.owner) return [];
+  const fixes: Fix[] = [];
+  const declFile = program.packages.flatMap((p) => p.files).find((x) => x.ast.path === f.file);
+  if (!declFile) return [];
+  if (goVersionAtLeast(goVersion, 1, 19)) {
+    const fix = typedAtomicFix(program, h, f, declFile, all);
+    if (fix) fixes.push(fix);
+  }
+  return fixes;
+}
+
+/** Switch the field to atomic.Int64/Uint64 and rewrite its atomic call sites. */
+function typedAtomicFix(program: Program, h: Hit, f: FieldSelection, declFile: FileInfo, all: Hit[]): Fix | null {
+  const typeExpr = fieldTypeExpr(declFile, f);
+  if (!typeExpr) return null;
+  const unsigned = f.type.kind === 'basic' && f.type.name === 'uint64';
+  const atomicName = localName(declFile, 'sync/atomic');
+  const edits: TextEdit[] = [{ file: f.file!, ...spanEdit(typeExpr.span), newText: `${atomicName ?? 'atomic'}.${unsigned ? 'Uint64' : 'Int64'}` }];
+  // Every access to this field in the module: safe only when each is a direct atomic call.
+  let allAtomic = true;
+  const covered = new Set<ast.SelectorExpr>();
+  for (const other of all) {
+    if (other.direct && other.access.field && sameField(other.access.field, f) && other.access.fieldExpr) {
+      const fileOf = other.fn.file;
+      const rewritten = rewriteCall(other, fileOf);
+      if (!rewritten) { allAtomic = false; continue; }
+      edits.push(rewritten);
+      covered.add(other.access.fieldExpr);
+    }
+  }
+  for (const [sel, s] of program.info.selections) {
+    if (s.kind === 'field' && sameField(s, f) && !covered.has(sel)) allAtomic = false;
+  }
+  for (const pkg of program.packages) {
+    for (const file of pkg.files) {
+      if (edits.some((e) => e.file === file.ast.path) && !atomicName && file === declFile) allAtomic = false;
+    }
+  }
+  return {
+    description: `change ${f.owner!.name}.${f.name} to atomic.${unsigned ? 'Uint64' : 'Int64'} (always 8-aligned) and rewrite its atomic calls as methods`,
+    safe: allAtomic,
+    edits: dedupeEdits(edits),
+  };
+}
+
+function rewriteCall(h: Hit, file: FileInfo): TextEdit | null {
+  const addr = unparen(h.call.args[0]!);
+  if (addr.kind !== 'UnaryExpr') return null;
+  const op = h.funcName.replace(/(Int64|Uint64)$/, '');
+  const method = METHOD_OF[op];
+  if (!method) return null;
+  const src = file.ast;
+  void src;
+  const target = exprText(addr.x);
+  const rest = h.call.args.slice(1).map(exprText);
+  if (rest.some((r) => r === '?')) return null;
+  return { file: file.ast.path, ...spanEdit(h.call.span), newText: `${target}.${method}(${rest.join(', ')})` };
+}
+
+function sameField(a: FieldSelection, b: FieldSelection): boolean {
+  return a.owner === b.owner && a.name === b.name && a.span?.[0] === b.span?.[0] && a.span?.[1] === b.span?.[1];
+}
+
+function fieldTypeExpr(file: FileInfo, f: FieldSelection): ast.Expr | null {
+  let found: ast.Expr | null = null;
+  for (const d of file.ast.decls) {
+    walkBody(d, (n) => {
+      if (found || n.kind !== 'Field') return;
+      if (n.names.some((id) => id.span[0] === f.span![0] && id.span[1] === f.span![1])) {
+        // Only a field declared alone (`n int64`), so the type edit touches this field only.
+        if (n.names.length === 1) found = n.type;
+      }
+    });
+  }
+  return found;
+}
+
+function localName(file: FileInfo, path: string): string | null {
+  for (const [name, p] of file.imports) if (p === path) return name;
+  return null;
+}
+
+function spanEdit(s: ast.Span) {
+  return { startLine: s[0], startColumn: s[1], endLine: s[2], endColumn: s[3] };
+}
+
+function dedupeEdits(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const k = `${e.file}:${e.startLine}:${e.startColumn}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Source-like text of simple expressions (selectors, identifiers, literals, indexes). */
+function exprText(e: ast.Expr): string {
+  switch (e.kind) {
+    case 'Ident': return e.name;
+    case 'BasicLit': return e.value;
+    case 'SelectorExpr': return `${exprText(e.x)}.${e.sel.name}`;
+    case 'IndexExpr': return `${exprText(e.x)}[${e.indices.map(exprText).join(', ')}]`;
+    case 'StarExpr': return `*${exprText(e.x)}`;
+    case 'ParenExpr': return `(${exprText(e.x)})`;
+    case 'UnaryExpr': return `${e.op}${exprText(e.x)}`;
+    case 'BinaryExpr': return `${exprText(e.x)} ${e.op} ${exprText(e.y)}`;
+    case 'CallExpr': return `${exprText(e.fun)}(${e.args.map(exprText).join(', ')})`;
+    default: return '?';
+  }
+}
+
+export const atomicUnaligned64bit: Rule = { meta, check };

@@ -1,0 +1,224 @@
+/**
+ * atomic-value-inconsistent-type (field guide §1): atomic.Value fixes its concrete type
+ * at the first store; a later Store/Swap/CompareAndSwap of another concrete type, or of
+ * nil, panics. Interface-typed arguments (error, any) can carry a different dynamic type
+ * on each call.
+ */
+import type { RuleMeta } from '../../core/rule-meta.js';
+import type * as ast from '../../syntax/ast.js';
+import { walkBody } from '../../syntax/walk.js';
+import { callSitesOf, calleeOf, isMethodCall } from '../../model/calls.js';
+import { unparen } from '../../model/checker.js';
+import type { FileInfo, FuncInfo, MethodSelection } from '../../model/objects.js';
+import type { Program } from '../../model/program.js';
+import { defaultType, identical, isInterface } from '../../model/typeops.js';
+import { typeString, type Type } from '../../model/types.js';
+import { relatedAt, type Rule, type RuleContext } from '../rule.js';
+
+export const meta: RuleMeta = {
+  id: 'atomic-value-inconsistent-type',
+  title: 'atomic.Value stored with inconsistent concrete types',
+  severity: 'error',
+  defaultConfidence: 'high',
+  fixable: false,
+  category: '§1 atomic.Value stored with inconsistent concrete types',
+  docs: 'docs/rules/atomic-value-inconsistent-type.md',
+};
+
+type Op = 'Store' | 'Swap' | 'CompareAndSwap';
+
+interface StoreSite {
+  file: FileInfo;
+  call: ast.CallExpr;
+  op: Op;
+  /** The stored value (`new` of CompareAndSwap). */
+  arg: ast.Expr;
+  /** CompareAndSwap's `old`. */
+  old: ast.Expr | null;
+  valueName: string;
+  key: string | null;
+}
+
+const PANIC: Record<Op, { inconsistent: string; nil: string }> = {
+  Store: { inconsistent: 'sync/atomic: store of inconsistently typed value into Value', nil: 'sync/atomic: store of nil value into Value' },
+  Swap: { inconsistent: 'sync/atomic: swap of inconsistently typed value into Value', nil: 'sync/atomic: swap of nil value into Value' },
+  CompareAndSwap: { inconsistent: 'sync/atomic: compare and swap of inconsistently typed value into Value', nil: 'sync/atomic: compare and swap of nil value into Value' },
+};
+
+const ADVICE = 'use atomic.Pointer[T], store a wrapper struct (e.g. errBox{err}), or guard a plain variable with a mutex or sync.Once';
+
+function check(ctx: RuleContext): void {
+  const program = ctx.program;
+  const sites: StoreSite[] = [];
+  for (const fn of program.funcs) {
+    if (!fn.body) continue;
+    walkBody(fn.body, (n) => {
+      if (n.kind !== 'CallExpr') return;
+      const c = calleeOf(program, n);
+      if (!isMethodCall(c, 'sync/atomic', 'Value', ['Store', 'Swap', 'CompareAndSwap'])) return;
+      const op = c.sel.method.name as Op;
+      const arg = op === 'CompareAndSwap' ? n.args[1] : n.args[0];
+      if (!arg) return;
+      const recv = (unparen(n.fun) as ast.SelectorExpr).x;
+      sites.push({
+        file: fn.file, call: n, op, arg, old: op === 'CompareAndSwap' ? n.args[0] ?? null : null,
+        valueName: exprText(recv, c.sel), key: valueKey(program, recv, c.sel, fn),
+      });
+    });
+  }
+
+  // 1. nil stores: definite panics.
+  for (const s of sites) {
+    if (isNil(program, s.arg)) {
+      ctx.report({
+        file: s.file, span: s.arg.span, confidence: 'high',
+        message: `${s.op} of nil into atomic.Value ${s.valueName} panics with "${PANIC[s.op].nil}"; ${ADVICE}`,
+        trace: [`${s.valueName}.${s.op}(nil) always panics: atomic.Value cannot hold nil`],
+      });
+    }
+  }
+
+  // 2. CompareAndSwap whose old and new have different concrete types.
+  for (const s of sites) {
+    if (!s.old || isNil(program, s.old) || isNil(program, s.arg)) continue;
+    const ot = concreteType(program, s.old);
+    const nt = concreteType(program, s.arg);
+    if (ot && nt && !identical(ot, nt)) {
+      ctx.report({
+        file: s.file, span: s.call.span, confidence: 'high',
+        message: `CompareAndSwap on atomic.Value ${s.valueName} with old of type ${typeString(ot)} and new of type ${typeString(nt)} panics with "sync/atomic: compare and swap of inconsistently typed values"; ${ADVICE}`,
+      });
+    }
+  }
+
+  // 3. Different concrete types stored into the same Value.
+  const byKey = new Map<string, Array<{ site: StoreSite; type: Type }>>();
+  for (const s of sites) {
+    if (!s.key || isNil(program, s.arg)) continue;
+    const t = concreteType(program, s.arg);
+    if (!t) continue;
+    const list = byKey.get(s.key) ?? [];
+    list.push({ site: s, type: t });
+    byKey.set(s.key, list);
+  }
+  for (const list of byKey.values()) {
+    const first = list[0]!;
+    for (const other of list.slice(1)) {
+      if (identical(first.type, other.type)) continue;
+      const s = other.site;
+      ctx.report({
+        file: s.file, span: s.arg.span, confidence: 'high',
+        message: `atomic.Value ${s.valueName} is stored a ${typeString(other.type)} here but a ${typeString(first.type)} at ${first.site.file.ast.path}:${first.site.call.span[0]}; whichever comes second panics with "${PANIC[s.op].inconsistent}"; ${ADVICE}`,
+        related: [relatedAt(first.site.file, first.site.arg.span, `${typeString(first.type)} stored into ${first.site.valueName} here`)],
+        trace: [
+          `${first.site.file.ast.path}:${first.site.call.span[0]}: ${first.site.valueName}.${first.site.op}(<${typeString(first.type)}>)`,
+          `${s.file.ast.path}:${s.call.span[0]}: ${s.valueName}.${s.op}(<${typeString(other.type)}>)`,
+        ],
+      });
+    }
+  }
+
+  // 4. Interface-typed arguments whose dynamic type can vary.
+  for (const s of sites) {
+    if (isNil(program, s.arg)) continue;
+    const t = program.typeOf(s.arg);
+    if (t.kind === 'unknown' || !isInterface(t)) continue;
+    if (concreteType(program, s.arg)) continue; // provably one concrete type
+    ctx.report({
+      file: s.file, span: s.arg.span, confidence: 'medium',
+      message: `${s.op} into atomic.Value ${s.valueName} of a value of interface type ${typeString(t)}: its dynamic type can differ between calls (errors of different origins, for instance), and a ${s.op} with another dynamic type than the first store panics with "${PANIC[s.op].inconsistent}"; ${ADVICE}`,
+      trace: [`the static type ${typeString(t)} is an interface: atomic.Value compares the dynamic (concrete) type of every store with the first one`],
+    });
+  }
+}
+
+function isNil(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind !== 'Ident' || x.name !== 'nil') return false;
+  const o = program.objectOf(x);
+  return !o || (o.kind === 'const' && o.pkgPath === '');
+}
+
+/**
+ * The single concrete type an argument provably has, or null. A non-interface static
+ * type is its own concrete type; an interface-typed parameter of an unexported function
+ * has one when every call site passes the same concrete type.
+ */
+function concreteType(program: Program, e: ast.Expr, depth = 0): Type | null {
+  const t = program.typeOf(e);
+  if (t.kind === 'unknown' || t.kind === 'tuple') return null;
+  // An untyped constant converted to an interface takes its default type (1 -> int).
+  if (!isInterface(t)) return t.kind === 'basic' && t.name === 'untyped nil' ? null : defaultType(t);
+  if (depth > 2) return null;
+  const x = unparen(e);
+  if (x.kind !== 'Ident') return null;
+  const o = program.objectOf(x);
+  if (o?.kind !== 'var' || o.scope !== 'param' || !o.func) return null;
+  const fn = o.func;
+  if (isExported(fn)) return null;
+  const index = fn.params.indexOf(o);
+  const sites = callSitesOf(program, fn);
+  if (index < 0 || sites.length === 0) return null;
+  let found: Type | null = null;
+  for (const site of sites) {
+    const a = site.call.args[index];
+    if (!a) return null;
+    const at = concreteType(program, a, depth + 1);
+    if (!at) return null;
+    if (found && !identical(found, at)) return null;
+    found = at;
+  }
+  return found;
+}
+
+function isExported(fn: FuncInfo): boolean {
+  if (fn.node.kind !== 'FuncDecl') return false;
+  return /^[A-Z]/.test(fn.node.name.name);
+}
+
+/**
+ * Identity of the Value a call stores into: the same variable, or the same field of the
+ * same struct type (through embedding). null when it cannot be told.
+ */
+function valueKey(program: Program, recv: ast.Expr, sel: MethodSelection, fn: FuncInfo): string | null {
+  const x = unparen(recv);
+  const embedded = sel.path.length ? `.${sel.path.join('.')}` : '';
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    if (o?.kind !== 'var') return null;
+    const t = o.type;
+    // A named struct type embedding the Value: every instance's Value is "the same" field.
+    if (embedded) {
+      const base = t.kind === 'pointer' ? t.elem : t;
+      if (base.kind === 'named') return `field:${base.decl.pkgPath}.${base.decl.name}${embedded}`;
+    }
+    return `var:${o.id}${embedded}`;
+  }
+  if (x.kind === 'SelectorExpr') {
+    const s = program.selectionOf(x);
+    if (s?.kind === 'field') {
+      const owner = s.owner ? `${s.owner.pkgPath}.${s.owner.name}` : `anon@${fn.id}`;
+      return `field:${owner}.${[...s.path, s.name].join('.')}${embedded}`;
+    }
+    if (s?.kind === 'qualified' && s.obj.kind === 'var') return `pkgvar:${s.obj.pkgPath}.${s.obj.name}${embedded}`;
+  }
+  return null;
+}
+
+function exprText(e: ast.Expr, sel: MethodSelection): string {
+  const base = (() => {
+    const x = unparen(e);
+    if (x.kind === 'Ident') return x.name;
+    if (x.kind === 'SelectorExpr') {
+      const parts: string[] = [];
+      let cur: ast.Expr = x;
+      while (cur.kind === 'SelectorExpr') { parts.unshift(cur.sel.name); cur = unparen(cur.x); }
+      if (cur.kind === 'Ident') parts.unshift(cur.name);
+      return parts.join('.');
+    }
+    return 'value';
+  })();
+  return sel.path.length ? `${base}.${sel.path.join('.')}` : base;
+}
+
+export const atomicValueInconsistentType: Rule = { meta, check };
