@@ -13,7 +13,7 @@ import { ModuleResolver, findGoWork, loadWorkModules } from './modules.js';
 import { evaluateFileConstraints } from './header.js';
 import { readHeaderSync } from './read-header.js';
 import { DEFAULT_TARGETS, is32Bit } from './targets.js';
-import { isTestFileName, relativeTo, toSlash } from './paths.js';
+import { describeFsError, isTestFileName, relativeTo, toSlash } from './paths.js';
 
 export async function discoverWorkspace(patterns: string[], opts: DiscoverOptions): Promise<Workspace> {
   const cwd = path.resolve(opts.cwd);
@@ -37,8 +37,7 @@ export async function discoverWorkspace(patterns: string[], opts: DiscoverOption
     try {
       header = readHeaderSync(job.absPath);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      diagnostics.push({ file: relPath, line: 0, message: `cannot read file: ${code ?? (e as Error).message}` });
+      diagnostics.push({ file: relPath, line: 0, message: `cannot read file: ${describeFsError(e)}` });
       return null;
     }
     const result = evaluateFileConstraints(header, job.name, DEFAULT_TARGETS, job.module?.goVersion ?? null);

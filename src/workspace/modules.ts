@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../core/findings.js';
 import type { GoModule } from './types.js';
 import { parseGoMod, parseGoWork } from './gomod.js';
-import { relativeTo } from './paths.js';
+import { describeFsError, relativeTo } from './paths.js';
 
 export class ModuleResolver {
   private readonly byDir = new Map<string, GoModule | null>();
@@ -60,7 +60,7 @@ export class ModuleResolver {
       this.diagnostics.push({
         file: relativeTo(this.cwd, file),
         line: 0,
-        message: `cannot read go.mod: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        message: `cannot read go.mod: ${describeFsError(e)}`,
       });
     }
     this.modules.set(dir, mod);
@@ -92,7 +92,7 @@ export function loadWorkModules(goWorkFile: string, resolver: ModuleResolver, cw
   try {
     text = fs.readFileSync(goWorkFile, 'utf8');
   } catch (e) {
-    diagnostics.push({ file: relativeTo(cwd, goWorkFile), line: 0, message: `cannot read go.work: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    diagnostics.push({ file: relativeTo(cwd, goWorkFile), line: 0, message: `cannot read go.work: ${describeFsError(e)}` });
     return;
   }
   const base = path.dirname(goWorkFile);

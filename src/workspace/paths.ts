@@ -28,3 +28,11 @@ export function isCandidateGoFile(name: string): boolean {
 export function isTestFileName(name: string): boolean {
   return name.endsWith('_test.go');
 }
+
+/** A file-system error as "EACCES: permission denied": Node's messages end with the
+ * syscall and absolute path, which the diagnostic's own file field already gives. */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const message = String(err?.message ?? e);
+  return err?.code ? message.split(',')[0]! : message;
+}

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/findings.js';
-import { isCandidateGoFile, isSkippedDirName, isTestFileName, relativeTo } from './paths.js';
+import { describeFsError as errorText, isCandidateGoFile, isSkippedDirName, isTestFileName, relativeTo } from './paths.js';
 
 export interface CandidatePackage {
   /** Absolute folder as reached (through links when a link led here). */
@@ -93,7 +93,11 @@ export function walkPatterns(patterns: string[], opts: WalkOptions, diagnostics:
           try {
             st = fs.statSync(childLogical);
           } catch (e) {
-            diag(childLogical, `broken symbolic link: ${errorText(e)}`);
+            if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+              diag(childLogical, `symbolic link loop: ${relativeTo(cwd, childLogical)}`);
+            } else {
+              diag(childLogical, `broken symbolic link: ${errorText(e)}`);
+            }
             continue;
           }
           if (st.isDirectory()) {
@@ -174,12 +178,4 @@ export function walkPatterns(patterns: string[], opts: WalkOptions, diagnostics:
 
 function wantsFile(name: string, includeTests: boolean): boolean {
   return isCandidateGoFile(name) && (includeTests || !isTestFileName(name));
-}
-
-function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  // Node's messages end with the syscall and absolute path ("EACCES: permission denied,
-  // scandir '/x'"); the diagnostic already names the path, so keep only the reason.
-  const message = String(err.message ?? e);
-  return err.code ? message.split(',')[0]! : message;
 }

@@ -227,6 +227,18 @@ describe('discoverWorkspace: symbolic links and unreadable input', () => {
     assert.deepEqual(ws.diagnostics, []);
   });
 
+  it('reports links that point at each other once each, as loops', async () => {
+    const root = tree({ 'x.go': pkg('x') });
+    fs.symlinkSync('l2', path.join(root, 'l1'));
+    fs.symlinkSync('l1', path.join(root, 'l2'));
+    const ws = await discoverWorkspace(['l1', './...'], { cwd: root, includeTests: true });
+    assert.deepEqual(relFiles(ws), ['x.go']);
+    assert.deepEqual(ws.diagnostics, [
+      { file: 'l1', line: 0, message: 'symbolic link loop: l1' },
+      { file: 'l2', line: 0, message: 'symbolic link loop: l2' },
+    ]);
+  });
+
   it('reports a broken link', async () => {
     const root = tree({ 'x.go': pkg('x') });
     fs.symlinkSync(path.join(root, 'gone'), path.join(root, 'dangling'));
