@@ -7,9 +7,9 @@ import (
 
 // Crawler fetches pages with a fixed number of workers.
 type Crawler struct {
-	fetch   func(url string) error
 	fetched int64
 	failed  int64
+	fetch   func(url string) error
 	wg      sync.WaitGroup
 }
 
