@@ -49,6 +49,10 @@ function since(v: MinorVersion, l32: Layout, l64: Layout): StdlibSizeRange[] {
   return [{ since: v, until: null, 32: l32, 64: l64 }];
 }
 
+function ifaces(names: string[]): Record<string, StdlibSizeRange[]> {
+  return Object.fromEntries(names.map((n) => [n, always(L(8, 4), L(16, 8))]));
+}
+
 const WORD32 = L(4, 4);
 const WORD64 = L(8, 8);
 
@@ -116,6 +120,25 @@ export const STDLIB_SIZES: Readonly<Record<string, readonly StdlibSizeRange[]>> 
   // {Transport RoundTripper; CheckRedirect func; Jar CookieJar; Timeout time.Duration}
   'net/http.Client': always(L(28, 4), L(48, 8)),
   'context.CancelFunc': always(WORD32, WORD64),
+  'context.CancelCauseFunc': since([1, 20], WORD32, WORD64),
+
+  // Interfaces are two words whatever their methods: listed so that a struct holding
+  // one (a net.Conn field, an embedded io.Reader) can be laid out even when the model
+  // keeps the standard-library declaration opaque.
+  ...ifaces([
+    'context.Context', 'fmt.Stringer', 'hash.Hash', 'io.Closer', 'io.ReadCloser', 'io.ReadWriteCloser',
+    'io.ReadWriter', 'io.Reader', 'io.ReaderAt', 'io.Seeker', 'io.WriteCloser', 'io.Writer', 'io.WriterTo', 'io.ReaderFrom',
+    'net.Addr', 'net.Conn', 'net.Listener', 'net.PacketConn', 'net/http.Handler', 'net/http.ResponseWriter',
+    'net/http.RoundTripper', 'net/http.CookieJar', 'os.Signal', 'sync.Locker',
+  ]),
+  // Named basic, slice and map types that show up as struct fields.
+  'time.Month': always(WORD32, WORD64),
+  'time.Weekday': always(WORD32, WORD64),
+  'os.FileMode': always(L(4, 4), L(4, 4)),
+  'io/fs.FileMode': since([1, 16], L(4, 4), L(4, 4)),
+  'net.IP': always(L(12, 4), L(24, 8)),
+  'net/http.Header': always(WORD32, WORD64),
+  'net/url.Values': always(WORD32, WORD64),
 });
 
 function toMinor(v: GoVersion): MinorVersion {

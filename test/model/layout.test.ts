@@ -160,6 +160,17 @@ describe('fieldPathOffset', () => {
     assert.equal(fieldPathOffset(conn, [{ field: 'readDeadline' }], ARCH64, NEW), 72);
   });
 
+  it('lays out a struct holding an opaque interface such as net.Conn', () => {
+    const timer = named(std('time', 'Timer'));
+    const c = named(decl('Conn', struct(
+      ['ws', named(std('net', 'Conn'))], ['readTimer', ptr(timer)], ['writeTimer', ptr(timer)], ['readTimedOut', b('int64')],
+      ['readBuf', slice(b('uint8'))], ['msgType', b('int')], ['frames', b('int')], ['writeTimedOut', b('int64')],
+    )));
+    assert.equal(fieldPathOffset(c, [{ field: 'readTimedOut' }], ARCH32, NEW), 16);
+    assert.equal(fieldPathOffset(c, [{ field: 'writeTimedOut' }], ARCH32, NEW), 44);
+    assert.equal(fieldPathOffset(c, [{ field: 'writeTimedOut' }], ARCH64, NEW), 80);
+  });
+
   const inner = named(decl('Inner', struct(['x', b('int32')], ['y', b('int64')])));
   const outer = named(decl('Outer', struct(['a', b('int32')], ['in', inner], ['z', b('int64')])));
 

@@ -102,6 +102,19 @@ const DEFINITIONS: Record<string, Array<{ version: string; def: Type }>> = {
   'math/big.Int': [{ version: '1.14', def: struct(['neg', b('bool')], ['abs', slice(word)]) }],
   'net/http.Client': [{ version: '1.14', def: struct(['Transport', anyT], ['CheckRedirect', fn], ['Jar', anyT], ['Timeout', b('int64')]) }],
   'context.CancelFunc': [{ version: '1.14', def: fn }],
+  'context.CancelCauseFunc': [{ version: '1.20', def: fn }],
+  'time.Month': [{ version: '1.14', def: b('int') }],
+  'time.Weekday': [{ version: '1.14', def: b('int') }],
+  'os.FileMode': [{ version: '1.14', def: b('uint32') }],
+  'io/fs.FileMode': [{ version: '1.16', def: b('uint32') }],
+  'net.IP': [{ version: '1.14', def: slice(b('uint8')) }],
+  'net/http.Header': [{ version: '1.14', def: { kind: 'map', key: b('string'), value: slice(b('string')) } }],
+  'net/url.Values': [{ version: '1.14', def: { kind: 'map', key: b('string'), value: slice(b('string')) } }],
+  ...Object.fromEntries([
+    'context.Context', 'fmt.Stringer', 'hash.Hash', 'io.Closer', 'io.ReadCloser', 'io.ReadWriteCloser', 'io.ReadWriter', 'io.Reader',
+    'io.ReaderAt', 'io.Seeker', 'io.WriteCloser', 'io.Writer', 'io.WriterTo', 'io.ReaderFrom', 'net.Addr', 'net.Conn', 'net.Listener',
+    'net.PacketConn', 'net/http.Handler', 'net/http.ResponseWriter', 'net/http.RoundTripper', 'net/http.CookieJar', 'os.Signal', 'sync.Locker',
+  ].map((n) => [n, [{ version: '1.14', def: anyT }]])),
 };
 // atomic.Int64/Uint64 carry the compiler's align64 marker, which no Go struct
 // definition expresses; they are checked against the toolchain only.
@@ -148,10 +161,10 @@ describe(`stdlib table against the installed toolchain`, { skip }, () => {
   const measured = new Map<string, Map<string, [number, number]>>();
   before(() => {
     const names = stdlibLayoutNames();
-    const imports = [...new Set(names.map((n) => n.slice(0, n.lastIndexOf('.'))))].sort();
+    const imports = [...new Set(['fmt', 'unsafe', ...names.map((n) => n.slice(0, n.lastIndexOf('.')))])].sort();
     const src = [
       'package main',
-      `import (\n\t"fmt"\n\t"unsafe"\n${imports.map((p) => `\t"${p}"`).join('\n')}\n)`,
+      `import (\n${imports.map((p) => `\t"${p}"`).join('\n')}\n)`,
       'func main() {',
       ...names.map((n, i) => `\tvar v${i} ${goExpr(n)}\n\tfmt.Println("${n}", unsafe.Sizeof(v${i}), unsafe.Alignof(v${i}))`),
       '}',
