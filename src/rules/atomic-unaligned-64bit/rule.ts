@@ -4,6 +4,7 @@
  * guaranteed to be. We compute the absolute 32-bit offset of the address from the start
  * of its allocation and report offsets that are not multiples of 8.
  */
+import { readFileSync } from 'node:fs';
 import type { Fix, TextEdit } from '../../core/findings.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type * as ast from '../../syntax/ast.js';
@@ -224,16 +225,97 @@ function typedAtomicFix(program: Program, h: Hit, f: FieldSelection, declFile: F
   for (const [sel, s] of program.info.selections) {
     if (s.kind === 'field' && sameField(s, f) && !covered.has(sel)) allAtomic = false;
   }
-  for (const pkg of program.packages) {
-    for (const file of pkg.files) {
-      if (edits.some((e) => e.file === file.ast.path) && !atomicName && file === declFile) allAtomic = false;
-    }
-  }
+  // `conn{timedOut: 1}` sets the field without a selector, and would not compile either.
+  if (literalSetsField(program, f)) allAtomic = false;
+  edits.push(...importEdits(program, declFile, dedupeEdits(edits.slice(1))));
   return {
     description: `change ${f.owner!.name}.${f.name} to atomic.${unsigned ? 'Uint64' : 'Int64'} (always 8-aligned) and rewrite its atomic calls as methods`,
     safe: allAtomic,
     edits: dedupeEdits(edits),
   };
+}
+
+/**
+ * Keeps the imports of sync/atomic right after the rewrite: the declaring file needs it
+ * for the new field type, and a file whose only uses were the rewritten calls must drop
+ * it (Go rejects an unused import).
+ */
+function importEdits(program: Program, declFile: FileInfo, callEdits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const pkg of program.packages) {
+    for (const file of pkg.files) {
+      const path = file.ast.path;
+      const rewritten = callEdits.filter((e) => e.file === path).length;
+      const needsType = file === declFile;
+      if (!rewritten && !needsType) continue;
+      const spec = file.ast.imports.find((i) => i.path === 'sync/atomic' && i.name !== '_' && i.name !== '.');
+      if (!spec) {
+        if (needsType) out.push(addImport(file));
+        continue;
+      }
+      const remaining = atomicUses(program, file, spec.name ?? 'atomic') - rewritten + (needsType ? 1 : 0);
+      if (remaining <= 0) out.push(removeImport(file, spec));
+    }
+  }
+  return out;
+}
+
+function atomicUses(program: Program, file: FileInfo, name: string): number {
+  let n = 0;
+  for (const d of file.ast.decls) {
+    walkBody(d, (x) => {
+      if (x.kind === 'SelectorExpr' && x.x.kind === 'Ident' && x.x.name === name && program.selectionOf(x)?.kind === 'qualified') n++;
+    });
+  }
+  return n;
+}
+
+/**
+ * A separate `import "sync/atomic"` line: before the first import, or right after the
+ * package clause (so a declaration's doc comment stays with its declaration).
+ */
+function addImport(file: FileInfo): TextEdit {
+  const firstImport = file.ast.decls.find((d) => d.kind === 'GenDecl' && d.tok === 'import');
+  const at = (line: number, newText: string): TextEdit => ({ file: file.ast.path, startLine: line, startColumn: 1, endLine: line, endColumn: 1, newText });
+  if (firstImport) return at(firstImport.span[0], 'import "sync/atomic"\n');
+  const pkgLine = packageClauseLine(file);
+  if (pkgLine !== null) return at(pkgLine + 1, '\nimport "sync/atomic"\n');
+  return at(file.ast.decls[0]?.span[0] ?? file.ast.lineCount + 1, 'import "sync/atomic"\n\n');
+}
+
+/** The line of `package x`, read from the file (the syntax tree keeps no span for it). */
+function packageClauseLine(file: FileInfo): number | null {
+  if (!file.ref) return null;
+  let text: string;
+  try { text = readFileSync(file.ref.absPath, 'utf8'); } catch { return null; }
+  const i = text.split('\n').findIndex((l) => /^package\s+\w/.test(l));
+  return i < 0 ? null : i + 1;
+}
+
+/** Deletes the import's line, or the whole `import "sync/atomic"` declaration. */
+function removeImport(file: FileInfo, spec: ast.ImportSpec): TextEdit {
+  const decl = file.ast.decls.find((d) => d.kind === 'GenDecl' && d.tok === 'import' && d.specs.includes(spec));
+  const span = decl && decl.kind === 'GenDecl' && decl.specs.length === 1 ? decl.span : spec.span;
+  return { file: file.ast.path, startLine: span[0], startColumn: 1, endLine: span[2] + 1, endColumn: 1, newText: '' };
+}
+
+/** Whether a composite literal of the field's struct type sets the field (by key or by position). */
+function literalSetsField(program: Program, f: FieldSelection): boolean {
+  let found = false;
+  for (const pkg of program.packages) {
+    for (const file of pkg.files) {
+      for (const d of file.ast.decls) {
+        walkBody(d, (n) => {
+          if (found || n.kind !== 'CompositeLit' || n.elts.length === 0) return;
+          const t = program.typeOf(n);
+          const named = t.kind === 'pointer' ? t.elem : t;
+          if (named.kind !== 'named' || named.decl !== f.owner) return;
+          found = n.elts.some((e) => e.kind !== 'KeyValueExpr' || (e.key.kind === 'Ident' && e.key.name === f.name));
+        });
+      }
+    }
+  }
+  return found;
 }
 
 function rewriteCall(h: Hit, file: FileInfo): TextEdit | null {
