@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Server answers greeting requests with a fixed configuration.
+// Server answers greeting requests; its settings never change after NewServer.
 type Server struct {
 	name     string
 	greeting string

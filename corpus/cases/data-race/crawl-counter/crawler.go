@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 )
 
-// Crawler fetches pages with a fixed number of workers.
+// Crawler fetches pages with a bounded pool of workers.
 type Crawler struct {
 	fetched int64
 	failed  int64
