@@ -52,6 +52,8 @@ interface Hit {
   targets: string[];
   /** The address argument written directly as `&x.f` in this call. */
   direct: boolean;
+  /** Set when a non-constant index decides the offset: which choice is misaligned. */
+  note: string | null;
 }
 
 function check(ctx: RuleContext): void {
@@ -68,9 +70,14 @@ function check(ctx: RuleContext): void {
       const addr = n.args[0];
       if (!addr) return;
       for (const { access, direct } of accessesOf(program, addr, 0)) {
-        const offset = fieldPathOffset(access.root, access.path, ARCH32, { goVersion });
+        let offset = fieldPathOffset(access.root, access.path, ARCH32, { goVersion });
+        let note: string | null = null;
+        if (offset === null) {
+          const some = misalignedIndexChoice(access, goVersion);
+          if (some) { offset = some.offset; note = some.note; }
+        }
         if (offset === null || offset % 8 === 0) continue;
-        hits.push({ fn, call: n, funcName: c.obj.name, access, offset, targets, direct });
+        hits.push({ fn, call: n, funcName: c.obj.name, access, offset, targets, direct, note });
       }
     });
   }
@@ -82,12 +89,13 @@ function check(ctx: RuleContext): void {
     const fixes = f ? fixesFor(program, h, hits, ctx.goVersion(h.fn.pkg)) : [];
     ctx.report({
       file: h.fn.file, span: h.call.span, confidence: 'high',
-      message: `atomic.${h.funcName} on ${h.access.text}, at offset ${h.offset} (${h.offset} mod 8 = ${h.offset % 8}) from the start of its allocation on 32-bit targets (${h.targets.join(', ')}): panics with "unaligned 64-bit atomic operation"; ${fixAdvice(ctx, h)}`,
+      message: `atomic.${h.funcName} on ${h.access.text}, at offset ${h.offset} (${h.offset} mod 8 = ${h.offset % 8})${h.note ? ' for some index values' : ''} from the start of its allocation on 32-bit targets (${h.targets.join(', ')}): panics with "unaligned 64-bit atomic operation"; ${fixAdvice(ctx, h)}`,
       related,
       fixes,
       trace: [
         `layout under the 32-bit size model (pointers, int: 4 bytes; int64 aligned to 4): ${typeString(h.access.root)} -> ${h.access.text} at offset ${h.offset}`,
         'only the first word of an allocated struct, array or slice, or of a global variable, is guaranteed 8-aligned on 386, arm and mips',
+        ...(h.note ? [h.note] : []),
       ],
     });
   }
@@ -97,6 +105,25 @@ function fixAdvice(ctx: RuleContext, h: Hit): string {
   return goVersionAtLeast(ctx.goVersion(h.fn.pkg), 1, 19)
     ? 'use atomic.Int64/atomic.Uint64 for the field (always 8-aligned), or move it to the start of the struct'
     : 'move the field to the start of the struct (and say why in a comment), or use atomic.Int64 once go.mod allows go 1.19';
+}
+
+/**
+ * With a non-constant index into elements whose size is not a multiple of 8, the field's
+ * alignment alternates between elements: layout gives no single offset. Trying indexes 0
+ * and 1 for each such step finds a misaligned element when there is one (elements differ
+ * by 4 mod 8, so one of two neighbours is misaligned whenever the other is aligned).
+ */
+function misalignedIndexChoice(access: Access, goVersion: string | null): { offset: number; note: string } | null {
+  const unknown = access.path.flatMap((s, i) => ('index' in s && s.index === null ? [i] : []));
+  if (unknown.length === 0 || unknown.length > 3) return null;
+  for (let mask = 0; mask < 1 << unknown.length; mask++) {
+    const path = access.path.map((s, i) => (unknown.includes(i) ? { index: (mask >> unknown.indexOf(i)) & 1 } : s));
+    const offset = fieldPathOffset(access.root, path, ARCH32, { goVersion });
+    if (offset === null || offset % 8 === 0) continue;
+    const choice = unknown.map((_, k) => (mask >> k) & 1).join(', ');
+    return { offset, note: `the index is not constant: with index ${choice} the field sits at offset ${offset}, and the element size (not a multiple of 8 on 32-bit targets) makes every other element misaligned` };
+  }
+  return null;
 }
 
 /**
