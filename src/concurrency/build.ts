@@ -1,7 +1,374 @@
+/**
+ * Assembles the concurrency facts of a program: call graph, goroutine contexts and the
+ * functions each reaches (with one witness chain), per-function accesses with their
+ * lock sets, locks flowing from callers into callees, and the orderings that make a
+ * pair of accesses safe (before the `go` statement, after a Wait or a receive).
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { calleeOf, isMethodCall } from '../model/calls.js';
+import { unparen } from '../model/checker.js';
+import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
-import type { ConcurrencyFacts } from './facts.js';
+import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
+import { CallGraph } from './callgraph.js';
+import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
+import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
+import { placeOf } from './places.js';
+import { spawnKindOf } from './spawners.js';
 
-/** Builds the concurrency facts of a program (call graph, goroutine contexts, locks). */
-export function buildConcurrencyFacts(_program: Program): ConcurrencyFacts {
-  return { ready: true };
+export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
+  return new Facts(program);
 }
+
+class Facts implements ConcurrencyFacts {
+  readonly callgraph: CallGraph;
+  readonly contexts: GoroutineContext[];
+  readonly funcFacts = new Map<FuncInfo, FuncFacts>();
+  readonly accessesByKey = new Map<string, Access[]>();
+  /** Context ids reaching each function, with the caller that reached it first. */
+  private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
+  private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
+  private readonly origins = new Map<VarObj, ast.Expr | null>();
+
+  constructor(readonly program: Program) {
+    this.callgraph = new CallGraph(program);
+    this.contexts = collectContexts(program, this.callgraph);
+    for (const c of this.contexts) this.propagate(c);
+    const env: AccessEnv = {
+      program,
+      captured: capturedVars(program),
+      spawning: this.spawningFuncs(),
+      onceBodies: this.onceBodies(),
+      targetsOf: (c) => this.callgraph.targetsOf(c),
+    };
+    for (const fn of program.funcs) {
+      if (!fn.body) continue;
+      const ff = collectFuncFacts(env, fn);
+      this.funcFacts.set(fn, ff);
+      for (const a of ff.accesses) {
+        const list = this.accessesByKey.get(a.key) ?? [];
+        list.push(a);
+        this.accessesByKey.set(a.key, list);
+      }
+    }
+    this.computeEntryLocks();
+  }
+
+  // ---------------------------------------------------------------- contexts
+
+  private propagate(c: GoroutineContext): void {
+    const queue: FuncInfo[] = [];
+    for (const r of c.roots) {
+      const m = this.reachOf(r);
+      if (!m.has(c.id)) { m.set(c.id, null); queue.push(r); }
+    }
+    while (queue.length) {
+      const f = queue.shift()!;
+      for (const e of this.callgraph.callees(f)) {
+        for (const t of e.targets) {
+          const m = this.reachOf(t);
+          if (m.has(c.id)) continue;
+          m.set(c.id, f);
+          queue.push(t);
+        }
+      }
+    }
+  }
+
+  private reachOf(f: FuncInfo): Map<number, FuncInfo | null> {
+    let m = this.reach.get(f);
+    if (!m) this.reach.set(f, (m = new Map()));
+    return m;
+  }
+
+  contextsOf(fn: FuncInfo): GoroutineContext[] {
+    const m = this.reach.get(fn);
+    return m ? [...m.keys()].map((id) => this.contexts[id]!) : [];
+  }
+
+  /** Root-to-fn call chain within a context. */
+  witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[] {
+    const chain: FuncInfo[] = [fn];
+    let cur: FuncInfo | null | undefined = fn;
+    for (let i = 0; i < 32; i++) {
+      cur = this.reach.get(cur!)?.get(ctx.id);
+      if (!cur) break;
+      chain.unshift(cur);
+    }
+    return chain;
+  }
+
+  // ---------------------------------------------------------------- locks
+
+  /** Locks held when a function starts: those held at every call site (callers' own
+   * entry locks included), mapped onto the callee's receiver or parameters. */
+  private computeEntryLocks(): void {
+    const roots = new Set<FuncInfo>();
+    for (const c of this.contexts) for (const r of c.roots) roots.add(r);
+    const order = this.program.funcs;
+    const TOP = null;
+    const state = new Map<FuncInfo, HeldLock[] | null>();
+    for (const f of order) state.set(f, roots.has(f) || this.callgraph.callers(f).length === 0 ? [] : TOP);
+    for (let round = 0; round < 6; round++) {
+      let changed = false;
+      for (const f of order) {
+        if (roots.has(f)) continue;
+        const edges = this.callgraph.callers(f);
+        if (!edges.length) continue;
+        let acc: HeldLock[] | null = TOP;
+        for (const e of edges) {
+          const callerEntry = state.get(e.caller);
+          if (callerEntry === undefined || callerEntry === TOP) continue;
+          const here = this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? [];
+          const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, f, this.program);
+          acc = acc === TOP ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
+        }
+        const prev = state.get(f);
+        if (acc !== TOP && (prev === TOP || prev === undefined || prev.length !== acc.length)) {
+          state.set(f, acc);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    for (const [f, s] of state) this.entryLockSets.set(f, s ?? []);
+  }
+
+  locksOf(a: Access): HeldLock[] {
+    const entry = this.entryLockSets.get(a.fn) ?? [];
+    return entry.length ? [...entry.filter((e) => !a.locks.some((l) => l.key === e.key)), ...a.locks] : a.locks;
+  }
+
+  /** A lock both accesses hold that excludes them from each other, or null. */
+  commonLock(a: Access, b: Access): HeldLock | null {
+    const la = this.locksOf(a);
+    const lb = this.locksOf(b);
+    for (const x of la) {
+      const y = lb.find((l) => l.key === x.key);
+      if (!y) continue;
+      if (x.mode === 'r' && y.mode === 'r' && (a.kind === 'write' || b.kind === 'write' || a.kind === 'map-write' || b.kind === 'map-write' || a.kind === 'close' || b.kind === 'close')) continue;
+      if (this.protects(x, a) && this.protects(y, b)) return x;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a held lock guards the object an access touches. A package-level mutex
+   * guards everything; a mutex reached from a variable guards what is reached from that
+   * same variable, or from data read out of it. A receiver's mutex does not guard an
+   * object obtained by calling out (a shared cache, a registry): every receiver would
+   * have its own lock around the same shared state.
+   */
+  private protects(l: HeldLock, a: Access): boolean {
+    if (l.global || !l.root) return true;
+    const root = a.place.root;
+    if (!root) return false;
+    if (root === l.root) return true;
+    if (root.scope === 'pkg') return false;
+    return this.derivedFrom(root, l.root, 0);
+  }
+
+  private derivedFrom(v: VarObj, from: VarObj, depth: number): boolean {
+    if (depth > 4) return false;
+    const e = this.originOf(v);
+    if (!e) return v.scope === 'param' || v.scope === 'recv' ? false : false;
+    let x = unparen(e);
+    for (;;) {
+      if (x.kind === 'SelectorExpr' || x.kind === 'IndexExpr' || x.kind === 'StarExpr') { x = unparen(x.x); continue; }
+      if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
+      if (x.kind === 'TypeAssertExpr') { x = unparen(x.x); continue; }
+      break;
+    }
+    if (x.kind !== 'Ident') return false; // a call: not data held by the lock's owner
+    const o = this.program.objectOf(x);
+    if (o?.kind !== 'var') return false;
+    if (o === from) return true;
+    return this.derivedFrom(o, from, depth + 1);
+  }
+
+  /** The single expression a local variable is defined from (null when several). */
+  private originOf(v: VarObj): ast.Expr | null {
+    if (this.origins.has(v)) return this.origins.get(v)!;
+    let found: ast.Expr | null = null;
+    let count = 0;
+    const body = v.func?.body;
+    if (body) {
+      walk(body, (n) => {
+        if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            if (l.kind === 'Ident' && this.program.objectOf(l) === v) {
+              count++;
+              found = n.lhs.length === n.rhs.length ? n.rhs[i]! : n.rhs[0] ?? null;
+            }
+          });
+        } else if (n.kind === 'RangeStmt') {
+          for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) { count++; found = n.x; }
+        } else if (n.kind === 'ValueSpec') {
+          n.names.forEach((id, i) => { if (this.program.objectOf(id) === v) { count++; found = n.values[i] ?? null; } });
+        }
+        return undefined;
+      });
+    }
+    const r = count === 1 ? found : null;
+    this.origins.set(v, r);
+    return r;
+  }
+
+  // ---------------------------------------------------------------- ordering
+
+  /**
+   * Pairs of contexts in which the two accesses may run at the same time with no
+   * ordering between them; the first such pair, or null.
+   */
+  concurrentPair(a: Access, b: Access): ConcurrentPair | null {
+    if (a.confined || b.confined) return null;
+    const ca = this.contextsOf(a.fn);
+    const cb = this.contextsOf(b.fn);
+    let best: ConcurrentPair | null = null;
+    for (const x of ca) {
+      for (const y of cb) {
+        if (!mayRunConcurrently(x, y)) continue;
+        if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
+        if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
+        const pair: ConcurrentPair = { a: x, b: y, confidence: pairConfidence(x, y) };
+        if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
+        if (best.confidence === 'high') return best;
+      }
+    }
+    return best;
+  }
+
+  /** In a context that runs many at once, two accesses still race (each copy runs both). */
+  private sameContextConcurrent(_a: Access, _b: Access, c: GoroutineContext): boolean {
+    return c.multi;
+  }
+
+  /** Access a (in context ca) happens before every access of context cb. */
+  private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
+    void ca;
+    void b;
+    if (!cb.spawned || !cb.spawner || !cb.spawnNode) return false;
+    if (a.fn !== cb.spawner) return false;
+    const spawnSpan = cb.spawnNode.span;
+    const ff = this.funcFacts.get(a.fn);
+    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && spanContains(l, a.span));
+    // Written before the goroutine starts.
+    if (before(a.span, spawnSpan) && !inCommonLoop) return true;
+    // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
+    // channel the goroutine sends on or closes).
+    if (!ff) return false;
+    for (const w of ff.waits) {
+      if (!before(spawnSpan, w.span) || !before(w.span, a.span)) continue;
+      if (w.chanKey === null) return true;
+      if (this.contextTouchesChan(cb, w.chanKey)) return true;
+    }
+    return false;
+  }
+
+  private contextTouchesChan(c: GoroutineContext, key: string): boolean {
+    for (const a of this.accessesByKey.get(key) ?? []) {
+      if ((a.kind === 'send' || a.kind === 'close') && this.reach.get(a.fn)?.has(c.id)) return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- helpers for finding construction
+
+  /** Trace lines for one side of a finding. */
+  describeSide(label: string, a: Access, ctx: GoroutineContext): string[] {
+    const chain = this.witness(ctx, a.fn).map((f) => f.name);
+    const locks = this.locksOf(a);
+    return [
+      `${label}: ${a.text} at ${a.fn.file.ast.path}:${a.span[0]}:${a.span[1]} in ${a.fn.name}`,
+      `  reached from ${ctx.describe}`,
+      `  call chain: ${chain.join(' -> ')}`,
+      `  locks held: ${locks.length ? locks.map((l) => `${l.text}${l.mode === 'r' ? ' (read)' : ''}`).join(', ') : 'none'}`,
+    ];
+  }
+
+  private spawningFuncs(): Set<FuncInfo> {
+    const direct = new Set<FuncInfo>();
+    for (const c of this.contexts) if (c.spawner && c.spawnNode) direct.add(c.spawner);
+    // Callers of spawning functions spawn too.
+    const out = new Set<FuncInfo>(direct);
+    const queue = [...direct];
+    while (queue.length) {
+      const f = queue.pop()!;
+      for (const e of this.callgraph.callers(f)) if (!out.has(e.caller)) { out.add(e.caller); queue.push(e.caller); }
+    }
+    return out;
+  }
+
+  private onceBodies(): Set<FuncInfo> {
+    const out = new Set<FuncInfo>();
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n) => {
+        if (n.kind === 'FuncLit' && n !== fn.node) return false;
+        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0]) {
+          for (const f of this.callgraph.funcValues(n.args[0])) out.add(f);
+        }
+        return undefined;
+      });
+    }
+    return out;
+  }
+}
+
+/** Local variables referenced from a function literal other than the one declaring them. */
+function capturedVars(program: Program): Set<VarObj> {
+  const out = new Set<VarObj>();
+  for (const fn of program.funcs) {
+    if (fn.node.kind !== 'FuncLit' || !fn.body) continue;
+    walk(fn.body, (n) => {
+      if (n.kind === 'Ident') {
+        const o = program.objectOf(n);
+        if (o?.kind === 'var' && o.scope !== 'pkg' && o.func && o.func !== fn && isAncestor(o.func, fn)) out.add(o);
+      }
+      return undefined;
+    });
+  }
+  return out;
+}
+
+function isAncestor(a: FuncInfo, f: FuncInfo): boolean {
+  for (let p = f.parent; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+/** Moves caller-held locks into the callee's frame: a lock reached from the receiver or
+ * an argument of the call is reached from the callee's receiver or parameter. */
+function mapIntoCallee(held: HeldLock[], call: ast.CallExpr, callee: FuncInfo, program: Program): HeldLock[] {
+  if (!held.length) return held;
+  const bindings: Array<{ from: VarObj; to: VarObj | null }> = [];
+  const fun = unparen(call.fun);
+  if (fun.kind === 'SelectorExpr' && callee.recv) {
+    const p = placeOf(program, fun.x);
+    if (p?.root && p.path.length === 0) bindings.push({ from: p.root, to: callee.recv });
+  }
+  call.args.forEach((arg, i) => {
+    const p = placeOf(program, arg);
+    const param = callee.params[i];
+    if (p?.root && p.path.length === 0 && param) bindings.push({ from: p.root, to: param });
+  });
+  return held.map((h) => {
+    if (h.global || !h.root) return h;
+    const b = bindings.find((x) => x.from === h.root);
+    if (b) return { ...h, root: b.to };
+    // A caller's local lock the callee cannot name: still held, owner unknown.
+    return { ...h, root: callee.parent && isAncestor(h.root.func ?? callee, callee) ? h.root : null };
+  });
+}
+
+function pairConfidence(a: GoroutineContext, b: GoroutineContext): 'high' | 'medium' | 'low' {
+  const strong = (c: GoroutineContext) => c.spawned || c.kind === 'main' || c.kind === 'test';
+  if (a.kind === 'api' || b.kind === 'api') return (a.spawned || b.spawned) ? 'medium' : 'low';
+  return strong(a) && strong(b) ? 'high' : 'low';
+}
+
+function rank(c: 'high' | 'medium' | 'low'): number {
+  return c === 'high' ? 2 : c === 'medium' ? 1 : 0;
+}
+
+export { spawnKindOf };

@@ -1,4 +1,30 @@
 /** Concurrency facts shared by the race rules (built by src/concurrency/build.ts). */
+import type { Confidence } from '../core/findings.js';
+import type { FuncInfo } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import type { Access, FuncFacts, HeldLock } from './accesses.js';
+import type { CallGraph } from './callgraph.js';
+import type { GoroutineContext } from './entries.js';
+
+/** Two contexts in which two accesses can run at the same time, unordered. */
+export interface ConcurrentPair {
+  a: GoroutineContext;
+  b: GoroutineContext;
+  confidence: Confidence;
+}
+
 export interface ConcurrencyFacts {
-  readonly ready: true;
+  readonly program: Program;
+  readonly callgraph: CallGraph;
+  readonly contexts: GoroutineContext[];
+  readonly funcFacts: Map<FuncInfo, FuncFacts>;
+  /** Accesses grouped by location key (`field:T.f`, `map:...`, `chan:...`, ...). */
+  readonly accessesByKey: Map<string, Access[]>;
+  contextsOf(fn: FuncInfo): GoroutineContext[];
+  witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[];
+  /** Locks held at an access, callers' locks included. */
+  locksOf(a: Access): HeldLock[];
+  commonLock(a: Access, b: Access): HeldLock | null;
+  concurrentPair(a: Access, b: Access): ConcurrentPair | null;
+  describeSide(label: string, a: Access, ctx: GoroutineContext): string[];
 }

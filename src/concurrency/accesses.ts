@@ -1,0 +1,618 @@
+/**
+ * Per-function memory accesses with the locks held at each, from a flow-sensitive walk
+ * over the structured statements: Lock/Unlock/RLock/RUnlock/TryLock, `defer`, branches
+ * joined by intersection, early returns dropping their path. Also records what later
+ * passes need for ordering: where goroutines are started, where the function waits.
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
+import { unparen } from '../model/checker.js';
+import { goVersionAtLeast } from '../model/goversion.js';
+import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import { underlying } from '../model/typeops.js';
+import { exprText, placeOf, varKey, type Place } from './places.js';
+import { spawnKindOf } from './spawners.js';
+
+export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv';
+
+export interface HeldLock {
+  key: string;
+  mode: 'w' | 'r';
+  /** The variable the mutex is reached from (null: a package-level mutex or unknown). */
+  root: VarObj | null;
+  /** Path from root to the mutex, without the mutex's own field name. */
+  ownerPath: string[];
+  global: boolean;
+  file: string;
+  span: ast.Span;
+  text: string;
+}
+
+export interface Access {
+  fn: FuncInfo;
+  kind: AccessKind;
+  /** Cross-function identity of the location (`field:T.f`, `pkgvar:p.v`, `var:12`, `map:...`, `chan:...`). */
+  key: string;
+  place: Place;
+  span: ast.Span;
+  locks: HeldLock[];
+  text: string;
+  /** Inside a loop of its own function. */
+  loop: ast.Span | null;
+  /** The root object was allocated here and not yet handed to another goroutine. */
+  confined: boolean;
+  /** A send inside a select that has a default case. */
+  selectDefault?: boolean;
+  /** Inside a function run by sync.Once.Do. */
+  inOnce?: boolean;
+  /** An atomic access that only loads. */
+  atomicLoad?: boolean;
+  /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
+  guarded?: boolean;
+}
+
+export interface SpawnSite {
+  node: ast.GoStmt | ast.CallExpr;
+  span: ast.Span;
+  loop: ast.Span | null;
+}
+
+export interface WaitSite {
+  span: ast.Span;
+  /** For a receive: the channel's key; null for WaitGroup/errgroup Wait. */
+  chanKey: string | null;
+}
+
+export interface FuncFacts {
+  fn: FuncInfo;
+  accesses: Access[];
+  /** Locks held at each call expression (before the call). */
+  locksAtCall: Map<ast.CallExpr, HeldLock[]>;
+  spawns: SpawnSite[];
+  waits: WaitSite[];
+  loops: ast.Span[];
+}
+
+type State = HeldLock[] | null;
+
+const LOCK_METHODS = ['Lock', 'Unlock', 'RLock', 'RUnlock', 'TryLock', 'TryRLock'];
+
+export interface AccessEnv {
+  program: Program;
+  /** Local variables captured by some function literal. */
+  captured: Set<VarObj>;
+  /** Functions that can reach a goroutine start (passing an object to them shares it). */
+  spawning: Set<FuncInfo>;
+  /** Function literals run by sync.Once.Do. */
+  onceBodies: Set<FuncInfo>;
+  targetsOf(c: Callee | null): FuncInfo[];
+}
+
+export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
+  return new FuncWalker(env, fn).run();
+}
+
+class FuncWalker {
+  private readonly facts: FuncFacts;
+  private readonly program: Program;
+  private loopStack: ast.Span[] = [];
+  /** Local variables allocated here, with the position where they escape (if they do). */
+  private readonly allocated = new Map<VarObj, ast.Span | null>();
+  private readonly oldLoopSemantics: boolean;
+  private selectDefault = false;
+  /** Depth of conditional statements around the current statement. */
+  private condDepth = 0;
+
+  constructor(private readonly env: AccessEnv, private readonly fn: FuncInfo) {
+    this.program = env.program;
+    this.facts = { fn, accesses: [], locksAtCall: new Map(), spawns: [], waits: [], loops: [] };
+    this.oldLoopSemantics = !goVersionAtLeast(fn.pkg.module?.goVersion ?? null, 1, 22);
+  }
+
+  run(): FuncFacts {
+    if (this.fn.body) {
+      this.findAllocations(this.fn.body);
+      this.block(this.fn.body.list, []);
+    }
+    return this.facts;
+  }
+
+  // ------------------------------------------------------------ ownership
+
+  /** Locals initialised with a fresh allocation, and the first point they are shared. */
+  private findAllocations(body: ast.BlockStmt): void {
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'AssignStmt' && n.tok === ':=' && n.lhs.length === n.rhs.length) {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident') return;
+          const v = this.program.info.defs.get(l);
+          if (v && isAllocation(n.rhs[i]!)) this.allocated.set(v, null);
+        });
+      }
+      return undefined;
+    });
+    if (!this.allocated.size) return;
+    // Escape points: a goroutine start mentioning the variable, storing it anywhere
+    // but a local, sending it, or passing it to code that starts goroutines.
+    const mark = (v: VarObj, at: ast.Span) => {
+      const cur = this.allocated.get(v);
+      if (cur === undefined) return;
+      if (cur === null || before(at, cur)) this.allocated.set(v, at);
+    };
+    const mentioned = (e: ast.Node): VarObj[] => {
+      const out: VarObj[] = [];
+      walk(e, (n) => {
+        if (n.kind === 'Ident') {
+          const o = this.program.objectOf(n);
+          if (o?.kind === 'var' && this.allocated.has(o)) out.push(o);
+        }
+        return undefined;
+      });
+      return out;
+    };
+    walk(body, (n) => {
+      if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) mark(v, n.span);
+      else if (n.kind === 'SendStmt') for (const v of mentioned(n.value)) mark(v, n.span);
+      else if (n.kind === 'ReturnStmt') for (const r of n.results) for (const v of mentioned(r)) mark(v, n.span);
+      else if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (unparen(l).kind === 'Ident' && n.tok !== '=') return;
+          const r = n.rhs[i] ?? n.rhs[0];
+          if (!r) return;
+          const lp = unparen(l);
+          const toLocal = lp.kind === 'Ident' && this.program.objectOf(lp)?.kind === 'var' && (this.program.objectOf(lp) as VarObj).scope === 'local';
+          if (!toLocal) for (const v of mentioned(r)) mark(v, n.span);
+        });
+      } else if (n.kind === 'CallExpr') {
+        const c = calleeOf(this.program, n);
+        const spawn = spawnKindOf(this.program, c);
+        const targets = this.env.targetsOf(c);
+        const shares = !!spawn || targets.some((t) => this.env.spawning.has(t)) || (c?.kind === 'builtin' && c.name === 'append');
+        if (shares) {
+          for (const a of n.args) for (const v of mentioned(a)) mark(v, n.span);
+          if (c?.kind === 'method') {
+            const recv = unparen(n.fun);
+            if (recv.kind === 'SelectorExpr') for (const v of mentioned(recv.x)) mark(v, n.span);
+          }
+        }
+      }
+      return undefined;
+    });
+  }
+
+  private isConfined(place: Place, at: ast.Span): boolean {
+    if (!place.root) return false;
+    if (!this.allocated.has(place.root)) return false;
+    const esc = this.allocated.get(place.root)!;
+    return esc === null || before(at, esc);
+  }
+
+  // ------------------------------------------------------------ statements
+
+  private block(list: ast.Stmt[], st: State): State {
+    for (const s of list) {
+      if (st === null) return null;
+      st = this.stmt(s, st);
+    }
+    return st;
+  }
+
+  private stmt(s: ast.Stmt, st: HeldLock[]): State {
+    switch (s.kind) {
+      case 'BlockStmt': return this.block(s.list, st);
+      case 'ExprStmt': return this.expr(s.x, st, 'read');
+      case 'SendStmt': {
+        st = this.expr(s.value, st, 'read');
+        this.chanOp(s.chan, 'send', s.span, st);
+        return this.expr(s.chan, st, 'read');
+      }
+      case 'IncDecStmt': return this.expr(s.x, st, 'readwrite');
+      case 'AssignStmt': {
+        for (const r of s.rhs) st = this.expr(r, st, 'read');
+        const mode = s.tok === '=' || s.tok === ':=' ? 'write' : 'readwrite';
+        for (const l of s.lhs) {
+          if (s.tok === ':=' && l.kind === 'Ident' && this.program.info.defs.has(l)) continue; // a new local
+          st = this.expr(l, st, mode);
+        }
+        return st;
+      }
+      case 'GoStmt': {
+        // Arguments are evaluated here; the call itself runs elsewhere.
+        for (const a of s.call.args) st = this.expr(a, st, 'read');
+        const f = unparen(s.call.fun);
+        if (f.kind === 'SelectorExpr') st = this.expr(f.x, st, 'read');
+        this.facts.spawns.push({ node: s, span: s.span, loop: this.loop() });
+        return st;
+      }
+      case 'DeferStmt': {
+        // A deferred Unlock runs at return: the lock stays held for the rest of the body.
+        if (asLockCall(calleeOf(this.program, s.call))) return st;
+        for (const a of s.call.args) st = this.expr(a, st, 'read');
+        this.facts.locksAtCall.set(s.call, st);
+        return st;
+      }
+      case 'ReturnStmt': {
+        for (const r of s.results) st = this.expr(r, st, 'read');
+        return null;
+      }
+      case 'BranchStmt': return s.tok === 'fallthrough' ? st : null;
+      case 'LabeledStmt': return this.stmt(s.stmt, st);
+      case 'DeclStmt': {
+        for (const spec of s.decl.specs) if (spec.kind === 'ValueSpec') for (const v of spec.values) st = this.expr(v, st, 'read');
+        return st;
+      }
+      case 'IfStmt': {
+        let cur: State = st;
+        if (s.init) cur = this.stmt(s.init, cur);
+        if (cur === null) return null;
+        const lockedByTry = this.tryLockCond(s.cond, cur);
+        cur = this.expr(s.cond, cur, 'read');
+        const thenIn = lockedByTry ? [...cur, ...lockedByTry] : cur;
+        this.condDepth++;
+        const a = this.block(s.body.list, thenIn);
+        const b = s.else ? this.stmt(s.else, cur) : cur;
+        this.condDepth--;
+        return join(a, b);
+      }
+      case 'ForStmt': {
+        let cur: State = st;
+        if (s.init) cur = this.stmt(s.init, cur);
+        if (cur === null) return null;
+        if (s.cond) cur = this.expr(s.cond, cur, 'read');
+        this.facts.loops.push(s.body.span);
+        this.loopStack.push(s.body.span);
+        const end = this.block(s.body.list, cur);
+        if (s.post && end) this.stmt(s.post, end);
+        this.loopStack.pop();
+        // `for { ... }` without a break never falls through to what follows.
+        return s.cond || hasBreak(s.body) ? join(cur, end) : null;
+      }
+      case 'RangeStmt': {
+        st = this.rangeOver(s, st);
+        this.facts.loops.push(s.body.span);
+        this.loopStack.push(s.body.span);
+        if (this.oldLoopSemantics && s.tok === ':=') this.loopVarWrites(s, st);
+        const end = this.block(s.body.list, st);
+        this.loopStack.pop();
+        return join(st, end);
+      }
+      case 'SwitchStmt': {
+        let cur: State = st;
+        if (s.init) cur = this.stmt(s.init, cur);
+        if (cur === null) return null;
+        if (s.tag) cur = this.expr(s.tag, cur, 'read');
+        let out: State = s.clauses.some((c) => c.list.length === 0) ? null : cur;
+        this.condDepth++;
+        for (const c of s.clauses) {
+          let cs: State = cur;
+          for (const e of c.list) cs = this.expr(e, cs!, 'read');
+          out = join(out, this.block(c.body, cs));
+        }
+        this.condDepth--;
+        return out;
+      }
+      case 'TypeSwitchStmt': {
+        let cur: State = st;
+        if (s.init) cur = this.stmt(s.init, cur);
+        if (cur === null) return null;
+        cur = this.expr(s.x, cur, 'read');
+        let out: State = s.clauses.some((c) => c.list.length === 0) ? null : cur;
+        for (const c of s.clauses) out = join(out, this.block(c.body, cur));
+        return out;
+      }
+      case 'SelectStmt': {
+        const hasDefault = s.clauses.some((c) => c.comm === null);
+        let out: State = null;
+        let any = false;
+        for (const c of s.clauses) {
+          let cs: State = st;
+          if (c.comm) {
+            const prev = this.selectDefault;
+            this.selectDefault = hasDefault;
+            cs = this.stmt(c.comm, st);
+            this.selectDefault = prev;
+          }
+          if (hasDefault && c.comm === null) this.condDepth++;
+          out = join(out, this.block(c.body, cs));
+          if (hasDefault && c.comm === null) this.condDepth--;
+          any = true;
+        }
+        return any ? out : null; // `select {}` blocks forever
+      }
+      default: return st;
+    }
+  }
+
+  /** `if mu.TryLock() { ... }`: the lock is held in the then-branch. */
+  private tryLockCond(cond: ast.Expr, st: HeldLock[]): HeldLock[] | null {
+    const c = unparen(cond);
+    if (c.kind !== 'CallExpr') return null;
+    const callee = asLockCall(calleeOf(this.program, c));
+    if (!callee || !['TryLock', 'TryRLock'].includes(callee.sel.method.name)) return null;
+    const l = this.lockOf(c, callee, callee.sel.method.name === 'TryRLock' ? 'r' : 'w');
+    return l && !st.some((h) => h.key === l.key) ? [l] : null;
+  }
+
+  private rangeOver(s: ast.RangeStmt, st: HeldLock[]): HeldLock[] {
+    const xt = underlying(this.program.typeOf(s.x));
+    if (xt.kind === 'map') this.mapOp(s.x, 'map-iter', s.x.span, st);
+    if (xt.kind === 'chan') this.recvOp(s.x, s.span);
+    const after = this.expr(s.x, st, 'read') ?? st;
+    if (s.tok === '=') {
+      if (s.key) this.expr(s.key, after, 'write');
+      if (s.value) this.expr(s.value, after, 'write');
+    }
+    return after;
+  }
+
+  /** Before Go 1.22 a loop's variables are shared by every iteration: the loop writes them. */
+  private loopVarWrites(s: ast.RangeStmt, st: HeldLock[]): void {
+    for (const id of [s.key, s.value]) {
+      if (!id || id.kind !== 'Ident') continue;
+      const v = this.program.info.defs.get(id);
+      if (!v || !this.env.captured.has(v)) continue;
+      this.record('write', { root: v, rootExpr: id, path: [], throughPointer: false, key: varKey(v), field: null }, id.span, st, id.name);
+    }
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  /** Visits an expression in read, write or read-write position. Returns the state after
+   * it (lock calls change it). */
+  private expr(e: ast.Expr, st: HeldLock[], mode: 'read' | 'write' | 'readwrite'): HeldLock[] {
+    const x = unparen(e);
+    switch (x.kind) {
+      case 'Ident': {
+        const o = this.program.objectOf(x);
+        if (o?.kind !== 'var') return st;
+        if (o.scope === 'pkg' || this.env.captured.has(o)) this.access(mode, { root: o, rootExpr: x, path: [], throughPointer: false, key: varKey(o), field: null }, x.span, st, x.name);
+        return st;
+      }
+      case 'SelectorExpr': {
+        const s = this.program.selectionOf(x);
+        if (s?.kind === 'qualified') {
+          if (s.obj.kind === 'var') {
+            const p = placeOf(this.program, x);
+            if (p) this.access(mode, p, x.span, st, exprText(x));
+          }
+          return st;
+        }
+        st = this.expr(x.x, st, 'read');
+        if (s?.kind === 'field') {
+          const p = placeOf(this.program, x);
+          if (p) this.access(mode, p, x.span, st, exprText(x));
+        }
+        return st;
+      }
+      case 'IndexExpr': {
+        const xt = underlying(this.program.typeOf(x.x));
+        st = this.expr(x.x, st, 'read');
+        for (const i of x.indices) st = this.expr(i, st, 'read');
+        if (xt.kind === 'map') {
+          this.mapOp(x.x, mode === 'read' ? 'map-read' : 'map-write', x.span, st);
+        } else if ((xt.kind === 'slice' || xt.kind === 'array') && x.indices.length === 1 && x.indices[0]!.kind === 'BasicLit') {
+          // Elements are told apart only by constant indexes: results[i] from workers is fine.
+          const p = placeOf(this.program, x.x);
+          if (p?.key) this.access(mode, { ...p, key: `${p.key}[${(x.indices[0] as ast.BasicLit).value}]` }, x.span, st, exprText(x));
+        }
+        return st;
+      }
+      case 'StarExpr': return this.expr(x.x, st, 'read');
+      case 'UnaryExpr': {
+        if (x.op === '<-') {
+          this.recvOp(x.x, x.span);
+          return this.expr(x.x, st, 'read');
+        }
+        if (x.op === '&') return this.addressOf(x.x, st);
+        return this.expr(x.x, st, 'read');
+      }
+      case 'BinaryExpr': return this.expr(x.y, this.expr(x.x, st, 'read'), 'read');
+      case 'CallExpr': return this.call(x, st);
+      case 'CompositeLit': {
+        for (const el of x.elts) st = this.expr(el.kind === 'KeyValueExpr' ? el.value : el, st, 'read');
+        return st;
+      }
+      case 'KeyValueExpr': return this.expr(x.value, st, 'read');
+      case 'SliceExpr': {
+        st = this.expr(x.x, st, 'read');
+        for (const p of [x.low, x.high, x.max]) if (p) st = this.expr(p, st, 'read');
+        return st;
+      }
+      case 'TypeAssertExpr': return this.expr(x.x, st, 'read');
+      case 'FuncLit': return st; // its body is a function of its own
+      default: return st;
+    }
+  }
+
+  /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
+  private addressOf(e: ast.Expr, st: HeldLock[]): HeldLock[] {
+    const x = unparen(e);
+    if (x.kind === 'SelectorExpr') return this.expr(x.x, st, 'read');
+    if (x.kind === 'IndexExpr') return this.expr(x.x, st, 'read');
+    return st;
+  }
+
+  private call(x: ast.CallExpr, st: HeldLock[]): HeldLock[] {
+    const c = calleeOf(this.program, x);
+    // Lock operations change the state; they are not accesses.
+    const lc = asLockCall(c);
+    if (lc) {
+      const name = lc.sel.method.name;
+      if (name === 'Lock' || name === 'RLock') {
+        const l = this.lockOf(x, lc, name === 'RLock' ? 'r' : 'w');
+        return l ? [...st.filter((h) => h.key !== l.key), l] : st;
+      }
+      if (name === 'Unlock' || name === 'RUnlock') {
+        const l = this.lockOf(x, lc, name === 'RUnlock' ? 'r' : 'w');
+        return l ? st.filter((h) => h.key !== l.key) : st;
+      }
+      return st; // TryLock outside a condition: unknown outcome, no change
+    }
+    const fun = unparen(x.fun);
+    // Receiver expression of a method call is read (but synchronisation objects are not data).
+    if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
+      if (!isSyncType(c)) st = this.expr(fun.x, st, 'read');
+    } else if (fun.kind !== 'Ident' && fun.kind !== 'FuncLit') {
+      st = this.expr(fun, st, 'read');
+    }
+    if (isFuncCall(c, 'sync/atomic', ATOMIC_FUNCS)) {
+      const a = x.args[0] ? unparen(x.args[0]) : null;
+      if (a?.kind === 'UnaryExpr' && a.op === '&') {
+        const p = placeOf(this.program, a.x);
+        const rec = p ? this.record('atomic', p, x.span, st, exprText(a.x)) : null;
+        if (rec && c.obj.name.startsWith('Load')) rec.atomicLoad = true;
+        st = this.addressOf(a.x, st);
+      }
+      for (const arg of x.args.slice(1)) st = this.expr(arg, st, 'read');
+      this.facts.locksAtCall.set(x, st);
+      return st;
+    }
+    if (c?.kind === 'builtin') {
+      if (c.name === 'close' && x.args[0]) this.chanOp(x.args[0], 'close', x.span, st);
+      if ((c.name === 'delete' || c.name === 'clear') && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-write', x.span, st);
+      if (c.name === 'len' && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-read', x.span, st);
+    }
+    if (isMethodCall(c, 'sync', 'WaitGroup', 'Wait') || isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait')) {
+      this.facts.waits.push({ span: x.span, chanKey: null });
+    }
+    for (const a of x.args) st = this.expr(a, st, 'read');
+    const spawn = spawnKindOf(this.program, c);
+    if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });
+    this.facts.locksAtCall.set(x, st);
+    return st;
+  }
+
+  private lockOf(x: ast.CallExpr, c: MethodCallee, mode: 'w' | 'r'): HeldLock | null {
+    const fun = unparen(x.fun) as ast.SelectorExpr;
+    const recv = unparen(fun.x);
+    const embedded = c.sel.path;
+    const base = placeOf(this.program, recv);
+    let key: string | null;
+    let ownerPath: string[];
+    if (base) {
+      if (embedded.length) {
+        const t = this.program.typeOf(recv);
+        const named = t.kind === 'pointer' ? t.elem : t;
+        key = named.kind === 'named' ? `field:${named.decl.pkgPath}.${named.decl.name}.${embedded.join('.')}` : null;
+        ownerPath = base.path;
+      } else {
+        key = base.key;
+        ownerPath = base.path.slice(0, -1);
+      }
+    } else {
+      key = null;
+      ownerPath = [];
+    }
+    if (!key) return null;
+    const global = !!base?.root && base.root.scope === 'pkg';
+    return { key, mode, root: base?.root ?? null, ownerPath, global, file: this.fn.file.ast.path, span: x.span, text: exprText(recv) };
+  }
+
+  private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
+    const p = placeOf(this.program, m);
+    if (!p?.key) return;
+    this.record(kind, { ...p, key: `map:${p.key}` }, span, st, exprText(m));
+  }
+
+  private chanOp(ch: ast.Expr, kind: 'send' | 'close', span: ast.Span, st: HeldLock[]): void {
+    const p = placeOf(this.program, ch);
+    if (!p?.key) return;
+    const a = this.record(kind, { ...p, key: `chan:${p.key}` }, span, st, exprText(ch));
+    if (a && kind === 'send' && this.selectDefault) a.selectDefault = true;
+    if (a && kind === 'close' && this.condDepth > 0) a.guarded = true;
+  }
+
+  private recvOp(ch: ast.Expr, span: ast.Span): void {
+    const p = placeOf(this.program, ch);
+    this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null });
+    if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));
+  }
+
+  private access(mode: 'read' | 'write' | 'readwrite', p: Place, span: ast.Span, st: HeldLock[], text: string): void {
+    if (!p.key) return;
+    if (mode === 'readwrite') {
+      this.record('read', p, span, st, text);
+      this.record('write', p, span, st, text);
+    } else this.record(mode, p, span, st, text);
+  }
+
+  private record(kind: AccessKind, p: Place, span: ast.Span, st: HeldLock[], text: string): Access | null {
+    if (!p.key) return null;
+    const a: Access = {
+      fn: this.fn, kind, key: p.key, place: p, span, locks: st, text, loop: this.loop(),
+      confined: this.isConfined(p, span),
+    };
+    if (this.env.onceBodies.has(this.fn)) a.inOnce = true;
+    this.facts.accesses.push(a);
+    return a;
+  }
+
+  private loop(): ast.Span | null {
+    return this.loopStack.length ? this.loopStack[this.loopStack.length - 1]! : null;
+  }
+}
+
+const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'].flatMap((op) =>
+  ['Int32', 'Int64', 'Uint32', 'Uint64', 'Uintptr', 'Pointer'].map((t) => `${op}${t}`));
+
+type MethodCallee = Extract<Callee, { kind: 'method' }>;
+
+/** The call as a lock operation on a sync.Mutex or sync.RWMutex, or null. */
+function asLockCall(c: Callee | null): MethodCallee | null {
+  return isMethodCall(c, 'sync', 'Mutex', LOCK_METHODS) || isMethodCall(c, 'sync', 'RWMutex', LOCK_METHODS) ? (c as MethodCallee) : null;
+}
+
+/** Methods of sync and sync/atomic types synchronise by themselves. */
+function isSyncType(c: MethodCallee): boolean {
+  const d = c.sel.method.recvDecl;
+  return !!d && (d.pkgPath === 'sync' || d.pkgPath === 'sync/atomic');
+}
+
+function isAllocation(e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'CompositeLit') return true;
+  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'CompositeLit') return true;
+  if (x.kind === 'CallExpr' && x.fun.kind === 'Ident' && (x.fun.name === 'new' || x.fun.name === 'make')) return true;
+  return false;
+}
+
+/** Locks held on every path: the intersection (a lock held in read mode on one path and
+ * write mode on another counts as read). */
+function join(a: State, b: State): State {
+  if (a === null) return b;
+  if (b === null) return a;
+  const out: HeldLock[] = [];
+  for (const h of a) {
+    const o = b.find((x) => x.key === h.key);
+    if (o) out.push(h.mode === 'r' || o.mode === 'r' ? { ...h, mode: 'r' } : h);
+  }
+  return out;
+}
+
+/** Whether a loop body can leave the loop by `break` (labelled breaks and gotos from
+ * nested statements count; an unlabelled break inside a nested switch/select does not). */
+function hasBreak(body: ast.BlockStmt): boolean {
+  let found = false;
+  const visit = (n: ast.Node, nested: boolean): void => {
+    if (found) return;
+    walk(n, (m) => {
+      if (found || m.kind === 'FuncLit') return false;
+      if (m !== n && (m.kind === 'ForStmt' || m.kind === 'RangeStmt' || m.kind === 'SwitchStmt' || m.kind === 'SelectStmt' || m.kind === 'TypeSwitchStmt')) {
+        visit(m, true);
+        return false;
+      }
+      if (m.kind === 'BranchStmt' && (m.tok === 'goto' || (m.tok === 'break' && (m.label !== null || !nested)))) found = true;
+      return undefined;
+    });
+  };
+  visit(body, false);
+  return found;
+}
+
+/** a starts before b. */
+export function before(a: ast.Span, b: ast.Span): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}

@@ -1,0 +1,243 @@
+/**
+ * The module's call graph: direct calls, methods by receiver type (promotion included),
+ * interface methods resolved to every module type whose method set satisfies the
+ * interface, and function values (literals, function names, method values) followed
+ * through variables, parameters, struct fields and results. Calls that start a goroutine
+ * are not edges: they are spawns (see entries.ts).
+ */
+import type * as ast from '../syntax/ast.js';
+import { walkBody } from '../syntax/walk.js';
+import { calleeOf, staticTarget, type Callee } from '../model/calls.js';
+import { unparen } from '../model/checker.js';
+import { implementsInterface } from '../model/lookup.js';
+import type { FuncInfo, MethodInfo, VarObj } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import { underlying } from '../model/typeops.js';
+import type { Type, TypeDecl } from '../model/types.js';
+import { declKey } from './places.js';
+import { spawnKindOf } from './spawners.js';
+
+export interface CallEdge {
+  call: ast.CallExpr;
+  caller: FuncInfo;
+  targets: FuncInfo[];
+  deferred: boolean;
+}
+
+export class CallGraph {
+  readonly out = new Map<FuncInfo, CallEdge[]>();
+  readonly in = new Map<FuncInfo, CallEdge[]>();
+  /** Function values that flow into variables (locals, params, package vars). */
+  private readonly varFlows = new Map<VarObj, Set<FuncInfo>>();
+  /** Function values stored in struct fields (by field key). */
+  private readonly fieldFlows = new Map<string, Set<FuncInfo>>();
+  private readonly implCache = new Map<string, FuncInfo[]>();
+  private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
+
+  constructor(readonly program: Program) {
+    for (const [decl, table] of program.methods) {
+      for (const m of table.values()) {
+        if (!m.info) continue;
+        const list = this.methodsByName.get(m.name) ?? [];
+        list.push({ decl, m });
+        this.methodsByName.set(m.name, list);
+      }
+    }
+    this.collectFlows();
+    for (const fn of program.funcs) this.collectCalls(fn);
+  }
+
+  callees(fn: FuncInfo): CallEdge[] {
+    return this.out.get(fn) ?? [];
+  }
+
+  callers(fn: FuncInfo): CallEdge[] {
+    return this.in.get(fn) ?? [];
+  }
+
+  /** Every module function a callee may run. */
+  targetsOf(c: Callee | null): FuncInfo[] {
+    if (!c) return [];
+    const t = staticTarget(c);
+    if (t) return [t];
+    if (c.kind === 'method' && c.sel.method.iface) return this.implementations(c.sel.method.iface, c.sel.method.name);
+    if (c.kind === 'value') return this.funcValues(c.expr);
+    return [];
+  }
+
+  /** Module methods that implement iface.name. */
+  implementations(iface: Type, name: string): FuncInfo[] {
+    const key = `${ifaceKey(iface)}#${name}`;
+    const hit = this.implCache.get(key);
+    if (hit) return hit;
+    const out: FuncInfo[] = [];
+    for (const { decl, m } of this.methodsByName.get(name) ?? []) {
+      const t: Type = { kind: 'pointer', elem: { kind: 'named', decl, args: [] } };
+      if (implementsInterface(t, iface, this.program.methods)) out.push(m.info!);
+    }
+    this.implCache.set(key, out);
+    return out;
+  }
+
+  /** The module functions an expression of function type may denote. */
+  funcValues(e: ast.Expr, depth = 0): FuncInfo[] {
+    const x = unparen(e);
+    if (depth > 4) return [];
+    switch (x.kind) {
+      case 'FuncLit': { const f = this.program.funcOfLit(x); return f ? [f] : []; }
+      case 'Ident': {
+        const o = this.program.objectOf(x);
+        if (o?.kind === 'func') return o.info ? [o.info] : [];
+        if (o?.kind === 'var') return [...(this.varFlows.get(o) ?? [])];
+        return [];
+      }
+      case 'SelectorExpr': {
+        const s = this.program.selectionOf(x);
+        if (!s) return [];
+        if (s.kind === 'qualified') {
+          if (s.obj.kind === 'func') return s.obj.info ? [s.obj.info] : [];
+          if (s.obj.kind === 'var') return [...(this.varFlows.get(s.obj) ?? [])];
+          return [];
+        }
+        if (s.kind === 'method') {
+          if (s.method.info) return [s.method.info];
+          if (s.method.iface) return this.implementations(s.method.iface, s.method.name);
+          return [];
+        }
+        return [...(this.fieldFlows.get(`field:${declKey(s.owner, '?')}.${s.name}`) ?? [])];
+      }
+      case 'CallExpr': {
+        // A conversion like http.HandlerFunc(f) keeps the function value.
+        if (x.args.length === 1 && !calleeOf(this.program, x)) return this.funcValues(x.args[0]!, depth + 1);
+        return [];
+      }
+      default: return [];
+    }
+  }
+
+  private addFlow(target: VarObj | string, fns: FuncInfo[]): void {
+    if (!fns.length) return;
+    if (typeof target === 'string') {
+      const s = this.fieldFlows.get(target) ?? new Set();
+      for (const f of fns) s.add(f);
+      this.fieldFlows.set(target, s);
+    } else {
+      const s = this.varFlows.get(target) ?? new Set();
+      for (const f of fns) s.add(f);
+      this.varFlows.set(target, s);
+    }
+  }
+
+  /** Where function values go: assignments, var specs, composite literals, call arguments. */
+  private collectFlows(): void {
+    const program = this.program;
+    const isFuncTyped = (e: ast.Expr): boolean => underlying(program.typeOf(e)).kind === 'func';
+    const assignTo = (lhs: ast.Expr, rhs: ast.Expr): void => {
+      if (!isFuncTyped(rhs)) return;
+      const fns = this.funcValues(rhs);
+      const l = unparen(lhs);
+      if (l.kind === 'Ident') {
+        const o = program.objectOf(l);
+        if (o?.kind === 'var') this.addFlow(o, fns);
+      } else if (l.kind === 'SelectorExpr') {
+        const s = program.selectionOf(l);
+        if (s?.kind === 'field') this.addFlow(`field:${declKey(s.owner, '?')}.${s.name}`, fns);
+        else if (s?.kind === 'qualified' && s.obj.kind === 'var') this.addFlow(s.obj, fns);
+      }
+    };
+    // Two rounds so values passed through one variable into another are seen.
+    for (let round = 0; round < 2; round++) {
+      for (const pkg of program.packages) {
+        for (const file of pkg.files) {
+          for (const d of file.ast.decls) {
+            walkBody(d, (n) => {
+              this.flowNode(n, assignTo);
+            });
+          }
+        }
+      }
+      for (const fn of program.funcs) {
+        if (fn.node.kind === 'FuncLit' && fn.body) walkBody(fn.body, (n) => { this.flowNode(n, assignTo); });
+      }
+    }
+  }
+
+  private flowNode(n: ast.Node, assignTo: (l: ast.Expr, r: ast.Expr) => void): void {
+    const program = this.program;
+    if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+      n.lhs.forEach((l, i) => assignTo(l, n.rhs[i]!));
+    } else if (n.kind === 'ValueSpec') {
+      n.names.forEach((id, i) => { if (n.values[i]) assignTo(id, n.values[i]!); });
+    } else if (n.kind === 'CompositeLit') {
+      const t = program.typeOf(n);
+      const base = t.kind === 'pointer' ? t.elem : t;
+      const u = underlying(base);
+      if (u.kind !== 'struct') return;
+      const owner = base.kind === 'named' ? base.decl : null;
+      n.elts.forEach((el, i) => {
+        const name = el.kind === 'KeyValueExpr' && el.key.kind === 'Ident' ? el.key.name : el.kind !== 'KeyValueExpr' ? u.fields[i]?.name : undefined;
+        const value = el.kind === 'KeyValueExpr' ? el.value : el;
+        if (name && underlying(program.typeOf(value)).kind === 'func') {
+          this.addFlow(`field:${declKey(owner, '?')}.${name}`, this.funcValues(value));
+        }
+      });
+    } else if (n.kind === 'CallExpr') {
+      const c = calleeOf(program, n);
+      const target = staticTarget(c);
+      if (!target) return;
+      n.args.forEach((a, i) => {
+        if (underlying(program.typeOf(a)).kind !== 'func') return;
+        const p = target.params[Math.min(i, target.params.length - 1)];
+        if (p) this.addFlow(p, this.funcValues(a));
+      });
+    } else if (n.kind === 'ReturnStmt') {
+      // Results of func type flow to the function's named results; enough for
+      // `func handler() http.HandlerFunc { return func(...) {...} }` via call sites below.
+    }
+  }
+
+  private collectCalls(fn: FuncInfo): void {
+    if (!fn.body) return;
+    const program = this.program;
+    const edges: CallEdge[] = [];
+    const goCalls = new Set<ast.CallExpr>();
+    const deferCalls = new Set<ast.CallExpr>();
+    walkBody(fn.body, (n) => {
+      if (n.kind === 'GoStmt') goCalls.add(n.call);
+      if (n.kind === 'DeferStmt') deferCalls.add(n.call);
+      if (n.kind !== 'CallExpr') return;
+      const c = calleeOf(program, n);
+      if (goCalls.has(n)) return; // a spawn, not a call
+      const spawn = spawnKindOf(program, c);
+      const targets = spawn ? [] : this.targetsOf(c);
+      // Function values handed to code outside the module (sort.Slice, once.Do, t.Run, ...)
+      // are assumed to be called synchronously by it.
+      if (!spawn && !staticTarget(c)) {
+        for (const a of n.args) {
+          if (underlying(program.typeOf(a)).kind === 'func') targets.push(...this.funcValues(a));
+        }
+      }
+      if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
+    });
+    // A function literal that is called on the spot (`func(){...}()`) is handled above as a
+    // literal callee. Literals passed to module functions flow through parameters.
+    this.out.set(fn, edges);
+    for (const e of edges) {
+      for (const t of e.targets) {
+        const list = this.in.get(t) ?? [];
+        list.push(e);
+        this.in.set(t, list);
+      }
+    }
+  }
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function ifaceKey(t: Type): string {
+  if (t.kind === 'named') return `${t.decl.pkgPath}.${t.decl.name}`;
+  const u = underlying(t);
+  return u.kind === 'interface' ? u.methods.map((m) => m.name).sort().join(',') : '?';
+}

@@ -1,0 +1,191 @@
+/**
+ * Goroutine entry points (field guide §3 "Where concurrency comes from") and the
+ * contexts they define: each context is a set of root functions that run on one
+ * goroutine (or, when `multi`, on many at once).
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { calleeOf } from '../model/calls.js';
+import { unparen } from '../model/checker.js';
+import type { FuncInfo, PackageInfo } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import { underlying } from '../model/typeops.js';
+import { qualifiedName, typeString, type Type } from '../model/types.js';
+import type { CallGraph } from './callgraph.js';
+import { spawnKindOf, type EntryKind } from './spawners.js';
+
+export type ContextKind = EntryKind | 'main' | 'test' | 'api';
+
+export interface GoroutineContext {
+  id: number;
+  kind: ContextKind;
+  roots: FuncInfo[];
+  /** Runs concurrently with itself. */
+  multi: boolean;
+  /** Runs on goroutines of its own, concurrently with the code that started it. */
+  spawned: boolean;
+  /** The function containing the `go` statement or spawning call, if any. */
+  spawner: FuncInfo | null;
+  /** The `go` statement or spawning call. */
+  spawnNode: ast.GoStmt | ast.CallExpr | null;
+  file: string;
+  span: ast.Span;
+  /** One line for traces: how this goroutine comes to run. */
+  describe: string;
+  pkg: PackageInfo;
+}
+
+export function collectContexts(program: Program, cg: CallGraph): GoroutineContext[] {
+  const out: GoroutineContext[] = [];
+  const add = (c: Omit<GoroutineContext, 'id'>): void => {
+    if (c.roots.length) out.push({ ...c, id: out.length });
+  };
+  const handlerRoots = new Set<FuncInfo>();
+
+  for (const fn of program.funcs) {
+    if (!fn.body) continue;
+    const loops: ast.Span[] = [];
+    walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit' && n !== fn.node) return false;
+      if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
+      if (n.kind === 'GoStmt') {
+        const c = calleeOf(program, n.call);
+        const roots = cg.targetsOf(c);
+        const inLoop = loops.some((l) => contains(l, n.span));
+        add({
+          kind: 'go', roots, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+          describe: `goroutine started by \`go ${callText(n.call)}\` in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${inLoop ? ' (inside a loop: one goroutine per iteration)' : ''}`,
+        });
+        return;
+      }
+      if (n.kind === 'CallExpr') {
+        const spawn = spawnKindOf(program, calleeOf(program, n));
+        if (!spawn) return;
+        const arg = n.args[spawn.arg];
+        if (!arg) return;
+        const roots = spawn.handlerValue ? serveHTTPOf(program, cg, arg) : cg.funcValues(arg);
+        const inLoop = loops.some((l) => contains(l, n.span));
+        if (spawn.kind === 'http-handler') for (const r of roots) handlerRoots.add(r);
+        add({
+          kind: spawn.kind, roots, multi: spawn.multi || inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+          describe: spawn.kind === 'http-handler'
+            ? `HTTP handler registered with ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (net/http runs one goroutine per request)`
+            : `function run by ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${spawn.multi || inLoop ? ' (many at once)' : ''}`,
+        });
+      }
+    });
+  }
+
+  for (const fn of program.funcs) {
+    if (fn.node.kind !== 'FuncDecl' || !fn.body) continue;
+    const name = fn.node.name.name;
+    const where = `${fn.file.ast.path}:${fn.node.span[0]}`;
+    if (isHandlerSignature(fn) && !handlerRoots.has(fn)) {
+      add({ kind: 'http-handler', roots: [fn], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+        describe: `${fn.name} at ${where} has the signature of an HTTP handler (net/http runs one goroutine per request)` });
+    } else if (fn.recvDecl && isRPCService(program, fn) && /^[A-Z]/.test(name)) {
+      add({ kind: 'rpc', roots: [fn], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+        describe: `${fn.name} at ${where} implements a gRPC service (one goroutine per RPC)` });
+    } else if (fn.recvDecl && isConcurrentInterfaceMethod(program, fn)) {
+      add({ kind: 'concurrent-iface', roots: [fn], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+        describe: `${fn.name} at ${where} implements an interface whose contract is concurrent use` });
+    } else if (!fn.recv && (name === 'main' && fn.pkg.name === 'main' || name === 'init')) {
+      add({ kind: 'main', roots: [fn], multi: false, spawned: false, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+        describe: `${name} at ${where} (main goroutine)` });
+    } else if (!fn.recv && /^(Test|Benchmark|Fuzz)([A-Z_]|$)/.test(name) && fn.file.ast.path.endsWith('_test.go')) {
+      const parallel = callsParallel(program, fn);
+      add({ kind: parallel ? 'parallel-test' : 'test', roots: [fn], multi: false, spawned: parallel, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+        describe: `test ${name} at ${where}${parallel ? ' (calls t.Parallel: runs alongside other parallel tests)' : ''}` });
+    }
+  }
+
+  // The exported API of a package whose own goroutines run: the caller keeps running
+  // concurrently with them.
+  const spawningPkgs = new Set(out.filter((c) => c.spawned && c.spawner).map((c) => c.pkg));
+  for (const pkg of program.packages) {
+    if (!spawningPkgs.has(pkg) || pkg.name === 'main' || pkg.importPath.endsWith('_test')) continue;
+    const roots = pkg.funcs.filter((f) => f.node.kind === 'FuncDecl' && f.body && isExportedAPI(f));
+    add({ kind: 'api', roots, multi: false, spawned: false, spawner: null, spawnNode: null, file: roots[0]?.file.ast.path ?? '', span: roots[0]?.node.span ?? [0, 0, 0, 0], pkg,
+      describe: `exported API of package ${pkg.importPath}, which starts goroutines of its own` });
+  }
+  return out;
+}
+
+/** Two contexts can run at the same time. */
+export function mayRunConcurrently(a: GoroutineContext, b: GoroutineContext): boolean {
+  if (a === b) return a.multi;
+  return a.spawned || b.spawned;
+}
+
+function isExportedAPI(f: FuncInfo): boolean {
+  const d = f.node as ast.FuncDecl;
+  if (!/^[A-Z]/.test(d.name.name)) return false;
+  return !f.recvDecl || /^[A-Z]/.test(f.recvDecl.name);
+}
+
+function isHandlerSignature(fn: FuncInfo): boolean {
+  const p = fn.sig.params;
+  return p.length === 2 && fn.sig.results.length === 0 &&
+    qualifiedName(p[0]!) === 'net/http.ResponseWriter' &&
+    p[1]!.kind === 'pointer' && qualifiedName(p[1]!.elem) === 'net/http.Request';
+}
+
+function isRPCService(program: Program, fn: FuncInfo): boolean {
+  const u = underlying({ kind: 'named', decl: fn.recvDecl!, args: [] });
+  if (u.kind !== 'struct') return false;
+  void program;
+  return u.fields.some((f) => f.embedded && /^(Unimplemented|Unsafe)\w*Server$/.test(f.name));
+}
+
+function isConcurrentInterfaceMethod(program: Program, fn: FuncInfo): boolean {
+  const d = fn.node as ast.FuncDecl;
+  const name = d.name.name;
+  if (name === 'RoundTrip') {
+    const p = fn.sig.params[0];
+    return fn.sig.params.length === 1 && !!p && p.kind === 'pointer' && qualifiedName(p.elem) === 'net/http.Request';
+  }
+  if (name === 'Get' || name === 'Put') {
+    // tls.ClientSessionCache: Get(string) (*ClientSessionState, bool) / Put(string, *ClientSessionState)
+    const other = program.methodsOf(fn.recvDecl!).get(name === 'Get' ? 'Put' : 'Get');
+    const mentions = (ts: Type[]) => ts.some((t) => typeString(t).includes('ClientSessionState'));
+    return !!other && (mentions(fn.sig.params) || mentions(fn.sig.results));
+  }
+  return false;
+}
+
+function callsParallel(program: Program, fn: FuncInfo): boolean {
+  let found = false;
+  walk(fn.body!, (n) => {
+    if (found) return false;
+    if (n.kind === 'CallExpr') {
+      const c = calleeOf(program, n);
+      if (c?.kind === 'method' && c.sel.method.name === 'Parallel' && c.sel.method.recvDecl?.pkgPath === 'testing') found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** The ServeHTTP methods an http.Handler argument may run. */
+function serveHTTPOf(program: Program, cg: CallGraph, arg: ast.Expr): FuncInfo[] {
+  const fns = cg.funcValues(arg);
+  if (fns.length) return fns;
+  const t = program.typeOf(unparen(arg));
+  if (t.kind === 'unknown') return [];
+  const sel = program.lookup(t, 'ServeHTTP');
+  if (sel?.kind === 'method' && sel.method.info) return [sel.method.info];
+  return [];
+}
+
+function contains(outer: ast.Span, inner: ast.Span): boolean {
+  const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
+  return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
+}
+
+function callText(call: ast.CallExpr): string {
+  const f = unparen(call.fun);
+  const name = f.kind === 'FuncLit' ? 'func(){...}' : f.kind === 'Ident' ? f.name : f.kind === 'SelectorExpr' ? `${f.x.kind === 'Ident' ? f.x.name + '.' : ''}${f.sel.name}` : '...';
+  return `${name}(${call.args.length ? '...' : ''})`;
+}
+
+export { contains as spanContains };

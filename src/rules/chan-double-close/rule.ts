@@ -1,0 +1,75 @@
+/**
+ * chan-double-close (field guide §4): a channel that can be closed twice: a close that
+ * runs in goroutines that overlap (a Stop reachable from concurrent callers, an
+ * unguarded check-then-close), or twice along one path (an explicit close plus a
+ * deferred one).
+ */
+import type { RuleMeta } from '../../core/rule-meta.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { relatedAt } from '../rule.js';
+import { walkChannelPaths } from '../shared/channel-paths.js';
+import { receiverChanOps } from '../shared/channel-summaries.js';
+import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
+
+export const meta: RuleMeta = {
+  id: 'chan-double-close',
+  title: 'Channel that can be closed twice',
+  severity: 'error',
+  defaultConfidence: 'high',
+  fixable: false,
+  category: '§4 A channel closed while another goroutine may send on it',
+  docs: 'docs/rules/chan-double-close.md',
+};
+
+const ADVICE = 'close it through sync.Once (or guard the close with the same mutex and a closed flag), or let a single owner close it exactly once';
+
+function check(ctx: RuleContext): void {
+  const facts = ctx.facts();
+  const reported = new Set<string>();
+  const key = (file: string, line: number, col: number) => `${file}:${line}:${col}`;
+
+  // Closes that can run at the same time in two goroutines.
+  const races = findRaces(facts, {
+    keys: (k) => k.startsWith('chan:'),
+    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !a.inOnce && !b.inOnce,
+  });
+  for (const r of races) {
+    const a = r.primary;
+    const b = r.other;
+    if (a !== b && (where(b) < where(a) || (where(b) === where(a) && b.span[1] < a.span[1]))) continue;
+    const k = key(a.fn.file.ast.path, a.span[0], a.span[1]);
+    if (reported.has(k)) continue;
+    reported.add(k);
+    const same = a === b;
+    const { trace, related } = raceEvidence(facts, r, 'close', same ? 'the same close in another goroutine' : 'close');
+    ctx.report({
+      file: a.fn.file, span: a.span, confidence: r.pair.confidence,
+      message: `channel ${a.text} can be closed twice: ${same ? 'this close runs in goroutines that can overlap' : `this close and the one at ${where(b)} can run at the same time`}${a.guarded ? '; checking first (select with default, or a flag) without a lock held by every closer does not help, two goroutines can pass the check together' : ''} (${lockSummary(facts, a)}); the second close panics with "close of closed channel"; ${ADVICE}`,
+      related, trace,
+    });
+  }
+
+  // Twice along one path.
+  const ops = receiverChanOps(facts);
+  for (const fn of ctx.program.funcs) {
+    walkChannelPaths(facts, fn, ops, {
+      sendAfterClose: () => {},
+      closeAfterClose: (second, first, deferred) => {
+        const at = deferred ? (first.via ? { file: fn.file, span: first.via.span } : { file: first.close.fn.file, span: first.close.span })
+          : (second.via ? { file: fn.file, span: second.via.span } : { file: second.close.fn.file, span: second.close.span });
+        const k = key(at.file.ast.path, at.span[0], at.span[1]);
+        if (reported.has(k)) return;
+        reported.add(k);
+        const other = deferred ? second : first;
+        ctx.report({
+          file: at.file, span: at.span, confidence: 'high',
+          message: `channel ${second.close.text} is closed twice on one path through ${fn.name}: ${deferred ? 'here, and again by the deferred close when the function returns' : `already closed at ${other.close.fn.file.ast.path}:${(other.via ?? other.close).span[0]}`}; the second close panics with "close of closed channel"; ${ADVICE}`,
+          related: [relatedAt(other.via ? fn.file : other.close.fn.file, (other.via ?? other.close).span, deferred ? 'deferred close' : 'first close')],
+          trace: [`${fn.name}: ${deferred ? 'explicit close, then the deferred close at return' : 'close, then close again'}`],
+        });
+      },
+    });
+  }
+}
+
+export const chanDoubleClose: Rule = { meta, check };

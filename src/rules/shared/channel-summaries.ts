@@ -1,0 +1,48 @@
+/**
+ * What a function does to the channels held in its receiver's fields: which it closes
+ * and which it sends on, following calls on the same receiver. Used by the sequential
+ * channel rules to see `c.Close(); c.emit()` as close-then-send on c's channel.
+ */
+import type { Access } from '../../concurrency/accesses.js';
+import type { ConcurrencyFacts } from '../../concurrency/facts.js';
+import type { FuncInfo } from '../../model/objects.js';
+import { unparen } from '../../model/checker.js';
+import { placeOf } from '../../concurrency/places.js';
+
+export interface ReceiverChanOps {
+  closes: Map<string, Access>;
+  sends: Map<string, Access>;
+}
+
+export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, ReceiverChanOps> {
+  const out = new Map<FuncInfo, ReceiverChanOps>();
+  for (const [fn, ff] of facts.funcFacts) {
+    const ops: ReceiverChanOps = { closes: new Map(), sends: new Map() };
+    for (const a of ff.accesses) {
+      if (!fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
+      if (a.kind === 'close' && !a.guarded) ops.closes.set(a.key, a);
+      if (a.kind === 'send') ops.sends.set(a.key, a);
+    }
+    out.set(fn, ops);
+  }
+  // Calls on the receiver itself pass the callee's operations up (two rounds is enough
+  // for Close -> shutdown -> close(ch)).
+  for (let round = 0; round < 3; round++) {
+    for (const [fn, ops] of out) {
+      if (!fn.recv) continue;
+      for (const e of facts.callgraph.callees(fn)) {
+        const f = unparen(e.call.fun);
+        if (f.kind !== 'SelectorExpr') continue;
+        const p = placeOf(facts.program, f.x);
+        if (!p || p.root !== fn.recv || p.path.length) continue;
+        for (const t of e.targets) {
+          const sub = out.get(t);
+          if (!sub || t === fn) continue;
+          for (const [k, a] of sub.closes) if (!ops.closes.has(k)) ops.closes.set(k, a);
+          for (const [k, a] of sub.sends) if (!ops.sends.has(k)) ops.sends.set(k, a);
+        }
+      }
+    }
+  }
+  return out;
+}
