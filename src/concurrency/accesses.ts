@@ -15,7 +15,7 @@ import { underlying } from '../model/typeops.js';
 import { exprText, placeOf, varKey, type Place } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
-export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv';
+export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal';
 
 export interface HeldLock {
   key: string;
@@ -61,8 +61,11 @@ export interface SpawnSite {
 
 export interface WaitSite {
   span: ast.Span;
-  /** For a receive: the channel's key; null for WaitGroup/errgroup Wait. */
+  /** What is waited for: `chan:...` for a receive, `wg:...` for WaitGroup.Wait,
+   * `eg:...` for errgroup Wait; null when the object is not a tracked place. */
   chanKey: string | null;
+  /** WaitGroup or errgroup Wait (as opposed to a channel receive). */
+  group: boolean;
 }
 
 export interface FuncFacts {
@@ -142,6 +145,7 @@ class FuncWalker {
       if (cur === undefined) return;
       if (cur === null || before(at, cur)) this.allocated.set(v, at);
     };
+    const directVar = (e: ast.Expr): VarObj[] => this.directVarOf(e);
     const mentioned = (e: ast.Node): VarObj[] => {
       const out: VarObj[] = [];
       walk(e, (n) => {
@@ -170,9 +174,12 @@ class FuncWalker {
         const c = calleeOf(this.program, n);
         const spawn = spawnKindOf(this.program, c);
         const targets = this.env.targetsOf(c);
-        const shares = !!spawn || targets.some((t) => this.env.spawning.has(t)) || (c?.kind === 'builtin' && c.name === 'append');
+        const isAppend = c?.kind === 'builtin' && c.name === 'append';
+        const shares = !!spawn || targets.some((t) => this.env.spawning.has(t)) || isAppend;
         if (shares) {
-          for (const a of n.args) for (const v of mentioned(a)) mark(v, n.span);
+          // Handing the variable itself over shares it; using one of its fields does not.
+          const handed = (a: ast.Expr) => (spawn ? mentioned(a) : directVar(a));
+          for (const a of isAppend ? n.args.slice(1) : n.args) for (const v of handed(a)) mark(v, n.span);
           if (c?.kind === 'method') {
             const recv = unparen(n.fun);
             if (recv.kind === 'SelectorExpr') for (const v of mentioned(recv.x)) mark(v, n.span);
@@ -183,8 +190,20 @@ class FuncWalker {
     });
   }
 
+  private directVarOf(e: ast.Expr): VarObj[] {
+    let x = unparen(e);
+    if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+    if (x.kind !== 'Ident') return [];
+    const o = this.program.objectOf(x);
+    return o?.kind === 'var' && this.allocated.has(o) ? [o] : [];
+  }
+
   private isConfined(place: Place, at: ast.Span): boolean {
     if (!place.root) return false;
+    // A local struct or array value (not reached through a pointer) is a copy of its own,
+    // unless a function literal shares the variable itself.
+    const r = place.root;
+    if (r.scope !== 'pkg' && !place.throughPointer && place.path.length > 0 && isValueType(r.type) && !this.env.captured.has(r)) return true;
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
     return esc === null || before(at, esc);
@@ -475,8 +494,13 @@ class FuncWalker {
       if ((c.name === 'delete' || c.name === 'clear') && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-write', x.span, st);
       if (c.name === 'len' && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-read', x.span, st);
     }
-    if (isMethodCall(c, 'sync', 'WaitGroup', 'Wait') || isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait')) {
-      this.facts.waits.push({ span: x.span, chanKey: null });
+    const wg = isMethodCall(c, 'sync', 'WaitGroup', ['Wait', 'Done']) ? 'wg' : isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait') ? 'eg' : null;
+    if (wg && fun.kind === 'SelectorExpr') {
+      const p = placeOf(this.program, fun.x);
+      const key = p?.key ? `${wg}:${p.key}` : null;
+      if ((c as MethodCallee).sel.method.name === 'Done') {
+        if (p && key) this.record('signal', { ...p, key }, x.span, st, exprText(fun.x));
+      } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
@@ -527,7 +551,7 @@ class FuncWalker {
 
   private recvOp(ch: ast.Expr, span: ast.Span): void {
     const p = placeOf(this.program, ch);
-    this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null });
+    this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
     if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));
   }
 
@@ -569,6 +593,11 @@ function asLockCall(c: Callee | null): MethodCallee | null {
 function isSyncType(c: MethodCallee): boolean {
   const d = c.sel.method.recvDecl;
   return !!d && (d.pkgPath === 'sync' || d.pkgPath === 'sync/atomic');
+}
+
+function isValueType(t: import('../model/types.js').Type): boolean {
+  const u = underlying(t);
+  return u.kind === 'struct' || u.kind === 'array';
 }
 
 function isAllocation(e: ast.Expr): boolean {

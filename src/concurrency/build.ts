@@ -161,7 +161,9 @@ class Facts implements ConcurrencyFacts {
    * have its own lock around the same shared state.
    */
   private protects(l: HeldLock, a: Access): boolean {
-    if (l.global || !l.root) return true;
+    // A mutex variable (not a field of some object) is one instance: it guards whatever
+    // is done under it.
+    if (l.global || !l.root || !l.key.startsWith('field:')) return true;
     const root = a.place.root;
     if (!root) return false;
     if (root === l.root) return true;
@@ -248,6 +250,7 @@ class Facts implements ConcurrencyFacts {
   private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
     void ca;
     void b;
+    if (cb.spawned && this.waitedFor(a, cb)) return true;
     if (!cb.spawned || !cb.spawner || !cb.spawnNode) return false;
     if (a.fn !== cb.spawner) return false;
     const spawnSpan = cb.spawnNode.span;
@@ -260,15 +263,36 @@ class Facts implements ConcurrencyFacts {
     if (!ff) return false;
     for (const w of ff.waits) {
       if (!before(spawnSpan, w.span) || !before(w.span, a.span)) continue;
-      if (w.chanKey === null) return true;
-      if (this.contextTouchesChan(cb, w.chanKey)) return true;
+      if (w.group || w.chanKey === null) return true;
+      if (this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
   }
 
-  private contextTouchesChan(c: GoroutineContext, key: string): boolean {
+  /** Access a comes after its function waited for something context cb signals
+   * (a receive from a channel cb sends on or closes, a Wait on a WaitGroup cb calls Done on,
+   * an errgroup Wait for the group that runs cb). */
+  private waitedFor(a: Access, cb: GoroutineContext): boolean {
+    const ff = this.funcFacts.get(a.fn);
+    if (!ff) return false;
+    for (const w of ff.waits) {
+      if (!w.chanKey || !before(w.span, a.span)) continue;
+      if (w.chanKey.startsWith('eg:')) {
+        if (cb.kind === 'errgroup' && cb.spawnNode?.kind === 'CallExpr') {
+          const f = unparen(cb.spawnNode.fun);
+          const p = f.kind === 'SelectorExpr' ? placeOf(this.program, f.x) : null;
+          if (p?.key && `eg:${p.key}` === w.chanKey) return true;
+        }
+        continue;
+      }
+      if (this.contextSignals(cb, w.chanKey)) return true;
+    }
+    return false;
+  }
+
+  private contextSignals(c: GoroutineContext, key: string): boolean {
     for (const a of this.accessesByKey.get(key) ?? []) {
-      if ((a.kind === 'send' || a.kind === 'close') && this.reach.get(a.fn)?.has(c.id)) return true;
+      if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.get(a.fn)?.has(c.id)) return true;
     }
     return false;
   }

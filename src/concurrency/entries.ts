@@ -101,7 +101,8 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
 
   // The exported API of a package whose own goroutines run: the caller keeps running
   // concurrently with them.
-  const spawningPkgs = new Set(out.filter((c) => c.spawned && c.spawner).map((c) => c.pkg));
+  // Goroutines started by tests are the tests' own business, not the package's.
+  const spawningPkgs = new Set(out.filter((c) => c.spawned && c.spawner && !c.file.endsWith('_test.go')).map((c) => c.pkg));
   for (const pkg of program.packages) {
     if (!spawningPkgs.has(pkg) || pkg.name === 'main' || pkg.importPath.endsWith('_test')) continue;
     const roots = pkg.funcs.filter((f) => f.node.kind === 'FuncDecl' && f.body && isExportedAPI(f));

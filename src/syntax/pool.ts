@@ -20,6 +20,9 @@ export class ParsePool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 30_000,
+      // With the default 'sync' mode a busy worker never returns to its event loop, so the
+      // finalizers that free native trees (native-memory.ts) would never run.
+      atomics: 'disabled',
     });
   }
 
