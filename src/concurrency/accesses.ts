@@ -159,7 +159,7 @@ class FuncWalker {
     };
     walk(body, (n) => {
       if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) mark(v, n.span);
-      else if (n.kind === 'SendStmt') for (const v of mentioned(n.value)) mark(v, n.span);
+      else if (n.kind === 'SendStmt') for (const v of directVar(n.value)) mark(v, n.span);
       else if (n.kind === 'ReturnStmt') for (const r of n.results) for (const v of mentioned(r)) mark(v, n.span);
       else if (n.kind === 'AssignStmt') {
         n.lhs.forEach((l, i) => {
@@ -168,7 +168,7 @@ class FuncWalker {
           if (!r) return;
           const lp = unparen(l);
           const toLocal = lp.kind === 'Ident' && this.program.objectOf(lp)?.kind === 'var' && (this.program.objectOf(lp) as VarObj).scope === 'local';
-          if (!toLocal) for (const v of mentioned(r)) mark(v, n.span);
+          if (!toLocal) for (const v of directVar(r)) mark(v, n.span);
         });
       } else if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
@@ -249,8 +249,8 @@ class FuncWalker {
       case 'DeferStmt': {
         // A deferred Unlock runs at return: the lock stays held for the rest of the body.
         if (asLockCall(calleeOf(this.program, s.call))) return st;
-        for (const a of s.call.args) st = this.expr(a, st, 'read');
-        this.facts.locksAtCall.set(s.call, st);
+        // Deferred closes and wg.Done still happen (at return); record them.
+        this.call(s.call, st);
         return st;
       }
       case 'ReturnStmt': {

@@ -242,7 +242,9 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
-  private sameContextConcurrent(_a: Access, _b: Access, c: GoroutineContext): boolean {
+  private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext): boolean {
+    // Copies of one goroutine working on `xs[i]` are given different elements.
+    if (a.fn === b.fn && a.place.indexed && b.place.indexed) return false;
     return c.multi;
   }
 

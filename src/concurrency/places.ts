@@ -25,6 +25,9 @@ export interface Place {
   key: string | null;
   /** The last field selected, when the place is a field. */
   field: FieldSelection | null;
+  /** Reached through an element with a non-constant index (`results[i].n`): goroutines
+   * given different indexes touch different elements. */
+  indexed?: boolean;
 }
 
 export function declKey(d: TypeDecl | null, fallback: string): string {
@@ -49,13 +52,15 @@ export function placeOf(program: Program, e: ast.Expr): Place | null {
     if (s.kind !== 'field') return null;
     const base = placeOf(program, x.x);
     const baseType = program.typeOf(x.x);
+    const inner = unparen(x.x);
+    const indexed = (base?.indexed ?? false) || (inner.kind === 'IndexExpr' && !(inner.indices.length === 1 && inner.indices[0]!.kind === 'BasicLit'));
     const throughPointer = (base?.throughPointer ?? false) || baseType.kind === 'pointer' || s.indirect;
     const owner = declKey(s.owner, `anon@${s.span ? s.span.join(':') : '?'}`);
     const key = `field:${owner}.${s.name}`;
     if (!base) {
-      return { root: null, rootExpr: x.x, path: [...s.path, s.name], throughPointer, key, field: s };
+      return { root: null, rootExpr: x.x, path: [...s.path, s.name], throughPointer, key, field: s, indexed };
     }
-    return { root: base.root, rootExpr: base.rootExpr, path: [...base.path, ...s.path, s.name], throughPointer, key, field: s };
+    return { root: base.root, rootExpr: base.rootExpr, path: [...base.path, ...s.path, s.name], throughPointer, key, field: s, indexed };
   }
   if (x.kind === 'StarExpr') return placeOf(program, x.x);
   return null;

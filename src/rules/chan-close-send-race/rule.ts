@@ -26,7 +26,7 @@ function check(ctx: RuleContext): void {
       if (a.kind !== 'close' || b.kind !== 'send') return false;
       // A closer that first waits for every sender (wg.Wait / errgroup Wait) is ordered after them.
       const waits = facts.funcFacts.get(a.fn)?.waits ?? [];
-      return !waits.some((w) => w.chanKey === null && before(w.span, a.span));
+      return !waits.some((w) => w.group && before(w.span, a.span));
     },
   });
   for (const r of races) {
