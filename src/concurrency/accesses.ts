@@ -293,6 +293,7 @@ class FuncWalker {
         st = this.rangeOver(s, st);
         this.facts.loops.push(s.body.span);
         this.loopStack.push(s.body.span);
+        // The loop statement writes its variables at every iteration, inside the loop.
         if (this.oldLoopSemantics && s.tok === ':=') this.loopVarWrites(s, st);
         const end = this.block(s.body.list, st);
         this.loopStack.pop();

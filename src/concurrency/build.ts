@@ -257,7 +257,7 @@ class Facts implements ConcurrencyFacts {
     if (a.fn !== cb.spawner) return false;
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(a.fn);
-    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && spanContains(l, a.span));
+    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, a.span) || a.loop === l));
     // Written before the goroutine starts.
     if (before(a.span, spawnSpan) && !inCommonLoop) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a

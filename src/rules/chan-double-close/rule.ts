@@ -55,17 +55,22 @@ function check(ctx: RuleContext): void {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: () => {},
       closeAfterClose: (second, first, deferred) => {
-        const at = deferred ? (first.via ? { file: fn.file, span: first.via.span } : { file: first.close.fn.file, span: first.close.span })
-          : (second.via ? { file: fn.file, span: second.via.span } : { file: second.close.fn.file, span: second.close.span });
-        const k = key(at.file.ast.path, at.span[0], at.span[1]);
+        // The primary location is the close statement that runs second.
+        const a = second.close;
+        const k = key(a.fn.file.ast.path, a.span[0], a.span[1]);
         if (reported.has(k)) return;
         reported.add(k);
-        const other = deferred ? second : first;
+        const related = [relatedAt(first.close.fn.file, first.close.span, deferred ? 'the deferred close' : 'the first close')];
+        if (first.via) related.push(relatedAt(fn.file, first.via.span, deferred ? 'deferred here' : 'first closed by this call'));
+        if (second.via) related.push(relatedAt(fn.file, second.via.span, 'closed again by this call'));
         ctx.report({
-          file: at.file, span: at.span, confidence: 'high',
-          message: `channel ${second.close.text} is closed twice on one path through ${fn.name}: ${deferred ? 'here, and again by the deferred close when the function returns' : `already closed at ${other.close.fn.file.ast.path}:${(other.via ?? other.close).span[0]}`}; the second close panics with "close of closed channel"; ${ADVICE}`,
-          related: [relatedAt(other.via ? fn.file : other.close.fn.file, (other.via ?? other.close).span, deferred ? 'deferred close' : 'first close')],
-          trace: [`${fn.name}: ${deferred ? 'explicit close, then the deferred close at return' : 'close, then close again'}`],
+          file: a.fn.file, span: a.span, confidence: 'high',
+          message: `channel ${a.text} is closed twice on one path through ${fn.name}: ${deferred ? `${second.via ? `the call at line ${second.via.span[0]}` : 'this close'} runs, then the deferred ${first.via ? 'call' : 'close'} at line ${(first.via ?? first.close).span[0]} closes it again when ${fn.name} returns` : `it was already closed ${first.via ? `by the call at line ${first.via.span[0]}` : `at line ${first.close.span[0]}`}`}; the second close panics with "close of closed channel"; ${ADVICE}`,
+          related,
+          trace: [
+            `${fn.file.ast.path}:${(first.via ?? first.close).span[0]}: ${deferred ? 'deferred close' : 'first close'}${first.via ? ` (in ${first.close.fn.name})` : ''}`,
+            `${fn.file.ast.path}:${(second.via ?? second.close).span[0]}: ${deferred ? 'explicit close on a path that returns' : 'second close'}${second.via ? ` (in ${second.close.fn.name})` : ''}`,
+          ],
         });
       },
     });

@@ -36,8 +36,6 @@ function check(ctx: RuleContext): void {
   for (const r of races) {
     const a = r.primary;
     const b = r.other;
-    // A read/write pair is reported once, at the write; a write/write pair once, at the first.
-    if (a.kind === 'write' && b.kind === 'write' && (where(b) < where(a) || (where(b) === where(a) && b.span[1] < a.span[1]))) continue;
     const what = a.key.startsWith('var:') ? `captured variable ${a.text}` : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
     const otherKind = b.kind === 'atomic' ? (b.atomicLoad ? 'atomic load' : 'atomic write') : b.kind;
     const readLock = facts.locksOf(a).find((l) => l.mode === 'r');

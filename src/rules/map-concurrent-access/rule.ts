@@ -33,7 +33,6 @@ function check(ctx: RuleContext): void {
   for (const r of races) {
     const a = r.primary;
     const b = r.other;
-    if (b.kind === 'map-write' && (where(b) < where(a) || (where(b) === where(a) && b.span[1] < a.span[1]))) continue;
     const op = describe(b);
     const { trace, related } = raceEvidence(facts, r, 'map write', op);
     ctx.report({

@@ -67,7 +67,7 @@ class Walker {
     for (const d of this.deferred) {
       const k = keyOf(d.close, d.via, this.facts, this.fn);
       const first = k ? st.get(k) : undefined;
-      if (first && first.close !== d.close) this.listener.closeAfterClose(first, d, true);
+      if (first) this.listener.closeAfterClose(first, d, true);
     }
   }
 
