@@ -30,14 +30,18 @@ class Facts implements ConcurrencyFacts {
   private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly origins = new Map<VarObj, ast.Expr | null>();
+  private readonly captured: Set<VarObj>;
+  private readonly anchors = new Map<Access, Anchor | null>();
+  private readonly handedCache = new Map<string, boolean>();
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
     this.contexts = collectContexts(program, this.callgraph);
     for (const c of this.contexts) this.propagate(c);
+    this.captured = capturedVars(program);
     const env: AccessEnv = {
       program,
-      captured: capturedVars(program),
+      captured: this.captured,
       spawning: this.spawningFuncs(),
       onceBodies: this.onceBodies(),
       targetsOf: (c) => this.callgraph.targetsOf(c),
@@ -225,12 +229,19 @@ class Facts implements ConcurrencyFacts {
    */
   concurrentPair(a: Access, b: Access): ConcurrentPair | null {
     if (a.confined || b.confined) return null;
+    const objectKey = isObjectKey(a.key);
+    const anchorA = objectKey ? this.anchorOf(a) : null;
+    const anchorB = objectKey ? this.anchorOf(b) : null;
+    if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
     const ca = this.contextsOf(a.fn);
     const cb = this.contextsOf(b.fn);
     let best: ConcurrentPair | null = null;
     for (const x of ca) {
       for (const y of cb) {
         if (!mayRunConcurrently(x, y)) continue;
+        // An object reached from a receiver is shared only when the concurrency is the
+        // type's own: its goroutines, its handler methods, its exported API next to them.
+        if (anchorA?.selfType && !this.contextInside(x, anchorA.selfType) && !this.contextInside(y, anchorA.selfType)) continue;
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: pairConfidence(x, y) };
@@ -239,6 +250,85 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /**
+   * Which object an access touches, as far as can be told across functions: the object a
+   * package variable, a captured variable or a receiver leads to (through the same field
+   * path). Accesses through parameters or call results have no anchor: without knowing
+   * that two of them see the same object, a pair of them is never reported.
+   */
+  private anchorOf(a: Access): Anchor | null {
+    if (this.anchors.has(a)) return this.anchors.get(a)!;
+    const r = this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
+    this.anchors.set(a, r);
+    return r;
+  }
+
+  private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
+    if (!root) return null;
+    const p = prefix.join('.');
+    if (root.scope === 'pkg') return { id: `global:${root.pkgPath}.${root.name}/${p}`, selfType: null };
+    if (root.scope === 'recv') {
+      const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
+      if (t.kind !== 'named') return null;
+      const k = `${t.decl.pkgPath}.${t.decl.name}`;
+      return { id: `self:${k}/${p}`, selfType: k };
+    }
+    if (this.captured.has(root)) return { id: `var:${root.id}/${p}`, selfType: null };
+    // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor.
+    if (depth < 3 && root.scope === 'local') {
+      const e = this.originOf(root);
+      if (!e) return null;
+      const chain: string[] = [];
+      let x = unparen(e);
+      for (;;) {
+        if (x.kind === 'SelectorExpr') {
+          const sel = this.program.selectionOf(x);
+          if (sel?.kind !== 'field') break;
+          chain.unshift(...sel.path, sel.name);
+          x = unparen(x.x);
+        } else if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { chain.unshift('[]'); x = unparen(x.x); }
+        else if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+        else break;
+      }
+      if (x.kind !== 'Ident' || chain.length === 0) return null;
+      const o = this.program.objectOf(x);
+      if (o?.kind !== 'var') return null;
+      return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
+    }
+    return null;
+  }
+
+  /** The context runs code of type T's own: a root or spawner that is a method of T (or a
+   * function literal inside one). */
+  private contextInside(c: GoroutineContext, typeKey: string): boolean {
+    const of = (f: FuncInfo | null): boolean => {
+      for (let g = f; g; g = g.parent) if (g.recvDecl && `${g.recvDecl.pkgPath}.${g.recvDecl.name}` === typeKey) return true;
+      return false;
+    };
+    if (c.kind === 'api') return c.roots.some(of);
+    if (of(c.spawner) || c.roots.some(of)) return true;
+    // The goroutine is handed a T: `go func() { c.Lookup() }()`, `go worker(c)`, `go c.run()`.
+    const key = `${c.id}|${typeKey}`;
+    let hit = this.handedCache.get(key);
+    if (hit === undefined) {
+      hit = false;
+      const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode] : [];
+      for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
+      for (const n of nodes) {
+        walk(n, (m) => {
+          if (hit || m.kind !== 'Ident') return undefined;
+          const o = this.program.objectOf(m);
+          if (o?.kind !== 'var') return undefined;
+          const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
+          if (t.kind === 'named' && `${t.decl.pkgPath}.${t.decl.name}` === typeKey) hit = true;
+          return undefined;
+        });
+      }
+      this.handedCache.set(key, hit);
+    }
+    return hit;
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
@@ -340,6 +430,17 @@ class Facts implements ConcurrencyFacts {
     }
     return out;
   }
+}
+
+interface Anchor {
+  id: string;
+  /** For objects reached from a receiver: the receiver's type. */
+  selfType: string | null;
+}
+
+/** Keys of locations inside objects (fields, maps and channels held in fields). */
+function isObjectKey(key: string): boolean {
+  return key.startsWith('field:') || key.startsWith('map:field:') || key.startsWith('chan:field:');
 }
 
 /** Local variables referenced from a function literal other than the one declaring them. */
