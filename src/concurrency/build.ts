@@ -172,7 +172,12 @@ class Facts implements ConcurrencyFacts {
     if (!root) return false;
     if (root === l.root) return true;
     if (root.scope === 'pkg') return false;
-    return this.derivedFrom(root, l.root, 0);
+    if (this.derivedFrom(root, l.root, 0)) return true;
+    // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
+    // owner's: every owner would lock its own mutex around the same object.
+    const origin = root.scope === 'local' ? this.originOf(root) : null;
+    if (origin && isCallResult(origin)) return false;
+    return true;
   }
 
   private derivedFrom(v: VarObj, from: VarObj, depth: number): boolean {
@@ -233,12 +238,17 @@ class Facts implements ConcurrencyFacts {
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
     if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
+    const declaring = a.key.startsWith('var:') ? a.place.root?.func ?? null : null;
+    if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
     const ca = this.contextsOf(a.fn);
     const cb = this.contextsOf(b.fn);
     let best: ConcurrentPair | null = null;
     for (const x of ca) {
       for (const y of cb) {
         if (!mayRunConcurrently(x, y)) continue;
+        // Each call of a function has its own locals: two goroutines share a captured
+        // variable only when one of them was started by the call that declared it.
+        if (declaring && !startedInside(x, declaring) && !startedInside(y, declaring)) continue;
         // An object reached from a receiver is shared only when the concurrency is the
         // type's own: its goroutines, its handler methods, its exported API next to them.
         if (anchorA?.selfType && !this.contextInside(x, anchorA.selfType) && !this.contextInside(y, anchorA.selfType)) continue;
@@ -429,6 +439,26 @@ class Facts implements ConcurrencyFacts {
       });
     }
     return out;
+  }
+}
+
+/** f is decl or a function literal nested in it. */
+function inside(f: FuncInfo, decl: FuncInfo): boolean {
+  for (let g: FuncInfo | null = f; g; g = g.parent) if (g === decl) return true;
+  return false;
+}
+
+function startedInside(c: GoroutineContext, decl: FuncInfo): boolean {
+  return c.spawned && !!c.spawner && inside(c.spawner, decl);
+}
+
+function isCallResult(e: ast.Expr): boolean {
+  let x = unparen(e);
+  for (;;) {
+    if (x.kind === 'CallExpr') return true;
+    if (x.kind === 'SelectorExpr' || x.kind === 'IndexExpr' || x.kind === 'StarExpr' || x.kind === 'TypeAssertExpr') { x = unparen(x.x); continue; }
+    if (x.kind === 'UnaryExpr') { x = unparen(x.x); continue; }
+    return false;
   }
 }
 

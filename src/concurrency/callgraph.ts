@@ -185,8 +185,13 @@ export class CallGraph {
       const c = calleeOf(program, n);
       const target = staticTarget(c);
       if (!target) return;
+      if (spawnKindOf(program, c)) return;
       n.args.forEach((a, i) => {
         if (underlying(program.typeOf(a)).kind !== 'func') return;
+        // A function literal handed to a call is run by that call, in the caller's
+        // goroutine and under the caller's locks: it becomes a callee of the caller at
+        // this call (see collectCalls), not a value every caller of the parameter reaches.
+        if (unparen(a).kind === 'FuncLit') return;
         const p = target.params[Math.min(i, target.params.length - 1)];
         if (p) this.addFlow(p, this.funcValues(a));
       });
@@ -211,10 +216,13 @@ export class CallGraph {
       const spawn = spawnKindOf(program, c);
       const targets = spawn ? [] : this.targetsOf(c);
       // Function values handed to code outside the module (sort.Slice, once.Do, t.Run, ...)
-      // are assumed to be called synchronously by it.
-      if (!spawn && !staticTarget(c)) {
+      // are assumed to be called synchronously by it; literals handed to any call are
+      // called by it.
+      if (!spawn) {
         for (const a of n.args) {
-          if (underlying(program.typeOf(a)).kind === 'func') targets.push(...this.funcValues(a));
+          if (underlying(program.typeOf(a)).kind !== 'func') continue;
+          if (!staticTarget(c)) targets.push(...this.funcValues(a));
+          else if (unparen(a).kind === 'FuncLit') targets.push(...this.funcValues(a));
         }
       }
       if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });

@@ -14,7 +14,7 @@ import { qualifiedName, typeString, type Type } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { spawnKindOf, type EntryKind } from './spawners.js';
 
-export type ContextKind = EntryKind | 'main' | 'test' | 'api';
+export type ContextKind = EntryKind | 'main' | 'init' | 'test' | 'api';
 
 export interface GoroutineContext {
   id: number;
@@ -90,7 +90,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
       add({ kind: 'concurrent-iface', roots: [fn], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
         describe: `${fn.name} at ${where} implements an interface whose contract is concurrent use` });
     } else if (!fn.recv && (name === 'main' && fn.pkg.name === 'main' || name === 'init')) {
-      add({ kind: 'main', roots: [fn], multi: false, spawned: false, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+      add({ kind: name === 'init' ? 'init' : 'main', roots: [fn], multi: false, spawned: false, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
         describe: `${name} at ${where} (main goroutine)` });
     } else if (!fn.recv && /^(Test|Benchmark|Fuzz)([A-Z_]|$)/.test(name) && fn.file.ast.path.endsWith('_test.go')) {
       const parallel = callsParallel(program, fn);
@@ -114,6 +114,10 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
 
 /** Two contexts can run at the same time. */
 export function mayRunConcurrently(a: GoroutineContext, b: GoroutineContext): boolean {
+  // init functions finish before main and every goroutine starts.
+  if (a.kind === 'init' || b.kind === 'init') return false;
+  // The exported API runs next to the package's own goroutines, not other packages'.
+  if ((a.kind === 'api' && b.pkg !== a.pkg) || (b.kind === 'api' && a.pkg !== b.pkg)) return false;
   if (a === b) return a.multi;
   return a.spawned || b.spawned;
 }
