@@ -9,6 +9,7 @@ import { walk } from '../syntax/walk.js';
 import { calleeOf, isMethodCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { Type } from '../model/types.js';
 import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
 import { CallGraph } from './callgraph.js';
@@ -32,7 +33,7 @@ class Facts implements ConcurrencyFacts {
   private readonly origins = new Map<VarObj, ast.Expr | null>();
   private readonly captured: Set<VarObj>;
   private readonly anchors = new Map<Access, Anchor | null>();
-  private readonly handedCache = new Map<string, boolean>();
+  private readonly labelCache = new Map<string, ObjectLabels>();
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -249,9 +250,9 @@ class Facts implements ConcurrencyFacts {
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
         if (declaring && !startedInside(x, declaring) && !startedInside(y, declaring)) continue;
-        // An object reached from a receiver is shared only when the concurrency is the
-        // type's own: its goroutines, its handler methods, its exported API next to them.
-        if (anchorA?.selfType && !this.contextInside(x, anchorA.selfType) && !this.contextInside(y, anchorA.selfType)) continue;
+        // An object reached from a receiver is shared only when both goroutines can hold
+        // the same one: see sharesObject.
+        if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: pairConfidence(x, y) };
@@ -310,35 +311,65 @@ class Facts implements ConcurrencyFacts {
     return null;
   }
 
-  /** The context runs code of type T's own: a root or spawner that is a method of T (or a
-   * function literal inside one). */
-  private contextInside(c: GoroutineContext, typeKey: string): boolean {
-    const of = (f: FuncInfo | null): boolean => {
+  /**
+   * Whether two contexts can touch the same object of type T (by its receiver methods).
+   * A goroutine knows a T as `self` when it runs T's own methods or was started by one,
+   * or as a variable handed to it (captured, passed, or the receiver of `go v.m()`);
+   * a variable made fresh in the loop that starts it is one object per goroutine.
+   * The main goroutine, tests and the exported API see any T they mention.
+   */
+  private sharesObject(x: GoroutineContext, y: GoroutineContext, typeKey: string): boolean {
+    const lx = this.objectLabels(x, typeKey);
+    const ly = this.objectLabels(y, typeKey);
+    if (x === y) return lx.any || lx.shared.size > 0;
+    if (lx.any) return ly.any || ly.all.size > 0;
+    if (ly.any) return lx.all.size > 0;
+    for (const l of lx.all) if (ly.all.has(l)) return true;
+    return false;
+  }
+
+  private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
+    const key = `${c.id}|${typeKey}`;
+    const hit = this.labelCache.get(key);
+    if (hit) return hit;
+    const out: ObjectLabels = { any: false, all: new Set(), shared: new Set() };
+    const ofType = (f: FuncInfo | null): boolean => {
       for (let g = f; g; g = g.parent) if (g.recvDecl && `${g.recvDecl.pkgPath}.${g.recvDecl.name}` === typeKey) return true;
       return false;
     };
-    if (c.kind === 'api') return c.roots.some(of);
-    if (of(c.spawner) || c.roots.some(of)) return true;
-    // The goroutine is handed a T: `go func() { c.Lookup() }()`, `go worker(c)`, `go c.run()`.
-    const key = `${c.id}|${typeKey}`;
-    let hit = this.handedCache.get(key);
-    if (hit === undefined) {
-      hit = false;
+    const isT = (t: Type): boolean => {
+      const b = t.kind === 'pointer' ? t.elem : t;
+      return b.kind === 'named' && `${b.decl.pkgPath}.${b.decl.name}` === typeKey;
+    };
+    const mentions = (n: ast.Node, visit: (v: VarObj) => void) => walk(n, (m) => {
+      if (m.kind === 'Ident') {
+        const o = this.program.objectOf(m);
+        if (o?.kind === 'var' && isT(o.type)) visit(o);
+      }
+      return undefined;
+    });
+    if (!c.spawned) {
+      let seen = c.roots.some(ofType);
+      if (!seen && c.kind !== 'api') for (const r of c.roots) if (r.body) mentions(r.body, () => { seen = true; });
+      out.any = seen;
+    } else {
+      if (ofType(c.spawner) || c.roots.some(ofType)) { out.all.add('self'); out.shared.add('self'); }
       const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
+      const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
+      const spawnSpan = c.spawnNode?.span ?? null;
       for (const n of nodes) {
-        walk(n, (m) => {
-          if (hit || m.kind !== 'Ident') return undefined;
-          const o = this.program.objectOf(m);
-          if (o?.kind !== 'var') return undefined;
-          const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
-          if (t.kind === 'named' && `${t.decl.pkgPath}.${t.decl.name}` === typeKey) hit = true;
-          return undefined;
+        mentions(n, (v) => {
+          if (v.scope === 'recv') { out.all.add('self'); out.shared.add('self'); return; }
+          const label = `var:${v.id}`;
+          out.all.add(label);
+          const perIteration = !!spawnSpan && !!v.span && loops.some((l) => spanContains(l, spawnSpan) && spanContains(l, v.span!));
+          if (!perIteration) out.shared.add(label);
         });
       }
-      this.handedCache.set(key, hit);
     }
-    return hit;
+    this.labelCache.set(key, out);
+    return out;
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
@@ -460,6 +491,14 @@ function isCallResult(e: ast.Expr): boolean {
     if (x.kind === 'UnaryExpr') { x = unparen(x.x); continue; }
     return false;
   }
+}
+
+interface ObjectLabels {
+  /** Sees any T it mentions (main goroutine, tests, the exported API). */
+  any: boolean;
+  all: Set<string>;
+  /** Labels shared by every goroutine of a context that runs many at once. */
+  shared: Set<string>;
 }
 
 interface Anchor {
