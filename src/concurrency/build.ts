@@ -239,7 +239,7 @@ class Facts implements ConcurrencyFacts {
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
     if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
-    const declaring = a.key.startsWith('var:') ? a.place.root?.func ?? null : null;
+    const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
     const ca = this.contextsOf(a.fn);
     const cb = this.contextsOf(b.fn);
@@ -250,6 +250,8 @@ class Facts implements ConcurrencyFacts {
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
         if (declaring && !startedInside(x, declaring) && !startedInside(y, declaring)) continue;
+        const owner = anchorA?.declaring ?? null;
+        if (owner && !startedInside(x, owner) && !startedInside(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
@@ -279,14 +281,14 @@ class Facts implements ConcurrencyFacts {
   private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
     if (!root) return null;
     const p = prefix.join('.');
-    if (root.scope === 'pkg') return { id: `global:${root.pkgPath}.${root.name}/${p}`, selfType: null };
+    if (root.scope === 'pkg') return { id: `global:${root.pkgPath}.${root.name}/${p}`, selfType: null, declaring: null };
     if (root.scope === 'recv') {
       const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
       if (t.kind !== 'named') return null;
       const k = `${t.decl.pkgPath}.${t.decl.name}`;
-      return { id: `self:${k}/${p}`, selfType: k };
+      return { id: `self:${k}/${p}`, selfType: k, declaring: null };
     }
-    if (this.captured.has(root)) return { id: `var:${root.id}/${p}`, selfType: null };
+    if (this.captured.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor.
     if (depth < 3 && root.scope === 'local') {
       const e = this.originOf(root);
@@ -322,6 +324,10 @@ class Facts implements ConcurrencyFacts {
     const lx = this.objectLabels(x, typeKey);
     const ly = this.objectLabels(y, typeKey);
     if (x === y) return lx.any || lx.shared.size > 0;
+    // The exported API reaches the object that started the goroutine, not objects the
+    // package made for it.
+    if (x.kind === 'api') return ly.all.has('self');
+    if (y.kind === 'api') return lx.all.has('self');
     if (lx.any) return ly.any || ly.all.size > 0;
     if (ly.any) return lx.all.size > 0;
     for (const l of lx.all) if (ly.all.has(l)) return true;
@@ -353,7 +359,9 @@ class Facts implements ConcurrencyFacts {
       if (!seen && c.kind !== 'api') for (const r of c.roots) if (r.body) mentions(r.body, () => { seen = true; });
       out.any = seen;
     } else {
-      if (ofType(c.spawner) || c.roots.some(ofType)) { out.all.add('self'); out.shared.add('self'); }
+      // `go s.loop()` inside T's own method, or T's handler methods: the object is T's self.
+      // `go c.serve()` elsewhere: the object is whatever c is (see below).
+      if (ofType(c.spawner) || (!c.spawnNode && c.roots.some(ofType))) { out.all.add('self'); out.shared.add('self'); }
       const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
@@ -383,9 +391,10 @@ class Facts implements ConcurrencyFacts {
   private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
     void ca;
     void b;
-    if (cb.spawned && this.waitedFor(a, cb)) return true;
-    if (!cb.spawned || !cb.spawner || !cb.spawnNode) return false;
-    if (a.fn !== cb.spawner) return false;
+    if (!cb.spawned) return false;
+    if (this.waitedFor(a, cb)) return true;
+    if (!cb.spawner || !cb.spawnNode) return false;
+    if (a.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(a.fn);
     const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, a.span) || a.loop === l));
@@ -393,11 +402,22 @@ class Facts implements ConcurrencyFacts {
     if (before(a.span, spawnSpan) && !inCommonLoop) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
-    if (!ff) return false;
-    for (const w of ff.waits) {
+    for (const w of ff?.waits ?? []) {
       if (!before(spawnSpan, w.span) || !before(w.span, a.span)) continue;
       if (w.group || w.chanKey === null) return true;
       if (this.contextSignals(cb, w.chanKey)) return true;
+    }
+    return false;
+  }
+
+  /** a's function calls the spawner of cb after a (setup, then start). */
+  private setupBeforeStart(a: Access, cb: GoroutineContext): boolean {
+    if (!cb.spawner) return false;
+    const ff = this.funcFacts.get(a.fn);
+    for (const e of this.callgraph.callees(a.fn)) {
+      if (!e.targets.includes(cb.spawner) || !before(a.span, e.call.span)) continue;
+      if ((ff?.loops ?? []).some((l) => spanContains(l, e.call.span) && spanContains(l, a.span))) continue;
+      return true;
     }
     return false;
   }
@@ -479,6 +499,14 @@ function inside(f: FuncInfo, decl: FuncInfo): boolean {
   return false;
 }
 
+/** For a location rooted at a local variable (the variable itself, a map or channel it
+ * holds): the function whose call owns it. */
+function localDeclaring(a: Access): FuncInfo | null {
+  const r = a.place.root;
+  if (!r || r.scope === 'pkg' || !r.func) return null;
+  return /^(var|map:var|chan:var):/.test(a.key) ? r.func : null;
+}
+
 function startedInside(c: GoroutineContext, decl: FuncInfo): boolean {
   return c.spawned && !!c.spawner && inside(c.spawner, decl);
 }
@@ -503,6 +531,8 @@ interface ObjectLabels {
 
 interface Anchor {
   id: string;
+  /** For objects held by a captured local: the function whose call owns the variable. */
+  declaring: FuncInfo | null;
   /** For objects reached from a receiver: the receiver's type. */
   selfType: string | null;
 }

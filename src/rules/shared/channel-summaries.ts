@@ -8,6 +8,36 @@ import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import type { FuncInfo } from '../../model/objects.js';
 import { unparen } from '../../model/checker.js';
 import { placeOf } from '../../concurrency/places.js';
+import type * as ast from '../../syntax/ast.js';
+import { walk } from '../../syntax/walk.js';
+
+/**
+ * A method that returns early on a flag of its receiver and sets that flag
+ * (`if w.done { return }; w.done = true; close(w.ch)`) runs its body once per object:
+ * calling it again is harmless.
+ */
+function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
+  if (!fn.recv || !fn.body) return false;
+  const checked = new Set<string>();
+  const set = new Set<string>();
+  const recvField = (e: ast.Expr): string | null => {
+    const x = unparen(e);
+    if (x.kind === 'UnaryExpr' && x.op === '!') return recvField(x.x);
+    const p = placeOf(facts.program, x);
+    return p && p.root === fn.recv && p.path.length === 1 ? p.path[0]! : null;
+  };
+  walk(fn.body, (n) => {
+    if (n.kind === 'FuncLit') return false;
+    if (n.kind === 'IfStmt' && n.body.list.some((st) => st.kind === 'ReturnStmt')) {
+      const f = recvField(n.cond);
+      if (f) checked.add(f);
+    }
+    if (n.kind === 'AssignStmt') for (const l of n.lhs) { const f = recvField(l); if (f) set.add(f); }
+    return undefined;
+  });
+  for (const f of checked) if (set.has(f)) return true;
+  return false;
+}
 
 export interface ReceiverChanOps {
   closes: Map<string, Access>;
@@ -18,8 +48,9 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
   const out = new Map<FuncInfo, ReceiverChanOps>();
   for (const [fn, ff] of facts.funcFacts) {
     const ops: ReceiverChanOps = { closes: new Map(), sends: new Map() };
+    const idempotent = flagGuarded(facts, fn);
     for (const a of ff.accesses) {
-      if (!fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
+      if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
       if (a.kind === 'close' && !a.guarded) ops.closes.set(a.key, a);
       if (a.kind === 'send') ops.sends.set(a.key, a);
     }
