@@ -37,7 +37,7 @@ const MAX_REPORTED_ERRORS = 100;
 
 export function convertTree(tree: Parser.Tree, source: string, path: string): GoFile {
   const comments: RawComment[] = [];
-  const flat = flattenTree(tree, source.length, (c) => {
+  const flat = flattenTree(tree, source, (c) => {
     for (const p of DIRECTIVE_PREFIXES) {
       if (source.startsWith(p, c.start)) {
         comments.push(c);

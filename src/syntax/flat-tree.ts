@@ -12,6 +12,7 @@
  * errors every node is recorded fully, so MISSING and ERROR nodes can be reported.
  * Comments are not recorded at all; directive comments are collected on the way.
  */
+import { createRequire } from 'node:module';
 import type Parser from 'tree-sitter';
 
 export interface FlatTree {
@@ -51,6 +52,23 @@ const LEAF_TYPES = new Set([
   'nil', 'iota', 'comment',
 ]);
 
+/** Leaf types whose end the walk finds by scanning the source (saves a native call). */
+const IDENT_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'label_name']);
+
+/**
+ * Parent types whose children never carry a field (lists, blocks, ...), read from the
+ * grammar's node-types.json: asking the cursor for a field there is a wasted native
+ * call. If the file cannot be read every parent is asked, which is only slower.
+ */
+const FIELDLESS_PARENTS: ReadonlySet<string> = (() => {
+  try {
+    const info = createRequire(import.meta.url)('tree-sitter-go/src/node-types.json') as Array<{ type: string; named: boolean; fields?: Record<string, unknown> }>;
+    return new Set(info.filter((t) => t.named && (t.fields === undefined || Object.keys(t.fields).length === 0)).map((t) => t.type));
+  } catch {
+    return new Set<string>();
+  }
+})();
+
 /** Anonymous tokens whose position the converter needs even on the fast path. */
 const POSITIONED_TOKENS = new Set(['...']);
 
@@ -60,6 +78,8 @@ const typeNamed: boolean[] = [];
 const typeIsLeaf: boolean[] = [];
 const typeIsComment: boolean[] = [];
 const typeNeedsPos: boolean[] = [];
+const typeIsIdent: boolean[] = [];
+const typeFieldless: boolean[] = [];
 const fieldNames: string[] = [''];
 
 function learnType(c: Parser.TreeCursor, id: number): void {
@@ -69,7 +89,23 @@ function learnType(c: Parser.TreeCursor, id: number): void {
   typeIsLeaf[id] = LEAF_TYPES.has(name);
   typeIsComment[id] = name === 'comment';
   typeNeedsPos[id] = POSITIONED_TOKENS.has(name);
+  typeIsIdent[id] = IDENT_TYPES.has(name);
+  typeFieldless[id] = FIELDLESS_PARENTS.has(name);
 }
+
+/** End of the identifier starting at `i` (letters, digits, `_`, as in the Go spec). */
+function identEnd(src: string, i: number): number {
+  for (;;) {
+    const ch = src.charCodeAt(i);
+    if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95) i++;
+    else if (ch >= 128) {
+      const cp = src.codePointAt(i)!;
+      if (!IDENT_CHAR.test(String.fromCodePoint(cp))) return i;
+      i += cp > 0xffff ? 2 : 1;
+    } else return i;
+  }
+}
+const IDENT_CHAR = /[\p{L}\p{Nd}_]/u;
 
 class Growable {
   cap: number;
@@ -117,7 +153,8 @@ class Growable {
  * Copies `tree` into a FlatTree. `onComment` receives every comment (offsets only), so
  * the caller decides which ones are directives without materialising the rest.
  */
-export function flattenTree(tree: Parser.Tree, sourceLength: number, onComment: (c: RawComment) => void): FlatTree {
+export function flattenTree(tree: Parser.Tree, source: string, onComment: (c: RawComment) => void): FlatTree {
+  const sourceLength = source.length;
   const root = tree.rootNode;
   const hasError = root.hasError;
   const c = root.walk();
@@ -150,9 +187,10 @@ export function flattenTree(tree: Parser.Tree, sourceLength: number, onComment: 
     const isNamed = typeNamed[id];
     a.named[i] = isNamed ? 1 : 0;
     if (isNamed || hasError || typeNeedsPos[id]) {
-      a.start[i] = c.startIndex;
-      a.end[i] = c.endIndex;
-      if (isNamed || hasError) {
+      const s = c.startIndex;
+      a.start[i] = s;
+      a.end[i] = !hasError && typeIsIdent[id] ? identEnd(source, s) : c.endIndex;
+      if (hasError || (isNamed && !(depth > 0 && typeFieldless[a.typeId[parents[depth - 1]]]))) {
         const f = c.currentFieldId ?? 0;
         if (f !== 0 && fieldNames[f] === undefined) fieldNames[f] = c.currentFieldName;
         a.fieldId[i] = f;
