@@ -28,6 +28,9 @@ import { quoteToken, unquoteGoString } from './go-text.js';
  */
 export const MAX_NESTING = 500;
 
+/** Longest left-associated operator chain kept (see binaryChain). */
+export const MAX_CHAIN = 1200;
+
 const DIRECTIVE_PREFIXES = ['//go:', '//goconc:', '//nolint', '// +build'];
 const TOP_LEVEL_DECLS = new Set([
   'function_declaration', 'method_declaration', 'import_declaration', 'const_declaration',
@@ -793,12 +796,7 @@ class Converter {
         return op === '*' ? { kind: 'StarExpr', span, x } : { kind: 'UnaryExpr', span, op, x };
       }
       case 'binary_expression':
-        return {
-          kind: 'BinaryExpr', span,
-          op: this.firstToken(n) ?? '',
-          x: this.exprOrBad(this.field(n, 'left'), n),
-          y: this.exprOrBad(this.field(n, 'right'), n),
-        };
+        return this.binaryChain(n);
       case 'composite_literal': {
         const ty = this.field(n, 'type');
         const body = this.field(n, 'body');
@@ -857,6 +855,31 @@ class Converter {
       default:
         return { kind: 'BadExpr', span };
     }
+  }
+
+  /**
+   * A left-associated operator chain (`"a" + "b" + ...`, a thousand terms in generated
+   * Unicode tables) is converted along its left spine with a loop, so its length does
+   * not count as nesting. Chains longer than MAX_CHAIN are cut to a BadExpr: the result
+   * must still cross a thread by structured clone (see MAX_NESTING).
+   */
+  private binaryChain(n: number): Expr {
+    const spine: number[] = [];
+    let left = n;
+    while (left !== -1 && this.type(left) === 'binary_expression') {
+      spine.push(left);
+      left = this.field(left, 'left');
+    }
+    if (spine.length > MAX_CHAIN) {
+      this.tooDeep(n);
+      return this.bad(n);
+    }
+    let acc: Expr = this.exprOrBad(left, spine[spine.length - 1]);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i];
+      acc = { kind: 'BinaryExpr', span: this.span(b), op: this.firstToken(b) ?? '', x: acc, y: this.exprOrBad(this.field(b, 'right'), b) };
+    }
+    return acc;
   }
 
   private call(n: number, span: Span): CallExpr {

@@ -116,3 +116,19 @@ var h func(chan<- error) <-chan struct{}
   assert.equal(ft.params[0].type.dir, 'send');
   assert.equal(ft.results[0].type.dir, 'recv');
 });
+
+test('long operator chains (generated tables) convert without a nesting error', () => {
+  const terms = Array.from({ length: 1000 }, (_, i) => `"t${i}"`).join(' +\n\t');
+  const f = parse(`package p\n\nconst table = "" +\n\t${terms}\n`);
+  assert.deepEqual(f.syntaxErrors, []);
+  const spec = (f.decls[0] as GenDecl).specs[0] as ValueSpec;
+  let depth = 0;
+  let e = spec.values[0];
+  while (e.kind === 'BinaryExpr') {
+    assert.equal(e.op, '+');
+    e = e.x;
+    depth++;
+  }
+  assert.equal(depth, 1000);
+  assert.deepEqual(shape(e), { kind: 'BasicLit', litKind: 'STRING', value: '""' });
+});
