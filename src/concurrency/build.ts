@@ -366,9 +366,25 @@ class Facts implements ConcurrencyFacts {
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
       const spawnSpan = c.spawnNode?.span ?? null;
+      // A constructor that starts a goroutine on the object it returns hands its callers
+      // the goroutine's object: to them it is `self` too.
+      const returned = new Set<VarObj>();
+      if (c.spawner?.body) {
+        walk(c.spawner.body, (m) => {
+          if (m.kind === 'FuncLit') return false;
+          if (m.kind === 'ReturnStmt') {
+            for (const r of m.results) {
+              const x = unparen(r);
+              const id = x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x;
+              if (id.kind === 'Ident') { const o = this.program.objectOf(id); if (o?.kind === 'var') returned.add(o); }
+            }
+          }
+          return undefined;
+        });
+      }
       for (const n of nodes) {
         mentions(n, (v) => {
-          if (v.scope === 'recv') { out.all.add('self'); out.shared.add('self'); return; }
+          if (v.scope === 'recv' || returned.has(v)) { out.all.add('self'); out.shared.add('self'); return; }
           const label = `var:${v.id}`;
           out.all.add(label);
           const perIteration = !!spawnSpan && !!v.span && loops.some((l) => spanContains(l, spawnSpan) && spanContains(l, v.span!));
