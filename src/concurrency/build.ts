@@ -289,10 +289,17 @@ class Facts implements ConcurrencyFacts {
       return { id: `self:${k}/${p}`, selfType: k, declaring: null };
     }
     if (this.captured.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
-    // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor.
+    // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
+    // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
       const e = this.originOf(root);
       if (!e) return null;
+      if (isAllocationExpr(e)) {
+        const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
+        if (t.kind !== 'named') return null;
+        const k = `${t.decl.pkgPath}.${t.decl.name}`;
+        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+      }
       const chain: string[] = [];
       let x = unparen(e);
       for (;;) {
@@ -410,42 +417,70 @@ class Facts implements ConcurrencyFacts {
     if (!cb.spawned) return false;
     if (this.waitedFor(a, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
-    if (a.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
+    const site = this.siteOf(a);
+    if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
     const spawnSpan = cb.spawnNode.span;
-    const ff = this.funcFacts.get(a.fn);
-    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, a.span) || a.loop === l));
+    const ff = this.funcFacts.get(site.fn);
+    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l));
     // Written before the goroutine starts.
-    if (before(a.span, spawnSpan) && !inCommonLoop) return true;
+    if (before(site.span, spawnSpan) && !inCommonLoop) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
-      if (!before(spawnSpan, w.span) || !before(w.span, a.span)) continue;
+      if (!before(spawnSpan, w.span) || !before(w.span, site.span)) continue;
       if (w.group || w.chanKey === null) return true;
       if (this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
   }
 
+  /** Where an access happens in terms of the enclosing named function: an access in a
+   * function literal that its parent runs on the spot (a callback to sort.Slice, a
+   * deferred func) happens at the literal's place in the parent. */
+  private siteOf(a: Access): { fn: FuncInfo; span: ast.Span } {
+    let fn = a.fn;
+    let span = a.span;
+    while (fn.node.kind === 'FuncLit' && fn.parent && !this.spawnRoots().has(fn)) {
+      span = fn.node.span;
+      fn = fn.parent;
+    }
+    return { fn, span };
+  }
+
+  private spawnRootSet: Set<FuncInfo> | null = null;
+  private spawnRoots(): Set<FuncInfo> {
+    if (!this.spawnRootSet) {
+      this.spawnRootSet = new Set();
+      for (const c of this.contexts) if (c.spawned) for (const r of c.roots) this.spawnRootSet.add(r);
+      // Literals stored away (in fields, variables) run later, elsewhere.
+      for (const f of this.program.funcs) if (f.node.kind === 'FuncLit' && !this.callgraph.callers(f).some((e) => e.caller === f.parent)) this.spawnRootSet.add(f);
+    }
+    return this.spawnRootSet;
+  }
+
   /** a's function calls the spawner of cb after a (setup, then start). */
   private setupBeforeStart(a: Access, cb: GoroutineContext): boolean {
     if (!cb.spawner) return false;
     const ff = this.funcFacts.get(a.fn);
-    for (const e of this.callgraph.callees(a.fn)) {
-      if (!e.targets.includes(cb.spawner) || !before(a.span, e.call.span)) continue;
-      if ((ff?.loops ?? []).some((l) => spanContains(l, e.call.span) && spanContains(l, a.span))) continue;
-      return true;
+    // Every start of the goroutine must come from a's function, after a.
+    const calls = this.callgraph.callers(cb.spawner);
+    if (!calls.length) return false;
+    for (const e of calls) {
+      if (e.caller !== a.fn || !before(a.span, e.call.span)) return false;
+      if ((ff?.loops ?? []).some((l) => spanContains(l, e.call.span) && spanContains(l, a.span))) return false;
     }
-    return false;
+    return true;
   }
 
   /** Access a comes after its function waited for something context cb signals
    * (a receive from a channel cb sends on or closes, a Wait on a WaitGroup cb calls Done on,
    * an errgroup Wait for the group that runs cb). */
   private waitedFor(a: Access, cb: GoroutineContext): boolean {
-    const ff = this.funcFacts.get(a.fn);
+    const site = this.siteOf(a);
+    const ff = this.funcFacts.get(site.fn);
     if (!ff) return false;
     for (const w of ff.waits) {
-      if (!w.chanKey || !before(w.span, a.span)) continue;
+      if (!w.chanKey || !before(w.span, site.span)) continue;
       if (w.chanKey.startsWith('eg:')) {
         if (cb.kind === 'errgroup' && cb.spawnNode?.kind === 'CallExpr') {
           const f = unparen(cb.spawnNode.fun);
@@ -525,6 +560,13 @@ function localDeclaring(a: Access): FuncInfo | null {
 
 function startedInside(c: GoroutineContext, decl: FuncInfo): boolean {
   return c.spawned && !!c.spawner && inside(c.spawner, decl);
+}
+
+function isAllocationExpr(e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'CompositeLit') return true;
+  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'CompositeLit') return true;
+  return x.kind === 'CallExpr' && x.fun.kind === 'Ident' && x.fun.name === 'new';
 }
 
 function isCallResult(e: ast.Expr): boolean {

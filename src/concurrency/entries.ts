@@ -76,6 +76,14 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
     });
   }
 
+  // Function literals with a handler's signature (wrapped in http.HandlerFunc, returned
+  // as an http.Handler) serve requests too.
+  for (const fn of program.funcs) {
+    if (fn.node.kind !== 'FuncLit' || !fn.body || handlerRoots.has(fn) || !isHandlerSignature(fn)) continue;
+    add({ kind: 'http-handler', roots: [fn], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
+      describe: `HTTP handler function literal in ${fn.parent?.name ?? 'package scope'} at ${fn.file.ast.path}:${fn.node.span[0]} (net/http runs one goroutine per request)` });
+  }
+
   for (const fn of program.funcs) {
     if (fn.node.kind !== 'FuncDecl' || !fn.body) continue;
     const name = fn.node.name.name;
