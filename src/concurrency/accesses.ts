@@ -241,8 +241,9 @@ class FuncWalker {
       case 'GoStmt': {
         // Arguments are evaluated here; the call itself runs elsewhere.
         for (const a of s.call.args) st = this.expr(a, st, 'read');
+        // The function value (`go s.handle(c)` reads the field s.handle) or the receiver.
         const f = unparen(s.call.fun);
-        if (f.kind === 'SelectorExpr') st = this.expr(f.x, st, 'read');
+        if (f.kind === 'SelectorExpr') st = this.expr(this.program.selectionOf(f)?.kind === 'field' ? f : f.x, st, 'read');
         this.facts.spawns.push({ node: s, span: s.span, loop: this.loop() });
         return st;
       }

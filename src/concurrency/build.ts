@@ -294,6 +294,8 @@ class Facts implements ConcurrencyFacts {
     if (depth < 3 && root.scope === 'local') {
       const e = this.originOf(root);
       if (!e) return null;
+      const fetched = this.fetchedFrom(e);
+      if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
       if (isAllocationExpr(e)) {
         const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
         if (t.kind !== 'named') return null;
@@ -318,6 +320,33 @@ class Facts implements ConcurrencyFacts {
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
+  }
+
+  /**
+   * `x := cache.Get(k)` where Get hands out data its receiver holds (`return c.m[k]`):
+   * every caller gets the same shared object. Returns `Type.Method`, or null.
+   */
+  private fetchedFrom(e: ast.Expr): string | null {
+    const x = unparen(e);
+    if (x.kind !== 'CallExpr') return null;
+    const c = calleeOf(this.program, x);
+    const m = c?.kind === 'method' ? c.sel.method.info : null;
+    if (!m?.body || !m.recv || !m.recvDecl) return null;
+    let returns = 0;
+    let fromReceiver = 0;
+    walk(m.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'ReturnStmt' && n.results.length) {
+        returns++;
+        let r = unparen(n.results[0]!);
+        let steps = 0;
+        while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') { r = unparen(r.x); steps++; }
+        if (steps > 0 && r.kind === 'Ident' && this.program.objectOf(r) === m.recv) fromReceiver++;
+        else if (r.kind === 'Ident' && r.name === 'nil') returns--;
+      }
+      return undefined;
+    });
+    return returns > 0 && fromReceiver === returns ? `${m.recvDecl.pkgPath}.${m.recvDecl.name}.${m.recv ? (m.node as ast.FuncDecl).name.name : ''}` : null;
   }
 
   /**

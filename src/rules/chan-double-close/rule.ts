@@ -55,16 +55,18 @@ function check(ctx: RuleContext): void {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: () => {},
       closeAfterClose: (second, first, deferred) => {
-        // The primary location is the close statement that runs second.
+        // The primary location is the close that runs second: the statement itself, or the
+        // call in this function that performs it (the line to change).
         const a = second.close;
-        const k = key(a.fn.file.ast.path, a.span[0], a.span[1]);
+        const at = second.via ? { file: fn.file, span: second.via.span } : { file: a.fn.file, span: a.span };
+        const k = key(at.file.ast.path, at.span[0], at.span[1]);
         if (reported.has(k)) return;
         reported.add(k);
         const related = [relatedAt(first.close.fn.file, first.close.span, deferred ? 'the deferred close' : 'the first close')];
         if (first.via) related.push(relatedAt(fn.file, first.via.span, deferred ? 'deferred here' : 'first closed by this call'));
         if (second.via) related.push(relatedAt(fn.file, second.via.span, 'closed again by this call'));
         ctx.report({
-          file: a.fn.file, span: a.span, confidence: 'high',
+          file: at.file, span: at.span, confidence: 'high',
           message: `channel ${a.text} is closed twice on one path through ${fn.name}: ${deferred ? `${second.via ? `the call at line ${second.via.span[0]}` : 'this close'} runs, then the deferred ${first.via ? 'call' : 'close'} at line ${(first.via ?? first.close).span[0]} closes it again when ${fn.name} returns` : `it was already closed ${first.via ? `by the call at line ${first.via.span[0]}` : `at line ${first.close.span[0]}`}`}; the second close panics with "close of closed channel"; ${ADVICE}`,
           related,
           trace: [
