@@ -553,7 +553,8 @@ class FuncWalker {
 
   private recvOp(ch: ast.Expr, span: ast.Span): void {
     const p = placeOf(this.program, ch);
-    this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
+    // A receive in a select with a default case may not happen: it orders nothing.
+    if (!this.selectDefault) this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
     if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));
   }
 

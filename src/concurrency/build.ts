@@ -444,7 +444,8 @@ class Facts implements ConcurrencyFacts {
     void ca;
     void b;
     if (!cb.spawned) return false;
-    if (this.waitedFor(a, cb)) return true;
+    // Waiting for a signal from another copy of one's own goroutine orders nothing known.
+    if (ca !== cb && this.waitedFor(a, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a);
     if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
