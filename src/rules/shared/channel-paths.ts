@@ -178,8 +178,10 @@ class Walker {
           if (a && !a.inOnce) this.close({ close: a, via: null }, st);
           return undefined;
         }
-        for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
+        // A call that both sends on and closes a channel is taken as sending first: if it
+        // sent after closing, its own body is where that is reported.
         for (const s of this.sendsOfCall(m)) this.send(s, m, st);
+        for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
       }
       return undefined;
     });
