@@ -18,6 +18,8 @@ export interface ToolRun {
   peakRssMb: number | null;
   files: number | null;
   lines: number | null;
+  /** 1-minute load average just before the run (JSON only: a busy machine skews figures). */
+  loadBefore?: number;
 }
 
 export interface Ratio {

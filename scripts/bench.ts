@@ -33,8 +33,40 @@ interface TreeResult {
   measurement: string;
 }
 
+/** Temp folders still in use, removed even when the bench is interrupted. */
+const tempDirs = new Set<string>();
+
+function makeTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function removeTempDir(dir: string): void {
+  makeWritable(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
 function log(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
+}
+
+/**
+ * The 1-minute load average just before a run. Other work on the machine inflates every
+ * figure, so the bench warns when the machine was already busy.
+ */
+function noteLoad(what: string): number {
+  const load = os.loadavg()[0] ?? 0;
+  if (load > 0.5) log(`warning: load average ${load.toFixed(2)} before ${what}; other work on this machine skews the figures`);
+  return load;
+}
+
+/** A one-line summary as soon as a run ends, so a long bench shows its figures as it goes. */
+function logRun(r: ToolRun): ToolRun {
+  const f = (n: number | null, d: number): string => (n === null ? '-' : n.toFixed(d));
+  log(`  ${r.tool}: ${r.status}${r.note ? ` (${r.note})` : ''}, wall ${f(r.wallS, 2)} s, CPU ${f(r.cpuS, 2)} s, peak RSS ${f(r.peakRssMb, 0)} MB`);
+  return r;
 }
 
 function baseRun(tool: string, kind: ToolRun['kind'], m: Measurement | null): ToolRun {
@@ -46,16 +78,17 @@ function failed(run: ToolRun, m: Measurement, why: string): ToolRun {
 }
 
 async function benchGoconc(tree: string): Promise<{ run: ToolRun; details: TreeResult['goconc']; method: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goconc-bench-'));
+  const dir = makeTempDir('goconc-bench-');
   const out = path.join(dir, 'scan.json');
   try {
     log(`goconc scan ${tree}`);
+    const loadBefore = noteLoad('goconc');
     const m = await runMeasured({
       command: process.execPath,
       args: [path.join(repoRoot, 'bin', 'goconc.js'), 'scan', tree, '--format', 'json', '--no-progress', '-o', out],
       cwd: repoRoot,
     });
-    const run = baseRun('goconc (all rules)', 'goconc', m);
+    const run = { ...baseRun('goconc (all rules)', 'goconc', m), loadBefore };
     // Exit 1 only says findings were reported.
     if (m.exitCode !== 0 && m.exitCode !== 1) {
       return { run: failed(run, m, `exit ${m.exitCode ?? m.signal}: ${lastLines(m.stderrTail, 3)}`), details: null, method: m.method };
@@ -71,14 +104,15 @@ async function benchGoconc(tree: string): Promise<{ run: ToolRun; details: TreeR
       method: m.method,
     };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 
 async function benchParse(tree: string): Promise<{ run: ToolRun; report: ParseChildReport | null }> {
   log(`single-thread tree-sitter parse ${tree}`);
+  const loadBefore = noteLoad('the parse');
   const m = await runMeasured({ command: process.execPath, args: [parseChild, tree, repoRoot], cwd: repoRoot });
-  const run = baseRun('tree-sitter parse (1 thread)', 'parse', m);
+  const run = { ...baseRun('tree-sitter parse (1 thread)', 'parse', m), loadBefore };
   if (m.exitCode !== 0) return { run: failed(run, m, `exit ${m.exitCode ?? m.signal}: ${lastLines(m.stderrTail, 3)}`), report: null };
   const report = JSON.parse(m.stdoutTail.trim().split('\n').pop()!) as ParseChildReport;
   return { run: { ...run, files: report.files, lines: report.lines }, report };
@@ -89,13 +123,15 @@ async function benchPeers(tree: string, go: GoToolchain, staticcheck: string | n
   if (skipped !== null) return [{ ...baseRun('go vet / staticcheck', 'peer', null), status: 'skipped', note: skipped }];
   const runs: ToolRun[] = [];
   for (const peer of commands) {
-    const caches = fs.mkdtempSync(path.join(os.tmpdir(), 'goconc-bench-cache-'));
+    const caches = makeTempDir('goconc-bench-cache-');
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local' };
       for (const v of peer.cacheVars) env[v] = path.join(caches, v.toLowerCase());
       log(`${peer.command === 'go' ? 'go' : path.basename(peer.command)} ${peer.args.join(' ')} (in ${peer.cwd}, cold cache, timeout ${timeoutS} s)`);
+      const loadBefore = noteLoad(peer.tool);
       const m = await runMeasured({ command: peer.command, args: peer.args, cwd: peer.cwd, env, timeoutMs: timeoutS * 1000 });
-      const run = baseRun(peer.tool, 'peer', m);
+      const run = { ...baseRun(peer.tool, 'peer', m), loadBefore };
+      const before = runs.length;
       if (m.timedOut) runs.push(failed(run, m, `killed after ${timeoutS} s`));
       else if (m.exitCode === 0) runs.push(run);
       else if (m.exitCode === 1) {
@@ -103,9 +139,9 @@ async function benchPeers(tree: string, go: GoToolchain, staticcheck: string | n
         runs.push({ ...run, note: 'exit 1: reported issues' });
         log(`${peer.tool} exit 1, last lines: ${lastLines(m.stderrTail || m.stdoutTail, 4)}`);
       } else runs.push(failed(run, m, `exit ${m.exitCode ?? m.signal}: ${lastLines(m.stderrTail, 3)}`));
+      runs.slice(before).forEach(logRun);
     } finally {
-      makeWritable(caches);
-      fs.rmSync(caches, { recursive: true, force: true });
+      removeTempDir(caches);
     }
   }
   if (staticcheck === null) runs.push({ ...baseRun('staticcheck', 'peer', null), status: 'skipped', note: staticcheckWhy });
@@ -194,7 +230,9 @@ async function run(opts: BenchOptions): Promise<number> {
     log(`warming the page cache for ${tree}`);
     warmPageCache(tree);
     const goconc = await benchGoconc(tree);
+    logRun(goconc.run);
     const parse = await benchParse(tree);
+    logRun(parse.run);
     const runs: ToolRun[] = [goconc.run, parse.run];
     if (opts.peers && go !== null) runs.push(...(await benchPeers(tree, go, staticcheck, staticcheckWhy, opts.peersTimeoutS)));
     else runs.push({ ...baseRun('go vet / staticcheck', 'peer', null), status: 'skipped', note: go === null ? 'go not installed' : '--no-peers' });
@@ -240,6 +278,7 @@ async function main(): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       killRunningChildren();
+      for (const dir of [...tempDirs]) removeTempDir(dir);
       process.exit(130);
     });
   }
