@@ -45,6 +45,8 @@ export interface GnuTimeFigures {
   sysS: number;
   maxRssKb: number;
   exitStatus: number | null;
+  /** Set when the command was killed by a signal (GNU time then says "Exit status: 0"). */
+  signal: number | null;
 }
 
 /** Parses the report of GNU `time -v`; null when the text is not such a report. */
@@ -58,7 +60,8 @@ export function parseGnuTimeOutput(text: string): GnuTimeFigures | null {
   const sysS = field('System time (seconds)');
   const maxRssKb = field('Maximum resident set size (kbytes)');
   if (userS === null || sysS === null || maxRssKb === null) return null;
-  return { userS, sysS, maxRssKb, exitStatus: field('Exit status') };
+  const killed = /^Command terminated by signal (\d+)/m.exec(text);
+  return { userS, sysS, maxRssKb, exitStatus: killed ? null : field('Exit status'), signal: killed ? Number(killed[1]) : null };
 }
 
 /** utime + stime + cutime + cstime, in clock ticks, from /proc/<pid>/stat. */
@@ -133,7 +136,8 @@ async function runWithGnuTime(spec: RunSpec): Promise<Measurement | null> {
       cpuS: figures ? figures.userS + figures.sysS : null,
       peakRssMb: figures ? figures.maxRssKb / 1024 : null,
       // GNU time exits with the command's status; "Exit status" in the report says the same.
-      exitCode: figures?.exitStatus ?? raw.exitCode,
+      exitCode: figures ? figures.exitStatus : raw.exitCode,
+      signal: figures?.signal != null ? `signal ${figures.signal}` : raw.signal,
       method: 'gnu-time',
     };
   } finally {

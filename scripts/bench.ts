@@ -93,6 +93,7 @@ async function benchGoconc(tree: string): Promise<{ run: ToolRun; details: TreeR
     if (m.exitCode !== 0 && m.exitCode !== 1) {
       return { run: failed(run, m, `exit ${m.exitCode ?? m.signal}: ${lastLines(m.stderrTail, 3)}`), details: null, method: m.method };
     }
+    if (!fs.existsSync(out)) return { run: failed(run, m, `exit ${m.exitCode ?? m.signal} without a report: ${lastLines(m.stderrTail, 3)}`), details: null, method: m.method };
     const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       findings: { rule: string }[];
       diagnostics: unknown[];

@@ -13,7 +13,12 @@ const GNU_TIME_REPORT = `Command exited with non-zero status 1
 `;
 
 test('GNU time -v report: user, sys, peak RSS and exit status', () => {
-  assert.deepEqual(parseGnuTimeOutput(GNU_TIME_REPORT), { userS: 12.34, sysS: 1.5, maxRssKb: 524288, exitStatus: 1 });
+  assert.deepEqual(parseGnuTimeOutput(GNU_TIME_REPORT), { userS: 12.34, sysS: 1.5, maxRssKb: 524288, exitStatus: 1, signal: null });
+});
+
+test('GNU time -v report of a killed command: the signal, not its "Exit status: 0"', () => {
+  const killed = GNU_TIME_REPORT.replace('Command exited with non-zero status 1', 'Command terminated by signal 6').replace('Exit status: 1', 'Exit status: 0');
+  assert.deepEqual(parseGnuTimeOutput(killed), { userS: 12.34, sysS: 1.5, maxRssKb: 524288, exitStatus: null, signal: 6 });
 });
 
 test('text that is not a GNU time report gives null', () => {
@@ -41,6 +46,12 @@ test('runMeasured measures a real child: CPU it burned, memory it touched, its e
   assert.ok(m.wallS >= 0.3, `wall ${m.wallS}`);
   assert.ok(m.cpuS !== null && m.cpuS >= 0.2, `cpu ${m.cpuS}`);
   assert.ok(m.peakRssMb !== null && m.peakRssMb >= 64, `rss ${m.peakRssMb}`);
+});
+
+test('runMeasured reports a command that dies of a signal as such', async () => {
+  const m = await runMeasured({ command: process.execPath, args: ['-e', "process.kill(process.pid, 'SIGABRT')"], cwd: process.cwd() });
+  assert.equal(m.exitCode, null);
+  assert.match(m.signal ?? '', /6|SIGABRT/);
 });
 
 test('runMeasured kills a command that outlives its timeout, grandchildren included', async () => {
