@@ -18,6 +18,9 @@ import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
+/** Longest call chain followed from a goroutine's entry point. */
+const MAX_CHAIN = 12;
+
 export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
   return new Facts(program);
 }
@@ -62,22 +65,27 @@ class Facts implements ConcurrencyFacts {
 
   // ---------------------------------------------------------------- contexts
 
+  /** Breadth-first from the context's roots; paths longer than MAX_CHAIN calls are not
+   * followed (a witness nobody can check is no evidence). */
   private propagate(c: GoroutineContext): void {
-    const queue: FuncInfo[] = [];
+    let frontier: FuncInfo[] = [];
     for (const r of c.roots) {
       const m = this.reachOf(r);
-      if (!m.has(c.id)) { m.set(c.id, null); queue.push(r); }
+      if (!m.has(c.id)) { m.set(c.id, null); frontier.push(r); }
     }
-    while (queue.length) {
-      const f = queue.shift()!;
-      for (const e of this.callgraph.callees(f)) {
-        for (const t of e.targets) {
-          const m = this.reachOf(t);
-          if (m.has(c.id)) continue;
-          m.set(c.id, f);
-          queue.push(t);
+    for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
+      const next: FuncInfo[] = [];
+      for (const f of frontier) {
+        for (const e of this.callgraph.callees(f)) {
+          for (const t of e.targets) {
+            const m = this.reachOf(t);
+            if (m.has(c.id)) continue;
+            m.set(c.id, f);
+            next.push(t);
+          }
         }
       }
+      frontier = next;
     }
   }
 

@@ -17,6 +17,9 @@ import type { Type, TypeDecl } from '../model/types.js';
 import { declKey } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
+/** See CallGraph.targetsOf. */
+export const MAX_DYNAMIC_TARGETS = 6;
+
 export interface CallEdge {
   call: ast.CallExpr;
   caller: FuncInfo;
@@ -55,14 +58,17 @@ export class CallGraph {
     return this.in.get(fn) ?? [];
   }
 
-  /** Every module function a callee may run. */
+  /** Every module function a callee may run. A dynamic call with more candidates than
+   * MAX_DYNAMIC_TARGETS (an io.Writer's Write in a large module) is left unresolved:
+   * following all of them would connect unrelated code and invent goroutine paths. */
   targetsOf(c: Callee | null): FuncInfo[] {
     if (!c) return [];
     const t = staticTarget(c);
     if (t) return [t];
-    if (c.kind === 'method' && c.sel.method.iface) return this.implementations(c.sel.method.iface, c.sel.method.name);
-    if (c.kind === 'value') return this.funcValues(c.expr);
-    return [];
+    let dyn: FuncInfo[] = [];
+    if (c.kind === 'method' && c.sel.method.iface) dyn = this.implementations(c.sel.method.iface, c.sel.method.name);
+    else if (c.kind === 'value') dyn = this.funcValues(c.expr);
+    return dyn.length <= MAX_DYNAMIC_TARGETS ? dyn : [];
   }
 
   /** Module methods that implement iface.name. */

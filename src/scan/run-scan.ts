@@ -37,14 +37,23 @@ export interface ScanOutcome {
   nothingToScan: boolean;
 }
 
+/** GOCONC_TIMING=1 prints how long each phase took, for profiling large scans. */
+const timing = process.env['GOCONC_TIMING'] === '1';
+function phaseDone(name: string, since: number): number {
+  if (timing) process.stderr.write(`[timing] ${name}: ${Date.now() - since} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB\n`);
+  return Date.now();
+}
+
 export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
   const started = Date.now();
+  let t = started;
   const progress = opts.progress;
   progress?.phase('finding files');
   const ws = await discoverWorkspace(opts.patterns, { cwd: opts.cwd, includeTests: opts.includeTests });
   const diagnostics: Diagnostic[] = [...ws.diagnostics];
   const files = ws.packages.flatMap((p) => p.files);
 
+  t = phaseDone('discovery', t);
   progress?.phase('parsing');
   progress?.start(files.length);
   const parsed = new Map<string, GoFile>();
@@ -74,9 +83,11 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
     }
   }
 
+  t = phaseDone('parsing', t);
   progress?.phase('building model');
   const pkgs = groupPackages(ws.packages, parsed);
   const program = Program.build(pkgs, stdlibPackages());
+  t = phaseDone('model', t);
 
   progress?.phase('analysing');
   let facts: ConcurrencyFacts | null = null;
@@ -90,6 +101,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
     };
     try {
       rule.check(ctx);
+      t = phaseDone(`rule ${rule.meta.id}`, t);
     } catch (err) {
       // A rule bug must not take the scan down: say so and go on with the others.
       diagnostics.push({ file: '', line: 0, message: `internal error in rule ${rule.meta.id}: ${(err as Error).message}` });

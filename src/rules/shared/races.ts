@@ -21,28 +21,49 @@ export interface RaceSearch {
   conflicts: (a: Access, b: Access) => boolean;
 }
 
-/** Finds, for every primary access, its best conflicting partner. Deterministic. */
+/**
+ * Finds, for every primary access, its best conflicting partner. Deterministic.
+ * Accesses of one function that agree on kind, locks and loop are checked once: they
+ * pair with the same partners (the first of them stands for the rest).
+ */
 export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair[] {
   const out: RacePair[] = [];
   const keys = [...facts.accessesByKey.keys()].filter(search.keys).sort();
   for (const key of keys) {
     const list = facts.accessesByKey.get(key)!;
-    if (list.length > 400) continue; // pathological fan-in: too costly, too vague to report
+    const reps = new Map<string, Access>();
+    const repOf = new Map<Access, Access>();
     for (const a of list) {
-      let best: RacePair | null = null;
-      for (const b of list) {
+      const k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}`;
+      const r = reps.get(k);
+      if (r) repOf.set(a, r);
+      else { reps.set(k, a); repOf.set(a, a); }
+    }
+    const distinct = [...reps.values()];
+    if (distinct.length > MAX_DISTINCT) continue; // too many sites to pair; too vague to report
+    const best = new Map<Access, RacePair | null>();
+    for (const a of distinct) {
+      let found: RacePair | null = null;
+      for (const b of distinct) {
         if (!search.conflicts(a, b)) continue;
         const pair = facts.concurrentPair(a, b);
         if (!pair) continue;
         if (facts.commonLock(a, b)) continue;
-        if (!best || rank(pair.confidence) > rank(best.pair.confidence)) best = { primary: a, other: b, pair };
-        if (best.pair.confidence === 'high') break;
+        if (!found || rank(pair.confidence) > rank(found.pair.confidence)) found = { primary: a, other: b, pair };
+        if (found.pair.confidence === 'high') break;
       }
-      if (best) out.push(best);
+      best.set(a, found);
+    }
+    for (const a of list) {
+      const r = best.get(repOf.get(a)!);
+      if (r) out.push({ primary: a, other: r.other === repOf.get(a) ? a : r.other, pair: r.pair });
     }
   }
   return out;
 }
+
+/** Locations accessed from more distinct places than this are skipped. */
+const MAX_DISTINCT = 300;
 
 /** Trace and related locations for a race finding. */
 export function raceEvidence(facts: ConcurrencyFacts, r: RacePair, primaryLabel: string, otherLabel: string): { trace: string[]; related: RelatedLocation[] } {
