@@ -37,6 +37,8 @@ class Facts implements ConcurrencyFacts {
   private readonly captured: Set<VarObj>;
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
+  private readonly seeingCache = new Map<string, GoroutineContext[]>();
+  private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -95,9 +97,25 @@ class Facts implements ConcurrencyFacts {
     return m;
   }
 
+  /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
+  private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
+    const key = `${fn.id}|${typeKey}`;
+    let hit = this.seeingCache.get(key);
+    if (!hit) {
+      hit = this.contextsOf(fn).filter((c) => { const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
+      this.seeingCache.set(key, hit);
+    }
+    return hit;
+  }
+
   contextsOf(fn: FuncInfo): GoroutineContext[] {
-    const m = this.reach.get(fn);
-    return m ? [...m.keys()].map((id) => this.contexts[id]!) : [];
+    let hit = this.contextsCache.get(fn);
+    if (!hit) {
+      const m = this.reach.get(fn);
+      hit = m ? [...m.keys()].map((id) => this.contexts[id]!) : [];
+      this.contextsCache.set(fn, hit);
+    }
+    return hit;
   }
 
   /** Root-to-fn call chain within a context. */
@@ -249,8 +267,9 @@ class Facts implements ConcurrencyFacts {
     if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
     const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
-    const ca = this.contextsOf(a.fn);
-    const cb = this.contextsOf(b.fn);
+    const selfType = anchorA?.selfType ?? null;
+    const ca = selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn);
+    const cb = selfType ? this.contextsSeeing(b.fn, selfType) : this.contextsOf(b.fn);
     let best: ConcurrentPair | null = null;
     for (const x of ca) {
       for (const y of cb) {
