@@ -31,6 +31,15 @@ func Start(flush func(), interval time.Duration) *Flusher {
 	return f
 }
 
+// CloseOnSignal closes the flusher when stop fires, from a goroutine of its own, while
+// the owner may also call Close (a deferred Close in main, say).
+func (f *Flusher) CloseOnSignal(stop <-chan struct{}) {
+	go func() {
+		<-stop
+		f.Close()
+	}()
+}
+
 // Close stops the flusher. It is meant to be safe to call more than once; it is not
 // safe to call concurrently.
 func (f *Flusher) Close() {

@@ -38,6 +38,8 @@ class Facts implements ConcurrencyFacts {
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
+  private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
+  private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
 
   constructor(readonly program: Program) {
@@ -95,6 +97,50 @@ class Facts implements ConcurrencyFacts {
     let m = this.reach.get(f);
     if (!m) this.reach.set(f, (m = new Map()));
     return m;
+  }
+
+  /** Named types of the variables a context's root functions use (computed once). */
+  private typesMentioned(c: GoroutineContext): Set<string> {
+    let hit = this.mentionedCache.get(c);
+    if (hit) return hit;
+    const out = new Set<string>();
+    for (const r of c.roots) {
+      if (!r.body) continue;
+      walk(r.body, (m) => {
+        if (m.kind !== 'Ident') return undefined;
+        const o = this.program.objectOf(m);
+        if (o?.kind !== 'var') return undefined;
+        const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
+        if (t.kind === 'named') out.add(`${t.decl.pkgPath}.${t.decl.name}`);
+        return undefined;
+      });
+    }
+    hit = out;
+    this.mentionedCache.set(c, hit);
+    return hit;
+  }
+
+  /** Variables a function returns as they are (`return s`, `return &v`). */
+  private returnedVars(fn: FuncInfo): Set<VarObj> {
+    let hit = this.returnedCache.get(fn);
+    if (hit) return hit;
+    hit = new Set();
+    const out = hit;
+    if (fn.body) {
+      walk(fn.body, (m) => {
+        if (m.kind === 'FuncLit') return false;
+        if (m.kind === 'ReturnStmt') {
+          for (const r of m.results) {
+            const x = unparen(r);
+            const id = x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x;
+            if (id.kind === 'Ident') { const o = this.program.objectOf(id); if (o?.kind === 'var') out.add(o); }
+          }
+        }
+        return undefined;
+      });
+    }
+    this.returnedCache.set(fn, hit);
+    return hit;
   }
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
@@ -315,7 +361,16 @@ class Facts implements ConcurrencyFacts {
       const k = `${t.decl.pkgPath}.${t.decl.name}`;
       return { id: `self:${k}/${p}`, selfType: k, declaring: null };
     }
-    if (this.captured.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    if (this.captured.has(root)) {
+      // A constructor's object, captured by the goroutine it starts and returned to the
+      // caller, is the same object the type's methods see.
+      const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
+      if (t.kind === 'named' && root.func && this.returnedVars(root.func).has(root)) {
+        const k = `${t.decl.pkgPath}.${t.decl.name}`;
+        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+      }
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    }
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
@@ -418,9 +473,7 @@ class Facts implements ConcurrencyFacts {
       return undefined;
     });
     if (!c.spawned) {
-      let seen = c.roots.some(ofType);
-      if (!seen && c.kind !== 'api') for (const r of c.roots) if (r.body) mentions(r.body, () => { seen = true; });
-      out.any = seen;
+      out.any = c.roots.some(ofType) || this.typesMentioned(c).has(typeKey);
     } else {
       // `go s.loop()` inside T's own method, or T's handler methods: the object is T's self.
       // `go c.serve()` elsewhere: the object is whatever c is (see below).
@@ -431,20 +484,7 @@ class Facts implements ConcurrencyFacts {
       const spawnSpan = c.spawnNode?.span ?? null;
       // A constructor that starts a goroutine on the object it returns hands its callers
       // the goroutine's object: to them it is `self` too.
-      const returned = new Set<VarObj>();
-      if (c.spawner?.body) {
-        walk(c.spawner.body, (m) => {
-          if (m.kind === 'FuncLit') return false;
-          if (m.kind === 'ReturnStmt') {
-            for (const r of m.results) {
-              const x = unparen(r);
-              const id = x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x;
-              if (id.kind === 'Ident') { const o = this.program.objectOf(id); if (o?.kind === 'var') returned.add(o); }
-            }
-          }
-          return undefined;
-        });
-      }
+      const returned = c.spawner ? this.returnedVars(c.spawner) : new Set<VarObj>();
       for (const n of nodes) {
         mentions(n, (v) => {
           if (v.scope === 'recv' || returned.has(v)) { out.all.add('self'); out.shared.add('self'); return; }
