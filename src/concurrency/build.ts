@@ -314,8 +314,11 @@ class Facts implements ConcurrencyFacts {
     const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
     const selfType = anchorA?.selfType ?? null;
-    const ca = selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn);
-    const cb = selfType ? this.contextsSeeing(b.fn, selfType) : this.contextsOf(b.fn);
+    const ca = limitContexts(selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn));
+    const cb = limitContexts(selfType ? this.contextsSeeing(b.fn, selfType) : this.contextsOf(b.fn));
+    // Two accesses run at the same time only if one of them runs on a goroutine of its
+    // own (or in a context that runs many at once).
+    if (!ca.some((c) => c.spawned || c.multi) && !cb.some((c) => c.spawned || c.multi)) return null;
     let best: ConcurrentPair | null = null;
     for (const x of ca) {
       for (const y of cb) {
@@ -639,6 +642,17 @@ class Facts implements ConcurrencyFacts {
     }
     return out;
   }
+}
+
+/** A function reached by thousands of goroutine contexts (a logging helper) is checked
+ * against the first MAX_CONTEXTS of them, goroutines first: enough to find a witness,
+ * bounded in cost. */
+const MAX_CONTEXTS = 48;
+function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
+  if (cs.length <= MAX_CONTEXTS) return cs;
+  const spawned = cs.filter((c) => c.spawned);
+  const rest = cs.filter((c) => !c.spawned);
+  return [...spawned, ...rest].slice(0, MAX_CONTEXTS);
 }
 
 /** f is decl or a function literal nested in it. */
