@@ -9,7 +9,7 @@ import type * as ast from '../../syntax/ast.js';
 import { walkBody } from '../../syntax/walk.js';
 import { callSitesOf, calleeOf, isMethodCall } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
-import type { FileInfo, FuncInfo, MethodSelection } from '../../model/objects.js';
+import type { FileInfo, FuncInfo, MethodSelection, VarObj } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
 import { defaultType, identical, isInterface } from '../../model/typeops.js';
 import { typeString, type Type } from '../../model/types.js';
@@ -28,6 +28,7 @@ export const meta: RuleMeta = {
 type Op = 'Store' | 'Swap' | 'CompareAndSwap';
 
 interface StoreSite {
+  fn: FuncInfo;
   file: FileInfo;
   call: ast.CallExpr;
   op: Op;
@@ -61,7 +62,7 @@ function check(ctx: RuleContext): void {
       if (!arg) return;
       const recv = (unparen(n.fun) as ast.SelectorExpr).x;
       sites.push({
-        file: fn.file, call: n, op, arg, old: op === 'CompareAndSwap' ? n.args[0] ?? null : null,
+        fn, file: fn.file, call: n, op, arg, old: op === 'CompareAndSwap' ? n.args[0] ?? null : null,
         valueName: exprText(recv, c.sel), key: valueKey(program, recv, c.sel, fn),
       });
     });
@@ -124,6 +125,7 @@ function check(ctx: RuleContext): void {
     const t = program.typeOf(s.arg);
     if (t.kind === 'unknown' || !isInterface(t)) continue;
     if (concreteType(program, s.arg)) continue; // provably one concrete type
+    if (s.key && storedOnce(program, s, sites)) continue;
     ctx.report({
       file: s.file, span: s.arg.span, confidence: 'medium',
       message: `${s.op} into atomic.Value ${s.valueName} of a value of interface type ${typeString(t)}: its dynamic type can differ between calls (errors of different origins, for instance), and a ${s.op} with another dynamic type than the first store panics with "${PANIC[s.op].inconsistent}"; ${ADVICE}`,
@@ -153,6 +155,7 @@ function concreteType(program: Program, e: ast.Expr, depth = 0): Type | null {
   const x = unparen(e);
   if (x.kind !== 'Ident') return null;
   const o = program.objectOf(x);
+  if (o?.kind === 'var' && o.scope === 'local' && o.func?.body) return localConcreteType(program, o, depth);
   if (o?.kind !== 'var' || o.scope !== 'param' || !o.func) return null;
   const fn = o.func;
   if (isExported(fn)) return null;
@@ -169,6 +172,68 @@ function concreteType(program: Program, e: ast.Expr, depth = 0): Type | null {
     found = at;
   }
   return found;
+}
+
+/**
+ * A local interface variable whose every assignment is one concrete type, or a Load of an
+ * atomic.Value (which gives back what was stored): `d := v.Load(); if d == nil {
+ * d = make(chan struct{}); v.Store(d) }` stores a chan struct{}.
+ */
+function localConcreteType(program: Program, v: VarObj, depth: number): Type | null {
+  let found: Type | null = null;
+  let ok = true;
+  walkBody(v.func!.body!, (n) => {
+    if (!ok) return false;
+    const check = (rhs: ast.Expr | undefined) => {
+      if (!rhs) { ok = false; return; }
+      const r = unparen(rhs);
+      const c = r.kind === 'CallExpr' ? calleeOf(program, r) : null;
+      if (isMethodCall(c, 'sync/atomic', 'Value', 'Load')) return;
+      const t = concreteType(program, r, depth + 1);
+      if (!t || (found && !identical(found, t))) { ok = false; return; }
+      found = t;
+    };
+    if (n.kind === 'AssignStmt') {
+      n.lhs.forEach((l, i) => {
+        if (l.kind === 'Ident' && program.objectOf(l) === v) check(n.lhs.length === n.rhs.length ? n.rhs[i] : undefined);
+      });
+    } else if (n.kind === 'ValueSpec') {
+      n.names.forEach((id, i) => { if (program.objectOf(id) === v && n.values.length) check(n.values[i]); });
+    } else if (n.kind === 'RangeStmt' || n.kind === 'TypeSwitchStmt') {
+      for (const k of n.kind === 'RangeStmt' ? [n.key, n.value] : []) if (k?.kind === 'Ident' && program.objectOf(k) === v) ok = false;
+    }
+    return undefined;
+  });
+  return ok ? found : null;
+}
+
+/**
+ * The Value is written once: this is its only store, and it is made only after checking
+ * that the Value is still empty (`if v.Load() != nil { return }`), the way a first-error
+ * or a lazily made channel is kept. A later store of another type cannot happen.
+ */
+function storedOnce(program: Program, s: StoreSite, all: StoreSite[]): boolean {
+  if (all.some((o) => o !== s && o.key === s.key && !isNil(program, o.arg) && o.op !== 'CompareAndSwap')) return false;
+  const fn = s.fn;
+  if (!fn.body) return false;
+  let guarded = false;
+  walkBody(fn.body, (n) => {
+    if (guarded || n.kind !== 'IfStmt') return;
+    if (n.span[0] > s.call.span[0]) return;
+    const loads = (e: ast.Expr): boolean => {
+      const x = unparen(e);
+      if (x.kind === 'BinaryExpr' && (x.op === '!=' || x.op === '==')) return loads(x.x) || loads(x.y);
+      if (x.kind !== 'CallExpr') return false;
+      const c = calleeOf(program, x);
+      if (!isMethodCall(c, 'sync/atomic', 'Value', 'Load')) return false;
+      const recv = (unparen(x.fun) as ast.SelectorExpr).x;
+      return valueKey(program, recv, c.sel, fn) === s.key;
+    };
+    const returns = n.body.list.some((st) => st.kind === 'ReturnStmt');
+    const wraps = n.body.span[0] <= s.call.span[0] && s.call.span[0] <= n.body.span[2];
+    if (loads(n.cond) && (returns || wraps)) guarded = true;
+  });
+  return guarded;
 }
 
 function isExported(fn: FuncInfo): boolean {
