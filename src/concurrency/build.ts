@@ -488,8 +488,11 @@ class Facts implements ConcurrencyFacts {
       // A constructor that starts a goroutine on the object it returns hands its callers
       // the goroutine's object: to them it is `self` too.
       const returned = c.spawner ? this.returnedVars(c.spawner) : new Set<VarObj>();
+      const rootLits = c.roots.filter((r) => r.node.kind === 'FuncLit');
       for (const n of nodes) {
         mentions(n, (v) => {
+          // A variable declared inside the goroutine's own function is that goroutine's.
+          if (v.func && rootLits.some((r) => inside(v.func!, r))) return;
           if (v.scope === 'recv' || returned.has(v)) { out.all.add('self'); out.shared.add('self'); return; }
           const label = `var:${v.id}`;
           out.all.add(label);
