@@ -143,6 +143,16 @@ class Facts implements ConcurrencyFacts {
     return hit;
   }
 
+  /**
+   * A test (or main) runs alongside the goroutines it starts itself, directly or through
+   * what it calls: not alongside goroutines another, sequential test started.
+   */
+  private startedWithin(x: GoroutineContext, y: GoroutineContext): boolean {
+    if (x.kind !== 'test') return true;
+    if (!y.spawner) return false;
+    return this.reach.get(y.spawner)?.has(x.id) ?? false;
+  }
+
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
   private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
     const key = `${fn.id}|${typeKey}`;
@@ -323,6 +333,7 @@ class Facts implements ConcurrencyFacts {
     for (const x of ca) {
       for (const y of cb) {
         if (!mayRunConcurrently(x, y)) continue;
+        if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
         if (declaring && !startedInside(x, declaring) && !startedInside(y, declaring)) continue;
