@@ -65,6 +65,24 @@ class Facts implements ConcurrencyFacts {
       }
     }
     this.computeEntryLocks();
+    this.joinedInLoop();
+  }
+
+  /**
+   * A goroutine started in a loop whose iteration then waits for it (`go f(); <-done`,
+   * `wg.Wait()` in the same iteration) never overlaps with its siblings.
+   */
+  private joinedInLoop(): void {
+    for (const c of this.contexts) {
+      if (!c.multi || !c.spawner || !c.spawnNode || c.kind !== 'go') continue;
+      const ff = this.funcFacts.get(c.spawner);
+      if (!ff) continue;
+      const spawn = c.spawnNode.span;
+      const loop = ff.loops.filter((l) => spanContains(l, spawn)).sort((a, b) => (a[0] - b[0]) || (a[1] - b[1])).pop();
+      if (!loop) continue;
+      const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(spawn, w.span) && (w.group || (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
+      if (joined) (c as { multi: boolean }).multi = false;
+    }
   }
 
   // ---------------------------------------------------------------- contexts
