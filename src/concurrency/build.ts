@@ -10,6 +10,7 @@ import { calleeOf, isMethodCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Type } from '../model/types.js';
+import { underlying } from '../model/typeops.js';
 import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
 import { CallGraph } from './callgraph.js';
@@ -493,9 +494,15 @@ class Facts implements ConcurrencyFacts {
       for (let g = f; g; g = g.parent) if (g.recvDecl && `${g.recvDecl.pkgPath}.${g.recvDecl.name}` === typeKey) return true;
       return false;
     };
-    const isT = (t: Type): boolean => {
+    const isT = (t: Type, depth = 0): boolean => {
       const b = t.kind === 'pointer' ? t.elem : t;
-      return b.kind === 'named' && `${b.decl.pkgPath}.${b.decl.name}` === typeKey;
+      if (b.kind !== 'named') return false;
+      if (`${b.decl.pkgPath}.${b.decl.name}` === typeKey) return true;
+      // A goroutine handed an object that holds a T (`go l.Run()` where l.Watcher is a
+      // *Watcher) can reach that T too.
+      if (depth > 0) return false;
+      const u = underlying(b);
+      return u.kind === 'struct' && u.fields.some((f) => isT(f.type, depth + 1));
     };
     const mentions = (n: ast.Node, visit: (v: VarObj) => void) => walk(n, (m) => {
       if (m.kind === 'Ident') {
