@@ -285,7 +285,9 @@ class FuncWalker {
         this.facts.loops.push(s.body.span);
         this.loopStack.push(s.body.span);
         const end = this.block(s.body.list, cur);
-        if (s.post && end) this.stmt(s.post, end);
+        // From Go 1.22 each iteration has its own copy of the loop's variables: the post
+        // statement updates the next iteration's copy, not the one a goroutine captured.
+        if (s.post && end && !(this.oldLoopSemantics === false && s.init?.kind === 'AssignStmt' && s.init.tok === ':=')) this.stmt(s.post, end);
         this.loopStack.pop();
         // `for { ... }` without a break never falls through to what follows.
         return s.cond || hasBreak(s.body) ? join(cur, end) : null;

@@ -336,6 +336,8 @@ class Facts implements ConcurrencyFacts {
    */
   concurrentPair(a: Access, b: Access): ConcurrentPair | null {
     if (a.confined || b.confined) return null;
+    // Files that never build for the same platform never run in one program.
+    if (!shareTarget(a.fn, b.fn)) return null;
     const objectKey = isObjectKey(a.key);
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
@@ -692,6 +694,13 @@ function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
   const spawned = cs.filter((c) => c.spawned);
   const rest = cs.filter((c) => !c.spawned);
   return [...spawned, ...rest].slice(0, MAX_CONTEXTS);
+}
+
+function shareTarget(f: FuncInfo, g: FuncInfo): boolean {
+  const a = f.file.ref?.targets;
+  const b = g.file.ref?.targets;
+  if (!a || !b || f.file === g.file) return true;
+  return a.some((x) => b.some((y) => x.goos === y.goos && x.goarch === y.goarch));
 }
 
 /** f is decl or a function literal nested in it. */
