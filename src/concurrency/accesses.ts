@@ -12,7 +12,7 @@ import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
-import { exprText, placeOf, varKey, type Place } from './places.js';
+import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
 export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal';
@@ -605,13 +605,6 @@ function isValueType(t: import('../model/types.js').Type): boolean {
   return u.kind === 'struct' || u.kind === 'array';
 }
 
-function isAllocation(e: ast.Expr): boolean {
-  const x = unparen(e);
-  if (x.kind === 'CompositeLit') return true;
-  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'CompositeLit') return true;
-  if (x.kind === 'CallExpr' && x.fun.kind === 'Ident' && (x.fun.name === 'new' || x.fun.name === 'make')) return true;
-  return false;
-}
 
 /** Locks held on every path: the intersection (a lock held in read mode on one path and
  * write mode on another counts as read). */

@@ -16,7 +16,7 @@ import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, 
 import { CallGraph } from './callgraph.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
-import { placeOf } from './places.js';
+import { isAllocation, placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
 /** Longest call chain followed from a goroutine's entry point. */
@@ -413,7 +413,7 @@ class Facts implements ConcurrencyFacts {
       if (!e) return null;
       const fetched = this.fetchedFrom(e);
       if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
-      if (isAllocationExpr(e)) {
+      if (isAllocation(e)) {
         const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
         if (t.kind !== 'named') return null;
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
@@ -518,7 +518,10 @@ class Facts implements ConcurrencyFacts {
     } else {
       // `go s.loop()` inside T's own method, or T's handler methods: the object is T's self.
       // `go c.serve()` elsewhere: the object is whatever c is (see below).
-      if (ofType(c.spawner) || (!c.spawnNode && c.roots.some(ofType))) { out.all.add('self'); out.shared.add('self'); }
+      // A handler or service object (registered once, serving every request) and what it
+      // holds are shared by all its goroutines.
+      const holds = (f: FuncInfo): boolean => !!f.recvDecl && isT({ kind: 'named', decl: f.recvDecl, args: [] });
+      if (ofType(c.spawner) || (!c.spawnNode && c.roots.some((r) => ofType(r) || holds(r)))) { out.all.add('self'); out.shared.add('self'); }
       const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
@@ -721,12 +724,6 @@ function startedInside(c: GoroutineContext, decl: FuncInfo): boolean {
   return c.spawned && !!c.spawner && inside(c.spawner, decl);
 }
 
-function isAllocationExpr(e: ast.Expr): boolean {
-  const x = unparen(e);
-  if (x.kind === 'CompositeLit') return true;
-  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'CompositeLit') return true;
-  return x.kind === 'CallExpr' && x.fun.kind === 'Ident' && x.fun.name === 'new';
-}
 
 function isCallResult(e: ast.Expr): boolean {
   let x = unparen(e);

@@ -5,7 +5,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -59,7 +59,23 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         return;
       }
       if (n.kind === 'CallExpr') {
-        const spawn = spawnKindOf(program, calleeOf(program, n));
+        const callee = calleeOf(program, n);
+        const service = rpcServiceArg(callee, n);
+        if (service) {
+          // net/rpc serves every request on its own goroutine: each exported method of the
+          // registered receiver with an RPC signature is an entry point.
+          const t = program.typeOf(unparen(service));
+          const named = t.kind === 'pointer' ? t.elem : t;
+          if (named.kind === 'named') {
+            for (const m of program.methodsOf(named.decl).values()) {
+              if (!m.info || !/^[A-Z]/.test(m.name) || m.sig.params.length !== 2 || m.sig.results.length !== 1) continue;
+              add({ kind: 'rpc', roots: [m.info], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+                describe: `net/rpc method ${m.info.name} of the service registered in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (one goroutine per request)` });
+            }
+          }
+          return;
+        }
+        const spawn = spawnKindOf(program, callee);
         if (!spawn) return;
         const arg = n.args[spawn.arg];
         if (!arg) return;
@@ -128,6 +144,14 @@ export function mayRunConcurrently(a: GoroutineContext, b: GoroutineContext): bo
   if ((a.kind === 'api' && b.pkg !== a.pkg) || (b.kind === 'api' && a.pkg !== b.pkg)) return false;
   if (a === b) return a.multi;
   return a.spawned || b.spawned;
+}
+
+/** The receiver argument of rpc.Register / RegisterName (function or Server method). */
+function rpcServiceArg(c: ReturnType<typeof calleeOf>, call: ast.CallExpr): ast.Expr | null {
+  const register = isFuncCall(c, 'net/rpc', ['Register', 'RegisterName']) || isMethodCall(c, 'net/rpc', 'Server', ['Register', 'RegisterName']);
+  if (!register) return null;
+  const name = c!.kind === 'func' ? c!.obj.name : c!.kind === 'method' ? c!.sel.method.name : '';
+  return call.args[name === 'RegisterName' ? 1 : 0] ?? null;
 }
 
 function isExportedAPI(f: FuncInfo): boolean {

@@ -86,3 +86,11 @@ export function exprText(e: ast.Expr): string {
     default: return '...';
   }
 }
+
+/** `&T{...}`, `T{...}`, `new(T)`, `make(...)`: a fresh object. */
+export function isAllocation(e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'CompositeLit') return true;
+  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'CompositeLit') return true;
+  return x.kind === 'CallExpr' && x.fun.kind === 'Ident' && (x.fun.name === 'new' || x.fun.name === 'make');
+}

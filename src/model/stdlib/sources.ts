@@ -512,6 +512,34 @@ type M struct{}
 func (m *M) Run() (code int)
 func Short() bool
 `,
+  'net/rpc': `package rpc
+import (
+	"io"
+	"net"
+)
+//goconc:opaque
+type Server struct{}
+func NewServer() *Server
+func (server *Server) Register(rcvr any) error
+func (server *Server) RegisterName(name string, rcvr any) error
+func (server *Server) ServeConn(conn io.ReadWriteCloser)
+func (server *Server) Accept(lis net.Listener)
+func (server *Server) HandleHTTP(rpcPath, debugPath string)
+func Register(rcvr any) error
+func RegisterName(name string, rcvr any) error
+func ServeConn(conn io.ReadWriteCloser)
+func Accept(lis net.Listener)
+func HandleHTTP()
+//goconc:opaque
+type Call struct { ServiceMethod string; Args any; Reply any; Error error; Done chan *Call }
+//goconc:opaque
+type Client struct{}
+func NewClient(conn io.ReadWriteCloser) *Client
+func Dial(network, address string) (*Client, error)
+func (client *Client) Call(serviceMethod string, args any, reply any) error
+func (client *Client) Go(serviceMethod string, args any, reply any, done chan *Call) *Call
+func (client *Client) Close() error
+`,
   'golang.org/x/sync/errgroup': `package errgroup
 import "context"
 //goconc:opaque
