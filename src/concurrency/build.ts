@@ -559,7 +559,7 @@ class Facts implements ConcurrencyFacts {
     void b;
     if (!cb.spawned) return false;
     // Waiting for a signal from another copy of one's own goroutine orders nothing known.
-    if (ca !== cb && this.waitedFor(a, cb)) return true;
+    if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a);
     if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
@@ -573,7 +573,7 @@ class Facts implements ConcurrencyFacts {
     for (const w of ff?.waits ?? []) {
       if (!before(spawnSpan, w.span) || !before(w.span, site.span)) continue;
       if (w.group || w.chanKey === null) return true;
-      if (this.contextSignals(cb, w.chanKey)) return true;
+      if (w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
   }
@@ -619,12 +619,14 @@ class Facts implements ConcurrencyFacts {
   /** Access a comes after its function waited for something context cb signals
    * (a receive from a channel cb sends on or closes, a Wait on a WaitGroup cb calls Done on,
    * an errgroup Wait for the group that runs cb). */
-  private waitedFor(a: Access, cb: GoroutineContext): boolean {
+  private waitedFor(a: Access, cb: GoroutineContext, racingKey: string): boolean {
     const site = this.siteOf(a);
     const ff = this.funcFacts.get(site.fn);
     if (!ff) return false;
     for (const w of ff.waits) {
-      if (!w.chanKey || !before(w.span, site.span)) continue;
+      // Receiving some of the values a goroutine sends on a channel does not order that
+      // goroutine's later sends (or a close) on the same channel.
+      if (!w.chanKey || w.chanKey === racingKey || !before(w.span, site.span)) continue;
       if (w.chanKey.startsWith('eg:')) {
         if (cb.kind === 'errgroup' && cb.spawnNode?.kind === 'CallExpr') {
           const f = unparen(cb.spawnNode.fun);
