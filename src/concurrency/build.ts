@@ -447,6 +447,18 @@ class Facts implements ConcurrencyFacts {
     const x = unparen(e);
     if (x.kind !== 'CallExpr') return null;
     const c = calleeOf(this.program, x);
+    // A pointer handed out by a store the object delegates to through an interface
+    // (`c.inner.Get(key)`, the application's shared cache): shared by every caller.
+    if (c?.kind === 'method' && c.sel.method.iface && !c.sel.method.info) {
+      const res = c.sel.method.sig.results[0];
+      const fun = unparen(x.fun);
+      const holder = fun.kind === 'SelectorExpr' ? placeOf(this.program, fun.x) : null;
+      if (res?.kind === 'pointer' && res.elem.kind === 'named' && holder?.root?.scope === 'recv' && holder.path.length > 0) {
+        const it = c.sel.method.iface;
+        return `${it.kind === 'named' ? `${it.decl.pkgPath}.${it.decl.name}` : 'interface'}.${c.sel.method.name}`;
+      }
+      return null;
+    }
     const m = c?.kind === 'method' ? c.sel.method.info : null;
     if (!m?.body || !m.recv || !m.recvDecl) return null;
     let returns = 0;
