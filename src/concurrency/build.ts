@@ -19,6 +19,24 @@ import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
+/**
+ * Contexts that can run next to another goroutine: every goroutine, the exported API of
+ * packages with goroutines, and the main goroutine or tests only when they can reach code
+ * that starts one (a sequential test that starts nothing races with nothing; init
+ * finishes before anything starts). Ids are renumbered.
+ */
+function relevantContexts(all: GoroutineContext[], cg: CallGraph): GoroutineContext[] {
+  const spawning = new Set<FuncInfo>();
+  const queue: FuncInfo[] = [];
+  for (const c of all) if (c.spawner && !spawning.has(c.spawner)) { spawning.add(c.spawner); queue.push(c.spawner); }
+  while (queue.length) {
+    const f = queue.pop()!;
+    for (const e of cg.callers(f)) if (!spawning.has(e.caller)) { spawning.add(e.caller); queue.push(e.caller); }
+  }
+  const kept = all.filter((c) => c.spawned || c.kind === 'api' || ((c.kind === 'main' || c.kind === 'test') && c.roots.some((r) => spawning.has(r))));
+  return kept.map((c, i) => Object.assign(c, { id: i }));
+}
+
 /** Longest call chain followed from a goroutine's entry point. */
 const MAX_CHAIN = 12;
 
@@ -45,7 +63,7 @@ class Facts implements ConcurrencyFacts {
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
-    this.contexts = collectContexts(program, this.callgraph);
+    this.contexts = relevantContexts(collectContexts(program, this.callgraph), this.callgraph);
     for (const c of this.contexts) this.propagate(c);
     this.captured = capturedVars(program);
     const env: AccessEnv = {
