@@ -10,7 +10,7 @@ import type { MethodTable } from './lookup.js';
 import { lookupFieldOrMethod } from './lookup.js';
 import type { FileInfo, FuncInfo, MethodInfo, Obj, PackageInfo, Selection, VarObj } from './objects.js';
 import { Scope } from './scope.js';
-import { underlying } from './typeops.js';
+import { defaultType, underlying } from './typeops.js';
 import { UNKNOWN, type Type, type TypeDecl } from './types.js';
 import { UNIVERSE } from './universe.js';
 
@@ -309,7 +309,7 @@ export class Program implements CheckerHost {
         const types = v.spec.values.length === 1 && group.length > 1
           ? splitTuple(fc.checker.expr(v.spec.values[0]!, fc.scope), group.length)
           : v.spec.values.map((e) => fc.checker.expr(e, fc.scope));
-        group.forEach((g, i) => { g.obj.type = defaultTypeOf(types[i] ?? UNKNOWN); });
+        group.forEach((g, i) => { g.obj.type = defaultType(types[i] ?? UNKNOWN); });
       }
     }
   }
@@ -381,7 +381,7 @@ export class Program implements CheckerHost {
     p.state = 'busy';
     const expr = p.expr;
     o.value = expr ? this.evalConst(expr, p.scope, p.iota) : null;
-    if (expr && o.type.kind === 'unknown') o.type = defaultTypeOf(p.checker.expr(expr, p.scope));
+    if (expr && o.type.kind === 'unknown') o.type = defaultType(p.checker.expr(expr, p.scope));
     p.state = 'done';
     return o.value;
   }
@@ -441,16 +441,4 @@ function recvTypeName(e: ast.Expr): string | null {
 function splitTuple(t: Type, n: number): Type[] {
   if (t.kind === 'tuple') return t.types;
   return n === 2 ? [t, { kind: 'basic', name: 'bool' }] : [t];
-}
-
-function defaultTypeOf(t: Type): Type {
-  if (t.kind !== 'basic') return t;
-  switch (t.name) {
-    case 'untyped int': return { kind: 'basic', name: 'int' };
-    case 'untyped float': return { kind: 'basic', name: 'float64' };
-    case 'untyped rune': return { kind: 'basic', name: 'int32' };
-    case 'untyped string': return { kind: 'basic', name: 'string' };
-    case 'untyped bool': return { kind: 'basic', name: 'bool' };
-    default: return t;
-  }
 }
