@@ -6,13 +6,13 @@
  */
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type * as ast from '../../syntax/ast.js';
-import { walkBody } from '../../syntax/walk.js';
+import { walk, walkBody } from '../../syntax/walk.js';
 import { callSitesOf, calleeOf, isMethodCall } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FileInfo, FuncInfo, MethodSelection, VarObj } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
 import { defaultType, identical, isInterface } from '../../model/typeops.js';
-import { typeString, type Type } from '../../model/types.js';
+import { typeString, type Type, type TypeDecl } from '../../model/types.js';
 import { relatedAt, type Rule, type RuleContext } from '../rule.js';
 
 export const meta: RuleMeta = {
@@ -132,6 +132,48 @@ function check(ctx: RuleContext): void {
       trace: [`the static type ${typeString(t)} is an interface: atomic.Value compares the dynamic (concrete) type of every store with the first one`],
     });
   }
+
+  // 5. A type parameter of a generic wrapper (`Latest[T]` storing a T) instantiated with
+  //    an interface type somewhere in the module: the same as storing an interface.
+  for (const s of sites) {
+    const t = program.typeOf(s.arg);
+    if (t.kind !== 'typeparam' || !s.fn.recvDecl) continue;
+    const method = program.methodsOf(s.fn.recvDecl).get((s.fn.node as ast.FuncDecl).name?.name ?? '');
+    const index = (method?.recvTypeParams ?? []).indexOf(t.name);
+    if (index < 0) continue;
+    const inst = interfaceInstantiation(program, s.fn.recvDecl, index);
+    if (!inst) continue;
+    ctx.report({
+      file: s.file, span: s.arg.span, confidence: 'medium',
+      message: `${s.op} into atomic.Value ${s.valueName} of a ${t.name}, and ${s.fn.recvDecl.name} is instantiated with the interface type ${typeString(inst.type)} at ${inst.where}: the dynamic type can differ between calls, and a ${s.op} with another dynamic type than the first store panics with "${PANIC[s.op].inconsistent}"; ${ADVICE}`,
+      related: [{ file: inst.file, line: inst.line, column: inst.column, message: `${s.fn.recvDecl.name}[${typeString(inst.type)}] instantiated here` }],
+      trace: [`${t.name} is a type parameter; ${s.fn.recvDecl.name}[${typeString(inst.type)}] makes it an interface`],
+    });
+  }
+}
+
+/** The first instantiation of a generic type whose index-th argument is an interface. */
+function interfaceInstantiation(program: Program, decl: TypeDecl, index: number): { type: Type; where: string; file: string; line: number; column: number } | null {
+  for (const pkg of program.packages) {
+    for (const file of pkg.files) {
+      let found: { type: Type; where: string; file: string; line: number; column: number } | null = null;
+      for (const d of file.ast.decls) {
+        walk(d, (n) => {
+          if (found || !('span' in n)) return undefined;
+          const t0 = program.typeOf(n as ast.Expr);
+          const nt = t0.kind === 'pointer' ? t0.elem : t0;
+          if (nt.kind !== 'named' || nt.decl !== decl || !nt.args.length) return undefined;
+          const arg = nt.args[index];
+          if (arg && arg.kind !== 'typeparam' && isInterface(arg)) {
+            found = { type: arg, where: `${file.ast.path}:${n.span[0]}`, file: file.ast.path, line: n.span[0], column: n.span[1] };
+          }
+          return undefined;
+        });
+        if (found) return found;
+      }
+    }
+  }
+  return null;
 }
 
 function isNil(program: Program, e: ast.Expr): boolean {
