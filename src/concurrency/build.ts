@@ -7,6 +7,7 @@
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { calleeOf, isMethodCall } from '../model/calls.js';
+import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Type } from '../model/types.js';
@@ -52,7 +53,6 @@ class Facts implements ConcurrencyFacts {
   /** Context ids reaching each function, with the caller that reached it first. */
   private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
-  private readonly origins = new Map<VarObj, ast.Expr | null>();
   private readonly captured: Set<VarObj>;
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
@@ -295,15 +295,15 @@ class Facts implements ConcurrencyFacts {
     if (this.derivedFrom(root, l.root, 0)) return true;
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
-    const origin = root.scope === 'local' ? this.originOf(root) : null;
+    const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
     if (origin && isCallResult(origin)) return false;
     return true;
   }
 
   private derivedFrom(v: VarObj, from: VarObj, depth: number): boolean {
     if (depth > 4) return false;
-    const e = this.originOf(v);
-    if (!e) return v.scope === 'param' || v.scope === 'recv' ? false : false;
+    const e = singleDefinition(this.program, v);
+    if (!e) return false;
     let x = unparen(e);
     for (;;) {
       if (x.kind === 'SelectorExpr' || x.kind === 'IndexExpr' || x.kind === 'StarExpr') { x = unparen(x.x); continue; }
@@ -316,34 +316,6 @@ class Facts implements ConcurrencyFacts {
     if (o?.kind !== 'var') return false;
     if (o === from) return true;
     return this.derivedFrom(o, from, depth + 1);
-  }
-
-  /** The single expression a local variable is defined from (null when several). */
-  private originOf(v: VarObj): ast.Expr | null {
-    if (this.origins.has(v)) return this.origins.get(v)!;
-    let found: ast.Expr | null = null;
-    let count = 0;
-    const body = v.func?.body;
-    if (body) {
-      walk(body, (n) => {
-        if (n.kind === 'AssignStmt') {
-          n.lhs.forEach((l, i) => {
-            if (l.kind === 'Ident' && this.program.objectOf(l) === v) {
-              count++;
-              found = n.lhs.length === n.rhs.length ? n.rhs[i]! : n.rhs[0] ?? null;
-            }
-          });
-        } else if (n.kind === 'RangeStmt') {
-          for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) { count++; found = n.x; }
-        } else if (n.kind === 'ValueSpec') {
-          n.names.forEach((id, i) => { if (this.program.objectOf(id) === v) { count++; found = n.values[i] ?? null; } });
-        }
-        return undefined;
-      });
-    }
-    const r = count === 1 ? found : null;
-    this.origins.set(v, r);
-    return r;
   }
 
   // ---------------------------------------------------------------- ordering
@@ -427,7 +399,7 @@ class Facts implements ConcurrencyFacts {
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
-      const e = this.originOf(root);
+      const e = singleDefinition(this.program, root);
       if (!e) return null;
       const fetched = this.fetchedFrom(e);
       if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
@@ -585,8 +557,6 @@ class Facts implements ConcurrencyFacts {
 
   /** Access a (in context ca) happens before every access of context cb. */
   private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
-    void ca;
-    void b;
     if (!cb.spawned) return false;
     // Waiting for a signal from another copy of one's own goroutine orders nothing known.
     if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
@@ -843,4 +813,3 @@ function rank(c: 'high' | 'medium' | 'low'): number {
   return c === 'high' ? 2 : c === 'medium' ? 1 : 0;
 }
 
-export { spawnKindOf };

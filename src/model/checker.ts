@@ -568,7 +568,7 @@ export class Checker {
     const f = underlying(ft);
     if (f.kind !== 'func') return UNKNOWN;
     let results = f.sig.results;
-    if (results.some(hasTypeParam)) results = this.inferResults(f.sig, argTypes, e);
+    if (results.some(hasTypeParam)) results = this.inferResults(f.sig, argTypes);
     if (results.length === 0) return { kind: 'tuple', types: [] };
     return results.length === 1 ? results[0]! : { kind: 'tuple', types: results };
   }
@@ -587,12 +587,8 @@ export class Checker {
   }
 
   /** Infers type arguments of a generic call by matching parameter and argument types. */
-  private inferResults(sig: Signature, args: Type[], e: ast.CallExpr): Type[] {
+  private inferResults(sig: Signature, args: Type[]): Type[] {
     const env = new Map<string, Type>();
-    const fun = unparen(e.fun);
-    if (fun.kind === 'IndexExpr') {
-      // Explicit instantiation: the callee's type params are unknown by name here; fall back to positional unification only.
-    }
     sig.params.forEach((p, i) => {
       const a = i < args.length ? args[i]! : null;
       if (a) unify(p, defaultType(a), env);

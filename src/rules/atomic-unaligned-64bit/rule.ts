@@ -11,6 +11,7 @@ import type * as ast from '../../syntax/ast.js';
 import { walkBody } from '../../syntax/walk.js';
 import { callSitesOf, calleeOf, isFuncCall } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
+import { singleDefinition } from '../../model/definitions.js';
 import { goVersionAtLeast } from '../../model/goversion.js';
 import { ARCH32, fieldPathOffset, type PathStep } from '../../model/layout.js';
 import type { FieldSelection, FileInfo, FuncInfo, VarObj } from '../../model/objects.js';
@@ -141,7 +142,7 @@ function accessesOf(program: Program, addr: ast.Expr, depth: number): Array<{ ac
     const o = program.objectOf(a);
     if (o?.kind !== 'var' || !o.func) return [];
     if (o.scope === 'local') {
-      const init = singleAssignment(program, o);
+      const init = singleDefinition(program, o);
       return init ? accessesOf(program, init, depth + 1).map((x) => ({ ...x, direct: false })) : [];
     }
     if (o.scope === 'param') {
@@ -191,28 +192,6 @@ function pathOf(program: Program, e: ast.Expr): Access | null {
   const root = program.typeOf(cur);
   if (root.kind === 'unknown') return null;
   return { root, path: steps, field, fieldExpr, text: exprText(e) };
-}
-
-function singleAssignment(program: Program, v: VarObj): ast.Expr | null {
-  const fn = v.func;
-  if (!fn?.body) return null;
-  let found: ast.Expr | null = null;
-  let count = 0;
-  walkBody(fn.body, (n) => {
-    if (n.kind === 'AssignStmt') {
-      n.lhs.forEach((l, i) => {
-        if (l.kind === 'Ident' && program.objectOf(l) === v) {
-          count++;
-          found = n.lhs.length === n.rhs.length ? n.rhs[i]! : null;
-        }
-      });
-    } else if (n.kind === 'ValueSpec') {
-      n.names.forEach((id, i) => {
-        if (program.objectOf(id) === v) { count++; found = n.values[i] ?? null; }
-      });
-    }
-  });
-  return count === 1 ? found : null;
 }
 
 // ---------------------------------------------------------------- fixes
@@ -351,8 +330,6 @@ function rewriteCall(h: Hit, file: FileInfo): TextEdit | null {
   const op = h.funcName.replace(/(Int64|Uint64)$/, '');
   const method = METHOD_OF[op];
   if (!method) return null;
-  const src = file.ast;
-  void src;
   const target = exprText(addr.x);
   const rest = h.call.args.slice(1).map(exprText);
   if (rest.some((r) => r === '?')) return null;

@@ -65,7 +65,7 @@ class Walker {
   returned(st: State | null): void {
     if (!st) return;
     for (const d of this.deferred) {
-      const k = keyOf(d.close, d.via, this.facts, this.fn);
+      const k = keyOf(d.close, d.via, this.facts);
       const first = k ? st.get(k) : undefined;
       if (first) this.listener.closeAfterClose(first, d, true);
     }
@@ -89,7 +89,7 @@ class Walker {
         let cur: State | null = st;
         if (s.init) cur = this.stmt(s.init, cur);
         if (!cur) return null;
-        this.eventsIn(s.cond, cur);
+        this.events(s.cond, cur);
         const a = this.block(s.body.list, new Map(cur));
         const b = s.else ? this.stmt(s.else, new Map(cur)) : cur;
         return union(a, b);
@@ -98,7 +98,7 @@ class Walker {
         let cur: State | null = st;
         if (s.kind === 'ForStmt' && s.init) cur = this.stmt(s.init, cur);
         if (!cur) return null;
-        if (s.kind === 'RangeStmt') this.eventsIn(s.x, cur);
+        if (s.kind === 'RangeStmt') this.events(s.x, cur);
         this.continueStates.push([]);
         this.breakStates.push([]);
         // Two passes: what the first iteration closes is closed in the second.
@@ -159,10 +159,6 @@ class Walker {
     }
   }
 
-  private eventsIn(e: ast.Expr, st: State): void {
-    this.events(e, st);
-  }
-
   /** Sends, closes and calls in one statement, in source order. */
   private events(n: ast.Node, st: State): void {
     walkBody(n, (m) => {
@@ -188,7 +184,7 @@ class Walker {
   }
 
   private close(ev: CloseEvent, st: State): void {
-    const k = keyOf(ev.close, ev.via, this.facts, this.fn);
+    const k = keyOf(ev.close, ev.via, this.facts);
     if (!k) return;
     const first = st.get(k);
     if (first && !ev.close.guarded) this.listener.closeAfterClose(ev, first, false);
@@ -196,7 +192,7 @@ class Walker {
   }
 
   private send(a: Access, via: ast.CallExpr | null, st: State): void {
-    const k = keyOf(a, via, this.facts, this.fn);
+    const k = keyOf(a, via, this.facts);
     const closed = k ? st.get(k) : undefined;
     if (closed) this.listener.sendAfterClose(a, via, closed);
   }
@@ -231,7 +227,7 @@ class Walker {
 }
 
 /** `chan:<location>@<variable>`: the channel as reached from a variable of this function. */
-function keyOf(a: Access, via: ast.CallExpr | null, facts: ConcurrencyFacts, fn: FuncInfo): string | null {
+function keyOf(a: Access, via: ast.CallExpr | null, facts: ConcurrencyFacts): string | null {
   if (!via) {
     const root = a.place.root;
     return `${a.key}@${root ? root.id : '?'}${a.place.path.slice(0, -1).join('.')}`;
@@ -240,7 +236,6 @@ function keyOf(a: Access, via: ast.CallExpr | null, facts: ConcurrencyFacts, fn:
   if (f.kind !== 'SelectorExpr') return null;
   const p = placeOf(facts.program, f.x);
   if (!p?.root) return null;
-  void fn;
   return `${a.key}@${p.root.id}${p.path.join('.')}`;
 }
 
