@@ -56,6 +56,7 @@ export class Program implements CheckerHost {
     const infos = all.map(({ s, inModule }) => p.declarePackage(s, inModule));
     for (const info of infos) p.resolveImports(info);
     const checkers = infos.map((info) => p.collect(info));
+    for (const c of checkers) p.registerConsts(c);
     for (const c of checkers) p.resolveTypes(c);
     for (const c of checkers) p.resolveFuncSigs(c);
     p.finishConsts();
@@ -236,6 +237,13 @@ export class Program implements CheckerHost {
         if (decl.underlying.kind === 'named') decl.underlying = underlying(decl.underlying);
       }
     }
+  }
+
+  /**
+   * Constants are registered before any type is resolved: an array type's length
+   * (`[shardCount]shard`) is evaluated while its type is resolved.
+   */
+  private registerConsts(pc: PkgCheck): void {
     for (const fc of pc.files) {
       for (const c of fc.consts ?? []) {
         const expr = c.source.values[c.index] ?? null;

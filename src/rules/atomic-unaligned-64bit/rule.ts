@@ -181,7 +181,7 @@ function pathOf(program: Program, e: ast.Expr): Access | null {
       const xt = program.typeOf(cur.x);
       if (xt.kind === 'unknown') return null;
       const idx = cur.indices[0]!;
-      steps.unshift({ index: idx.kind === 'BasicLit' && idx.litKind === 'INT' ? Number(idx.value) : null });
+      steps.unshift({ index: constIndex(program, idx) });
       cur = unparen(cur.x);
       continue;
     }
@@ -192,6 +192,23 @@ function pathOf(program: Program, e: ast.Expr): Access | null {
   const root = program.typeOf(cur);
   if (root.kind === 'unknown') return null;
   return { root, path: steps, field, fieldExpr, text: exprText(e) };
+}
+
+/** The value of a constant index expression (literals, named constants, + - *), else null. */
+function constIndex(program: Program, e: ast.Expr): number | null {
+  const x = unparen(e);
+  if (x.kind === 'BasicLit') return x.litKind === 'INT' ? Number(x.value.replace(/_/g, '')) : null;
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    return o?.kind === 'const' && typeof o.value === 'number' ? o.value : null;
+  }
+  if (x.kind === 'BinaryExpr' && (x.op === '+' || x.op === '-' || x.op === '*')) {
+    const a = constIndex(program, x.x);
+    const b = constIndex(program, x.y);
+    if (a === null || b === null) return null;
+    return x.op === '+' ? a + b : x.op === '-' ? a - b : a * b;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- fixes
