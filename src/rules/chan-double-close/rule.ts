@@ -55,19 +55,22 @@ function check(ctx: RuleContext): void {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: () => {},
       closeAfterClose: (second, first, deferred) => {
-        // The primary location is the close that runs second: the statement itself, or the
-        // call in this function that performs it (the line to change).
+        // The primary location is the close statement that closes again (where the panic is
+        // raised), and the calls in this function that lead to it are related locations. With
+        // a deferred close, it is the extra explicit close (or the call that performs it).
         const a = second.close;
-        const at = second.via ? { file: fn.file, span: second.via.span } : { file: a.fn.file, span: a.span };
+        const here = (n: { span: readonly number[] }) => `${fn.file.ast.path}:${n.span[0]}`;
+        const at = deferred && second.via ? { file: fn.file, span: second.via.span } : { file: a.fn.file, span: a.span };
         const k = key(at.file.ast.path, at.span[0], at.span[1]);
         if (reported.has(k)) return;
         reported.add(k);
-        const related = [relatedAt(first.close.fn.file, first.close.span, deferred ? 'the deferred close' : 'the first close')];
+        const related = [];
+        if (first.close !== a) related.push(relatedAt(first.close.fn.file, first.close.span, deferred ? 'the deferred close' : 'the first close'));
         if (first.via) related.push(relatedAt(fn.file, first.via.span, deferred ? 'deferred here' : 'first closed by this call'));
         if (second.via) related.push(relatedAt(fn.file, second.via.span, 'closed again by this call'));
         ctx.report({
           file: at.file, span: at.span, confidence: 'high',
-          message: `channel ${a.text} is closed twice on one path through ${fn.name}: ${deferred ? `${second.via ? `the call at line ${second.via.span[0]}` : 'this close'} runs, then the deferred ${first.via ? 'call' : 'close'} at line ${(first.via ?? first.close).span[0]} closes it again when ${fn.name} returns` : `it was already closed ${first.via ? `by the call at line ${first.via.span[0]}` : `at line ${first.close.span[0]}`}`}; the second close panics with "close of closed channel"; ${ADVICE}`,
+          message: `channel ${a.text} is closed twice on one path through ${fn.name}: ${deferred ? `${second.via ? `the call at ${here(second.via)}` : 'this close'} runs, then the deferred ${first.via ? 'call' : 'close'} at ${here(first.via ?? first.close)} closes it again when ${fn.name} returns` : `${second.via ? `the call at ${here(second.via)} runs this close` : 'this close runs'} after ${first.via ? `the call at ${here(first.via)}` : `the close at ${here(first.close)}`} already closed it`}; the second close panics with "close of closed channel"; ${ADVICE}`,
           related,
           trace: [
             `${fn.file.ast.path}:${(first.via ?? first.close).span[0]}: ${deferred ? 'deferred close' : 'first close'}${first.via ? ` (in ${first.close.fn.name})` : ''}`,

@@ -26,17 +26,19 @@ function check(ctx: RuleContext): void {
   for (const fn of ctx.program.funcs) {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: (send, via, closed) => {
-        const at = via ? { file: fn.file, span: via.span } : { file: send.fn.file, span: send.span };
+        // The primary location is the send itself (where the panic is raised); the call in
+        // this function that reaches it is a related location.
+        const at = { file: send.fn.file, span: send.span };
         const k = `${at.file.ast.path}:${at.span[0]}:${at.span[1]}`;
         if (seen.has(k)) return;
         seen.add(k);
         const closeWhere = `${closed.close.fn.file.ast.path}:${closed.close.span[0]}`;
         const related = [relatedAt(closed.close.fn.file, closed.close.span, `${closed.close.text} is closed here`)];
         if (closed.via) related.push(relatedAt(fn.file, closed.via.span, `the close happens in this call`));
-        if (via) related.push(relatedAt(send.fn.file, send.span, `the send inside ${send.fn.name}`));
+        if (via) related.push(relatedAt(fn.file, via.span, `${fn.name} calls ${send.fn.name} here, after the close`));
         ctx.report({
           file: at.file, span: at.span, confidence: 'high',
-          message: `${via ? `this call sends on ${send.text} (in ${send.fn.name})` : `send on ${send.text}`} after the channel was closed at ${closeWhere} on this path through ${fn.name}; it panics with "send on closed channel"; return after closing, or close only after the last send (only the sender closes)`,
+          message: `send on ${send.text}${via ? ` (reached from ${fn.name} through the call at ${fn.file.ast.path}:${via.span[0]})` : ''} after the channel was closed at ${closeWhere} on this path through ${fn.name}; it panics with "send on closed channel"; return after closing, or close only after the last send (only the sender closes)`,
           related,
           trace: [
             `${closeWhere}: ${closed.close.text} closed${closed.via ? ` (via the call at line ${closed.via.span[0]})` : ''}`,
