@@ -9,7 +9,7 @@ import { walk } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { goVersionAtLeast } from '../model/goversion.js';
-import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
@@ -90,7 +90,7 @@ export interface AccessEnv {
   spawning: Set<FuncInfo>;
   /** Function literals run by sync.Once.Do. */
   onceBodies: Set<FuncInfo>;
-  targetsOf(c: Callee | null): FuncInfo[];
+  targetsOf(c: Callee | null, from?: PackageInfo): FuncInfo[];
 }
 
 export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
@@ -173,7 +173,7 @@ class FuncWalker {
       } else if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
         const spawn = spawnKindOf(this.program, c);
-        const targets = this.env.targetsOf(c);
+        const targets = this.env.targetsOf(c, this.fn.pkg);
         const isAppend = c?.kind === 'builtin' && c.name === 'append';
         const shares = !!spawn || targets.some((t) => this.env.spawning.has(t)) || isAppend;
         if (shares) {

@@ -71,7 +71,7 @@ class Facts implements ConcurrencyFacts {
       captured: this.captured,
       spawning: this.spawningFuncs(),
       onceBodies: this.onceBodies(),
-      targetsOf: (c) => this.callgraph.targetsOf(c),
+      targetsOf: (c, from) => this.callgraph.targetsOf(c, from),
     };
     for (const fn of program.funcs) {
       if (!fn.body) continue;

@@ -10,7 +10,7 @@ import { walkBody } from '../syntax/walk.js';
 import { calleeOf, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface } from '../model/lookup.js';
-import type { FuncInfo, MethodInfo, VarObj } from '../model/objects.js';
+import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
@@ -35,6 +35,8 @@ export class CallGraph {
   /** Function values stored in struct fields (by field key). */
   private readonly fieldFlows = new Map<string, Set<FuncInfo>>();
   private readonly implCache = new Map<string, FuncInfo[]>();
+  private readonly importersCache = new Map<string, Set<string>>();
+  private importedBy: Map<string, Set<string>> | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
 
   constructor(readonly program: Program) {
@@ -61,14 +63,56 @@ export class CallGraph {
   /** Every module function a callee may run. A dynamic call with more candidates than
    * MAX_DYNAMIC_TARGETS (an io.Writer's Write in a large module) is left unresolved:
    * following all of them would connect unrelated code and invent goroutine paths. */
-  targetsOf(c: Callee | null): FuncInfo[] {
+  targetsOf(c: Callee | null, from?: PackageInfo): FuncInfo[] {
     if (!c) return [];
     const t = staticTarget(c);
     if (t) return [t];
     let dyn: FuncInfo[] = [];
-    if (c.kind === 'method' && c.sel.method.iface) dyn = this.implementations(c.sel.method.iface, c.sel.method.name);
+    if (c.kind === 'method' && c.sel.method.iface) {
+      dyn = this.implementations(c.sel.method.iface, c.sel.method.name);
+      if (from) dyn = dyn.filter((m) => this.canMeet(m.pkg, from));
+    }
     else if (c.kind === 'value') dyn = this.funcValues(c.expr);
     return dyn.length <= MAX_DYNAMIC_TARGETS ? dyn : [];
+  }
+
+  /**
+   * Whether a value of a type declared in `a` can reach an interface call in `b`: some
+   * package must see both, i.e. import both (directly or not) or be one of them. Two
+   * unrelated packages (two services in one monorepo) never exchange values.
+   */
+  canMeet(a: PackageInfo, b: PackageInfo): boolean {
+    if (a === b) return true;
+    const ra = this.importers(a);
+    const rb = this.importers(b);
+    const [small, large] = ra.size < rb.size ? [ra, rb] : [rb, ra];
+    for (const p of small) if (large.has(p)) return true;
+    return false;
+  }
+
+  /** Module packages that import p, directly or not, and p itself. */
+  private importers(p: PackageInfo): Set<string> {
+    let hit = this.importersCache.get(p.importPath);
+    if (hit) return hit;
+    if (!this.importedBy) {
+      this.importedBy = new Map();
+      for (const q of this.program.packages) {
+        for (const f of q.files) {
+          for (const path of f.imports.values()) {
+            const list = this.importedBy.get(path) ?? new Set<string>();
+            list.add(q.importPath);
+            this.importedBy.set(path, list);
+          }
+        }
+      }
+    }
+    hit = new Set([p.importPath]);
+    const queue = [p.importPath];
+    while (queue.length) {
+      for (const q of this.importedBy.get(queue.pop()!) ?? []) if (!hit.has(q)) { hit.add(q); queue.push(q); }
+    }
+    this.importersCache.set(p.importPath, hit);
+    return hit;
   }
 
   /** Module methods that implement iface.name. */
@@ -220,7 +264,7 @@ export class CallGraph {
       const c = calleeOf(program, n);
       if (goCalls.has(n)) return; // a spawn, not a call
       const spawn = spawnKindOf(program, c);
-      const targets = spawn ? [] : this.targetsOf(c);
+      const targets = spawn ? [] : this.targetsOf(c, fn.pkg);
       // Function values handed to code outside the module (sort.Slice, once.Do, t.Run, ...)
       // are assumed to be called synchronously by it; literals handed to any call are
       // called by it.

@@ -50,7 +50,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
       if (n.kind === 'GoStmt') {
         const c = calleeOf(program, n.call);
-        const roots = cg.targetsOf(c);
+        const roots = cg.targetsOf(c, fn.pkg);
         const inLoop = loops.some((l) => contains(l, n.span));
         add({
           kind: 'go', roots, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,

@@ -10,15 +10,23 @@ import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { placeOf } from '../../concurrency/places.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
-import type { FuncInfo } from '../../model/objects.js';
+import type { FuncInfo, VarObj } from '../../model/objects.js';
 import { walkBody } from '../../syntax/walk.js';
-import type { ReceiverChanOps } from './channel-summaries.js';
+import type { ChanOp, ReceiverChanOps } from './channel-summaries.js';
 
 export interface CloseEvent {
   /** The close(...) itself (possibly inside a callee). */
   close: Access;
   /** The call in this function that leads to it, when the close is in a callee. */
   via: ast.CallExpr | null;
+  /** Fields from the call's receiver to the struct holding the channel. */
+  prefix: string[];
+}
+
+/** A local variable that names an object reached from another variable (`old := l.sink`). */
+interface Alias {
+  root: VarObj;
+  path: string[];
 }
 
 export interface PathListener {
@@ -42,6 +50,7 @@ export function walkChannelPaths(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map
 
 class Walker {
   private continueStates: State[][] = [];
+  private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
 
   constructor(
@@ -65,7 +74,7 @@ class Walker {
   returned(st: State | null): void {
     if (!st) return;
     for (const d of this.deferred) {
-      const k = keyOf(d.close, d.via, this.facts);
+      const k = this.keyOf(d.close, d.via, d.prefix);
       const first = k ? st.get(k) : undefined;
       if (first) this.listener.closeAfterClose(first, d, true);
     }
@@ -146,11 +155,25 @@ class Walker {
       }
       case 'AssignStmt': {
         this.events(s, st);
-        // A channel variable or field given a new channel is open again.
-        for (const l of s.lhs) {
+        // A channel variable or field given a new channel is open again, and so is every
+        // channel reached through a variable or field given a new object.
+        s.lhs.forEach((l, i) => {
           const p = placeOf(this.facts.program, l);
           if (p?.key) for (const k of [...st.keys()]) if (k.startsWith(`chan:${p.key}@`)) st.delete(k);
-        }
+          const holder = p?.root ? this.resolve(p.root, p.path) : null;
+          if (holder) {
+            // Aliases of what was replaced keep the old object: they stop naming this place.
+            for (const [v, a] of [...this.aliases]) {
+              if (a.root === holder.root && holder.path.every((f, j) => a.path[j] === f)) this.aliases.delete(v);
+            }
+            const at = holderText(holder.root, holder.path);
+            for (const k of [...st.keys()]) {
+              const h = k.slice(k.indexOf('@') + 1);
+              if (h === at || h.startsWith(at.endsWith('/') ? at : `${at}.`)) st.delete(k);
+            }
+          }
+          this.noteAlias(l, s.lhs.length === s.rhs.length ? s.rhs[i]! : null);
+        });
         return st;
       }
       default:
@@ -171,28 +194,64 @@ class Walker {
         const c = calleeOf(this.facts.program, m);
         if (c?.kind === 'builtin' && c.name === 'close') {
           const a = this.bySpan.get(`close:${m.span.join(':')}`);
-          if (a && !a.inOnce) this.close({ close: a, via: null }, st);
+          if (a && !a.inOnce) this.close({ close: a, via: null, prefix: [] }, st);
           return undefined;
         }
         // A call that both sends on and closes a channel is taken as sending first: if it
         // sent after closing, its own body is where that is reported.
-        for (const s of this.sendsOfCall(m)) this.send(s, m, st);
+        for (const op of this.sendsOfCall(m)) this.send(op.access, m, st, op.prefix);
         for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
       }
       return undefined;
     });
   }
 
+  /** `v := x.f` makes v an alias of x.f until v is assigned again. */
+  private noteAlias(lhs: ast.Expr, rhs: ast.Expr | null): void {
+    const l = unparen(lhs);
+    if (l.kind !== 'Ident') return;
+    const o = this.facts.program.objectOf(l) ?? this.facts.program.info.defs.get(l);
+    if (o?.kind !== 'var' || o.scope !== 'local') return;
+    this.aliases.delete(o);
+    const r = rhs ? unparen(rhs) : null;
+    if (!r || (r.kind !== 'Ident' && r.kind !== 'SelectorExpr')) return;
+    const p = placeOf(this.facts.program, r);
+    if (!p?.root || p.indexed || p.root === o) return;
+    const target = this.resolve(p.root, p.path);
+    if (target.root !== o) this.aliases.set(o, target);
+  }
+
+  private resolve(root: VarObj, path: string[]): Alias {
+    const a = this.aliases.get(root);
+    return a ? { root: a.root, path: [...a.path, ...path] } : { root, path };
+  }
+
+  /** `chan:<location>@<variable>/<fields>`: the channel as reached from a variable of this function. */
+  private keyOf(a: Access, via: ast.CallExpr | null, prefix: string[]): string | null {
+    if (!via) {
+      const root = a.place.root;
+      if (!root) return `${a.key}@?`;
+      const h = this.resolve(root, a.place.path.slice(0, -1));
+      return `${a.key}@${holderText(h.root, h.path)}`;
+    }
+    const f = unparen(via.fun);
+    if (f.kind !== 'SelectorExpr') return null;
+    const p = placeOf(this.facts.program, f.x);
+    if (!p?.root) return null;
+    const h = this.resolve(p.root, [...p.path, ...prefix]);
+    return `${a.key}@${holderText(h.root, h.path)}`;
+  }
+
   private close(ev: CloseEvent, st: State): void {
-    const k = keyOf(ev.close, ev.via, this.facts);
+    const k = this.keyOf(ev.close, ev.via, ev.prefix);
     if (!k) return;
     const first = st.get(k);
     if (first && !ev.close.guarded) this.listener.closeAfterClose(ev, first, false);
     st.set(k, ev);
   }
 
-  private send(a: Access, via: ast.CallExpr | null, st: State): void {
-    const k = keyOf(a, via, this.facts);
+  private send(a: Access, via: ast.CallExpr | null, st: State, prefix: string[] = []): void {
+    const k = this.keyOf(a, via, prefix);
     const closed = k ? st.get(k) : undefined;
     if (closed) this.listener.sendAfterClose(a, via, closed);
   }
@@ -201,17 +260,17 @@ class Walker {
     const c = calleeOf(this.facts.program, call);
     if (c?.kind === 'builtin' && c.name === 'close') {
       const a = this.bySpan.get(`close:${call.span.join(':')}`);
-      return a && !a.inOnce ? [{ close: a, via: null }] : [];
+      return a && !a.inOnce ? [{ close: a, via: null, prefix: [] }] : [];
     }
     const out: CloseEvent[] = [];
     for (const t of this.receiverTargets(call)) {
-      for (const a of this.ops.get(t)?.closes.values() ?? []) out.push({ close: a, via: call });
+      for (const op of this.ops.get(t)?.closes.values() ?? []) out.push({ close: op.access, via: call, prefix: op.prefix });
     }
     return out;
   }
 
-  private sendsOfCall(call: ast.CallExpr): Access[] {
-    const out: Access[] = [];
+  private sendsOfCall(call: ast.CallExpr): ChanOp[] {
+    const out: ChanOp[] = [];
     for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.sends.values() ?? []));
     return out;
   }
@@ -226,17 +285,8 @@ class Walker {
   }
 }
 
-/** `chan:<location>@<variable>`: the channel as reached from a variable of this function. */
-function keyOf(a: Access, via: ast.CallExpr | null, facts: ConcurrencyFacts): string | null {
-  if (!via) {
-    const root = a.place.root;
-    return `${a.key}@${root ? root.id : '?'}${a.place.path.slice(0, -1).join('.')}`;
-  }
-  const f = unparen(via.fun);
-  if (f.kind !== 'SelectorExpr') return null;
-  const p = placeOf(facts.program, f.x);
-  if (!p?.root) return null;
-  return `${a.key}@${p.root.id}${p.path.join('.')}`;
+function holderText(root: VarObj, path: string[]): string {
+  return `${root.id}/${path.join('.')}`;
 }
 
 function union(a: State | null, b: State | null): State | null {

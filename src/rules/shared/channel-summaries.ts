@@ -39,25 +39,38 @@ function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
   return false;
 }
 
-export interface ReceiverChanOps {
-  closes: Map<string, Access>;
-  sends: Map<string, Access>;
+/** A channel operation a method performs on a channel held under its receiver. */
+export interface ChanOp {
+  access: Access;
+  /** Fields from the receiver to the struct holding the channel (`[]` for `r.ch`, `['sink']` for `r.sink.ch`). */
+  prefix: string[];
 }
+
+export interface ReceiverChanOps {
+  closes: Map<string, ChanOp>;
+  sends: Map<string, ChanOp>;
+}
+
+/** Deeper receiver paths are not followed: the summary stays small. */
+const MAX_PREFIX = 3;
 
 export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, ReceiverChanOps> {
   const out = new Map<FuncInfo, ReceiverChanOps>();
+  const opKey = (op: ChanOp) => `${op.prefix.join('.')}|${op.access.key}`;
   for (const [fn, ff] of facts.funcFacts) {
     const ops: ReceiverChanOps = { closes: new Map(), sends: new Map() };
     const idempotent = flagGuarded(facts, fn);
     for (const a of ff.accesses) {
       if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
-      if (a.kind === 'close' && !a.guarded) ops.closes.set(a.key, a);
-      if (a.kind === 'send') ops.sends.set(a.key, a);
+      const op = { access: a, prefix: a.place.path.slice(0, -1) };
+      if (a.kind === 'close' && !a.guarded) ops.closes.set(opKey(op), op);
+      if (a.kind === 'send') ops.sends.set(opKey(op), op);
     }
     out.set(fn, ops);
   }
-  // Calls on the receiver itself pass the callee's operations up (two rounds is enough
-  // for Close -> shutdown -> close(ch)).
+  // Calls on the receiver, or on an object held in its fields (`r.sink.Write()`), pass the
+  // callee's operations up with the path prepended (three rounds cover
+  // Close -> shutdown -> sink.Close -> close(ch)).
   for (let round = 0; round < 3; round++) {
     for (const [fn, ops] of out) {
       if (!fn.recv) continue;
@@ -65,12 +78,20 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
         const f = unparen(e.call.fun);
         if (f.kind !== 'SelectorExpr') continue;
         const p = placeOf(facts.program, f.x);
-        if (!p || p.root !== fn.recv || p.path.length) continue;
+        if (!p || p.root !== fn.recv || p.indexed) continue;
         for (const t of e.targets) {
           const sub = out.get(t);
-          if (!sub || t === fn) continue;
-          for (const [k, a] of sub.closes) if (!ops.closes.has(k)) ops.closes.set(k, a);
-          for (const [k, a] of sub.sends) if (!ops.sends.has(k)) ops.sends.set(k, a);
+          if (!sub || t === fn || !t.recv) continue;
+          const lift = (m: Map<string, ChanOp>, into: Map<string, ChanOp>) => {
+            for (const op of m.values()) {
+              const lifted = { access: op.access, prefix: [...p.path, ...op.prefix] };
+              if (lifted.prefix.length > MAX_PREFIX) continue;
+              const k = opKey(lifted);
+              if (!into.has(k)) into.set(k, lifted);
+            }
+          };
+          lift(sub.closes, ops.closes);
+          lift(sub.sends, ops.sends);
         }
       }
     }
