@@ -12,6 +12,7 @@ import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
+import { chanElementPlace } from './chan-origins.js';
 import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
@@ -545,8 +546,15 @@ class FuncWalker {
     this.record(kind, { ...p, key: `map:${p.key}` }, span, st, exprText(m));
   }
 
-  private chanOp(ch: ast.Expr, kind: 'send' | 'close', span: ast.Span, st: HeldLock[]): void {
+  /** A channel's place: its variable or field, or the collection element it was taken from. */
+  private chanPlace(ch: ast.Expr): Place | null {
     const p = placeOf(this.program, ch);
+    if (p && !(p.root?.scope === 'local' && p.path.length === 0)) return p;
+    return chanElementPlace(this.program, ch) ?? p;
+  }
+
+  private chanOp(ch: ast.Expr, kind: 'send' | 'close', span: ast.Span, st: HeldLock[]): void {
+    const p = this.chanPlace(ch);
     if (!p?.key) return;
     const a = this.record(kind, { ...p, key: `chan:${p.key}` }, span, st, exprText(ch));
     if (a && kind === 'send' && this.selectDefault) a.selectDefault = true;
@@ -554,7 +562,7 @@ class FuncWalker {
   }
 
   private recvOp(ch: ast.Expr, span: ast.Span): void {
-    const p = placeOf(this.program, ch);
+    const p = this.chanPlace(ch);
     // A receive in a select with a default case may not happen: it orders nothing.
     if (!this.selectDefault) this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
     if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));

@@ -1,0 +1,98 @@
+/**
+ * Where a channel held in a local variable comes from, when it is an element of a
+ * collection: `ch := b.subs[id]`, `for _, ch := range b.subs`, or a local snapshot slice
+ * filled from one (`targets = append(targets, ch)` inside such a range). The channel is
+ * then the place `elem:<collection key>`, so a close in Unsubscribe and a send in Publish
+ * meet on the same location although each names its own local.
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { unparen } from '../model/checker.js';
+import { singleDefinition } from '../model/definitions.js';
+import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import { underlying } from '../model/typeops.js';
+import { placeOf, type Place } from './places.js';
+
+const MAX_DEPTH = 3;
+
+/** The element place a channel expression denotes, or null when it is not a collection element. */
+export function chanElementPlace(program: Program, ch: ast.Expr): Place | null {
+  return elementOf(program, ch, 0);
+}
+
+function elementOf(program: Program, e: ast.Expr, depth: number): Place | null {
+  if (depth > MAX_DEPTH) return null;
+  const x = unparen(e);
+  if (x.kind === 'IndexExpr' && x.indices.length === 1) return collectionElement(program, x.x, depth + 1);
+  if (x.kind !== 'Ident') return null;
+  const v = program.objectOf(x);
+  if (v?.kind !== 'var' || v.scope !== 'local') return null;
+  const def = singleDefinition(program, v);
+  if (!def) return null;
+  const d = unparen(def);
+  if (d.kind === 'IndexExpr') return elementOf(program, d, depth + 1);
+  // A range variable: its definition is the ranged expression; the value of a range over
+  // a collection of channels is an element.
+  if (isRangedBy(v, def) && holdsChannels(program, def)) return collectionElement(program, def, depth + 1);
+  return null;
+}
+
+/** The element place of a collection expression: a field or package variable, or a local snapshot of one. */
+function collectionElement(program: Program, coll: ast.Expr, depth: number): Place | null {
+  const p = placeOf(program, coll);
+  if (!p?.key) return null;
+  if (p.root && p.root.scope === 'local' && p.path.length === 0) return snapshotElement(program, p.root, depth);
+  if (p.root && p.root.scope === 'param' && p.path.length === 0) return null;
+  return { ...p, key: `elem:${p.key}`, throughPointer: true };
+}
+
+/**
+ * A local slice whose every appended element comes from the same collection is a
+ * snapshot of it: its elements are that collection's elements.
+ */
+function snapshotElement(program: Program, local: VarObj, depth: number): Place | null {
+  const body = local.func?.body;
+  if (!body) return null;
+  let origin: Place | null = null;
+  let consistent = true;
+  walk(body, (n) => {
+    if (!consistent || n.kind !== 'AssignStmt') return undefined;
+    n.lhs.forEach((l, i) => {
+      if (l.kind !== 'Ident' || program.objectOf(l) !== local) return;
+      const r = n.lhs.length === n.rhs.length ? unparen(n.rhs[i]!) : null;
+      if (!r) { consistent = false; return; }
+      if (r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'append') {
+        for (const a of r.args.slice(1)) {
+          if (r.ellipsis) { consistent = false; return; }
+          const el = elementOf(program, a, depth + 1);
+          if (!el || (origin && origin.key !== el.key)) { consistent = false; return; }
+          origin = el;
+        }
+        return;
+      }
+      // `targets := make([]chan T, 0, n)` or a nil/empty literal starts the snapshot.
+      if (!(r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'make') && !(r.kind === 'CompositeLit' && r.elts.length === 0) && !(r.kind === 'Ident' && r.name === 'nil')) consistent = false;
+    });
+    return undefined;
+  });
+  return consistent ? origin : null;
+}
+
+function isRangedBy(v: VarObj, def: ast.Expr): boolean {
+  const fn: FuncInfo | null = v.func;
+  if (!fn?.body) return false;
+  let found = false;
+  walk(fn.body, (n) => {
+    if (found) return false;
+    if (n.kind === 'RangeStmt' && n.x === def && n.value?.kind === 'Ident' && n.value.name === v.name) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+function holdsChannels(program: Program, coll: ast.Expr): boolean {
+  const t = underlying(program.typeOf(coll));
+  const elem = t.kind === 'slice' || t.kind === 'array' ? t.elem : t.kind === 'map' ? t.value : null;
+  return !!elem && underlying(elem).kind === 'chan';
+}
