@@ -8,7 +8,9 @@ import type { RuleMeta } from '../../core/rule-meta.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { relatedAt } from '../rule.js';
 import { walkChannelPaths } from '../shared/channel-paths.js';
-import { receiverChanOps } from '../shared/channel-summaries.js';
+import { receiverChanOps, type ReceiverChanOps } from '../shared/channel-summaries.js';
+import type { FuncInfo } from '../../model/objects.js';
+import { findDoubleRegistrations } from './registered-twice.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
 
 export const meta: RuleMeta = {
@@ -51,6 +53,7 @@ function check(ctx: RuleContext): void {
 
   // Twice along one path.
   const ops = receiverChanOps(facts);
+  reportDoubleRegistrations(ctx, ops, reported);
   for (const fn of ctx.program.funcs) {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: () => {},
@@ -78,6 +81,32 @@ function check(ctx: RuleContext): void {
           ],
         });
       },
+    });
+  }
+}
+
+/** One object registered twice in a collection whose elements are all closed. */
+function reportDoubleRegistrations(ctx: RuleContext, ops: Map<FuncInfo, ReceiverChanOps>, reported: Set<string>): void {
+  for (const d of findDoubleRegistrations(ctx.facts(), ops)) {
+    const a = d.close;
+    const k = `${a.fn.file.ast.path}:${a.span[0]}:${a.span[1]}`;
+    if (reported.has(k)) continue;
+    reported.add(k);
+    const at = (fn: FuncInfo, n: { span: readonly number[] }) => `${fn.file.ast.path}:${n.span[0]}`;
+    ctx.report({
+      file: a.fn.file, span: a.span, confidence: 'high',
+      message: `channel ${a.text} is closed twice: ${d.object} is registered twice (${at(d.first.fn, d.first.node)} and ${at(d.second.fn, d.second.node)}) in a collection whose elements are all closed by the call at ${at(d.closing.fn, d.closing.call)}, so ${d.closing.method} runs twice on the same object; the second close panics with "close of closed channel"; register each object once, or ${ADVICE}`,
+      related: [
+        relatedAt(d.first.fn.file, d.first.node.span, `${d.object} registered`),
+        relatedAt(d.second.fn.file, d.second.node.span, `${d.object} registered again`),
+        relatedAt(d.closing.fn.file, d.closing.call.span, `${d.closing.method} called on every registered element`),
+      ],
+      trace: [
+        `${at(d.first.fn, d.first.node)}: ${d.object} added to the collection`,
+        `${at(d.second.fn, d.second.node)}: the same ${d.object} added again`,
+        `${at(d.closing.fn, d.closing.call)}: ${d.closing.method}() on each element, twice on ${d.object}`,
+        `${a.fn.file.ast.path}:${a.span[0]}: ${a.text} closed by ${a.fn.name}`,
+      ],
     });
   }
 }
