@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, neverReturns, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -223,7 +223,13 @@ class FuncWalker {
   private stmt(s: ast.Stmt, st: HeldLock[]): State {
     switch (s.kind) {
       case 'BlockStmt': return this.block(s.list, st);
-      case 'ExprStmt': return this.expr(s.x, st, 'read');
+      case 'ExprStmt': {
+        const after = this.expr(s.x, st, 'read');
+        // panic, os.Exit, t.Fatal: nothing after this point runs on this path (the locks
+        // it released do not weaken what the other branch holds).
+        const x = unparen(s.x);
+        return x.kind === 'CallExpr' && neverReturns(this.program, x) ? null : after;
+      }
       case 'SendStmt': {
         st = this.expr(s.value, st, 'read');
         this.chanOp(s.chan, 'send', s.span, st);

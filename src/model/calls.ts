@@ -92,3 +92,34 @@ export function callSitesOf(program: Program, fn: FuncInfo): CallSite[] {
   }
   return idx.get(fn) ?? [];
 }
+
+const EXITING_FUNCS: Record<string, readonly string[]> = {
+  os: ['Exit'],
+  log: ['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln'],
+  runtime: ['Goexit'],
+};
+const EXITING_METHODS: Record<string, readonly string[]> = {
+  'log.Logger': ['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln'],
+  'testing.T': ['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow'],
+  'testing.B': ['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow'],
+  'testing.F': ['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow'],
+  'testing.TB': ['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow'],
+  'testing.common': ['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow'],
+};
+
+/**
+ * Calls after which the statement's path does not go on: panic, os.Exit, log.Fatal and
+ * log.Panic, runtime.Goexit, and a test's Fatal/FailNow/Skip (which end its goroutine).
+ */
+export function neverReturns(program: Program, call: ast.CallExpr): boolean {
+  const c = calleeOf(program, call);
+  if (!c) return false;
+  if (c.kind === 'builtin') return c.name === 'panic';
+  if (c.kind === 'func') return EXITING_FUNCS[c.obj.pkgPath]?.includes(c.obj.name) ?? false;
+  if (c.kind === 'method') {
+    const m = c.sel.method;
+    const owner = m.recvDecl ?? (m.iface?.kind === 'named' ? m.iface.decl : null);
+    return !!owner && (EXITING_METHODS[`${owner.pkgPath}.${owner.name}`]?.includes(m.name) ?? false);
+  }
+  return false;
+}

@@ -52,7 +52,7 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
       const a = arg ? unparen(arg) : null;
       if (a?.kind !== 'Ident') return;
       const v = program.objectOf(a);
-      if (v?.kind !== 'var' || v.scope === 'pkg' || !assignedOnce(facts, v)) return;
+      if (v?.kind !== 'var' || v.scope === 'pkg') return;
       const k = `${collection}@${holder}#${v.id}`;
       const r = regs.get(k) ?? { v, collection, nodes: [] };
       r.nodes.push(node);
@@ -76,9 +76,9 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
       return undefined;
     });
     for (const r of regs.values()) {
-      if (r.nodes.length < 2 || innermostBlock(fn, r.nodes[0]!) !== innermostBlock(fn, r.nodes[1]!)) continue;
+      if (r.nodes.length < 2) continue;
       const closing = closingLoops.get(r.collection);
-      if (!closing) continue;
+      if (!closing || !assignedOnce(facts, r.v) || innermostBlock(fn, r.nodes[0]!) !== innermostBlock(fn, r.nodes[1]!)) continue;
       const close = closeRunBy(facts, ops, r.v, closing.method);
       if (!close) continue;
       out.push({ close, first: { fn, node: r.nodes[0]! }, second: { fn, node: r.nodes[1]! }, closing, object: r.v.name });
