@@ -256,7 +256,7 @@ class FuncWalker {
       }
       case 'DeferStmt': {
         // A deferred Unlock runs at return: the lock stays held for the rest of the body.
-        if (asLockCall(calleeOf(this.program, s.call))) return st;
+        if (asLockCall(this.program, calleeOf(this.program, s.call))) return st;
         // Deferred closes and wg.Done still happen (at return); record them.
         this.call(s.call, st);
         return st;
@@ -275,12 +275,13 @@ class FuncWalker {
         let cur: State = st;
         if (s.init) cur = this.stmt(s.init, cur);
         if (cur === null) return null;
-        const lockedByTry = this.tryLockCond(s.cond, cur);
+        const guard = this.guardLocks(s.cond, cur);
         cur = this.expr(s.cond, cur, 'read');
-        const thenIn = lockedByTry ? [...cur, ...lockedByTry] : cur;
+        const thenIn = guard.then.length ? [...cur, ...guard.then] : cur;
+        const elseIn = guard.otherwise.length ? [...cur, ...guard.otherwise] : cur;
         this.condDepth++;
         const a = this.block(s.body.list, thenIn);
-        const b = s.else ? this.stmt(s.else, cur) : cur;
+        const b = s.else ? this.stmt(s.else, elseIn) : elseIn;
         this.condDepth--;
         return join(a, b);
       }
@@ -360,7 +361,7 @@ class FuncWalker {
   private tryLockCond(cond: ast.Expr, st: HeldLock[]): HeldLock[] | null {
     const c = unparen(cond);
     if (c.kind !== 'CallExpr') return null;
-    const callee = asLockCall(calleeOf(this.program, c));
+    const callee = asLockCall(this.program, calleeOf(this.program, c));
     if (!callee || !['TryLock', 'TryRLock'].includes(callee.sel.method.name)) return null;
     const l = this.lockOf(c, callee, callee.sel.method.name === 'TryRLock' ? 'r' : 'w');
     return l && !st.some((h) => h.key === l.key) ? [l] : null;
@@ -468,7 +469,9 @@ class FuncWalker {
   private call(x: ast.CallExpr, st: HeldLock[]): HeldLock[] {
     const c = calleeOf(this.program, x);
     // Lock operations change the state; they are not accesses.
-    const lc = asLockCall(c);
+    const lf = this.lockFuncOf(x, c);
+    if (lf) return lf.acquire ? [...st.filter((h) => h.key !== lf.lock.key), lf.lock] : st.filter((h) => h.key !== lf.lock.key);
+    const lc = asLockCall(this.program, c);
     if (lc) {
       const name = lc.sel.method.name;
       if (name === 'Lock' || name === 'RLock') {
@@ -520,6 +523,71 @@ class FuncWalker {
     return st;
   }
 
+  /**
+   * `lock(&sched.lock)` / `unlock(&sched.lock)`: a lock taken by a function of the module
+   * named lock or unlock whose one parameter is a pointer to a named type (the runtime's
+   * own mutex, lock wrappers of low-level code).
+   */
+  private lockFuncOf(x: ast.CallExpr, c: Callee | null): { lock: HeldLock; acquire: boolean } | null {
+    if (c?.kind !== 'func' || !c.obj.info || x.args.length !== 1) return null;
+    const name = c.obj.name;
+    if (name !== 'lock' && name !== 'unlock') return null;
+    const param = c.obj.sig.params[0];
+    if (c.obj.sig.params.length !== 1 || param?.kind !== 'pointer' || param.elem.kind !== 'named') return null;
+    const a = unparen(x.args[0]!);
+    const target = a.kind === 'UnaryExpr' && a.op === '&' ? a.x : a;
+    const lock = this.lockAtPlace(target, 'w', x.span);
+    return lock ? { lock, acquire: name === 'lock' } : null;
+  }
+
+  /** A lock identified by the place of the lock object itself (`&s.mu`, `s.mu`). */
+  private lockAtPlace(e: ast.Expr, mode: 'w' | 'r', span: ast.Span): HeldLock | null {
+    const base = placeOf(this.program, e);
+    if (!base?.key) return null;
+    const global = !!base.root && base.root.scope === 'pkg';
+    return { key: base.key, mode, root: base.root, ownerPath: base.path.slice(0, -1), global, file: this.fn.file.ast.path, span, text: exprText(e) };
+  }
+
+  /**
+   * A successful compare-and-swap on a flag (`if !x.done.CompareAndSwap(false, true) {
+   * return }`): only one caller ever wins it, so what runs after winning is exclusive, as
+   * if under a lock that is never released. Returns that pseudo-lock.
+   */
+  private casGuardOf(e: ast.Expr): HeldLock | null {
+    const x = unparen(e);
+    if (x.kind !== 'CallExpr') return null;
+    const c = calleeOf(this.program, x);
+    if (isFuncCall(c, 'sync/atomic', ['CompareAndSwapInt32', 'CompareAndSwapInt64', 'CompareAndSwapUint32', 'CompareAndSwapUint64'])) {
+      const a = x.args[0] ? unparen(x.args[0]) : null;
+      if (a?.kind !== 'UnaryExpr' || a.op !== '&') return null;
+      const l = this.lockAtPlace(a.x, 'w', x.span);
+      return l ? { ...l, key: `${l.key}#cas` } : null;
+    }
+    if (c?.kind === 'method' && c.sel.method.name === 'CompareAndSwap' && c.sel.method.recvDecl?.pkgPath === 'sync/atomic' && c.sel.method.recvDecl.name !== 'Value' && c.sel.method.recvDecl.name !== 'Pointer') {
+      const f = unparen(x.fun);
+      if (f.kind !== 'SelectorExpr') return null;
+      const l = this.lockAtPlace(f.x, 'w', x.span);
+      return l ? { ...l, key: `${l.key}#cas` } : null;
+    }
+    return null;
+  }
+
+  /**
+   * Locks a condition establishes: `then` for its true branch, `otherwise` for the path
+   * where it is false (`if !mu.TryLock() { return }` holds mu after the if).
+   */
+  private guardLocks(cond: ast.Expr, st: HeldLock[]): { then: HeldLock[]; otherwise: HeldLock[] } {
+    const c = unparen(cond);
+    const fresh = (l: HeldLock | null): HeldLock[] => (l && !st.some((h) => h.key === l.key) ? [l] : []);
+    if (c.kind === 'UnaryExpr' && c.op === '!') {
+      const inner = this.guardLocks(c.x, st);
+      return { then: inner.otherwise, otherwise: inner.then };
+    }
+    const tried = this.tryLockCond(c, st);
+    if (tried) return { then: tried, otherwise: [] };
+    return { then: fresh(this.casGuardOf(c)), otherwise: [] };
+  }
+
   private lockOf(x: ast.CallExpr, c: MethodCallee, mode: 'w' | 'r'): HeldLock | null {
     const fun = unparen(x.fun) as ast.SelectorExpr;
     const recv = unparen(fun.x);
@@ -543,7 +611,7 @@ class FuncWalker {
     }
     if (!key) return null;
     const global = !!base?.root && base.root.scope === 'pkg';
-    return { key, mode, root: base?.root ?? null, ownerPath, global, file: this.fn.file.ast.path, span: x.span, text: exprText(recv) };
+    return { key, mode, root: base?.root ?? null, ownerPath, global, file: this.fn.file.ast.path, span: x.span, text: [exprText(recv), ...embedded].join(".") };
   }
 
   private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
@@ -604,8 +672,21 @@ const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', '
 type MethodCallee = Extract<Callee, { kind: 'method' }>;
 
 /** The call as a lock operation on a sync.Mutex or sync.RWMutex, or null. */
-function asLockCall(c: Callee | null): MethodCallee | null {
-  return isMethodCall(c, 'sync', 'Mutex', LOCK_METHODS) || isMethodCall(c, 'sync', 'RWMutex', LOCK_METHODS) ? (c as MethodCallee) : null;
+function asLockCall(program: Program, c: Callee | null): MethodCallee | null {
+  if (c?.kind !== 'method' || !LOCK_METHODS.includes(c.sel.method.name)) return null;
+  const m = c.sel.method;
+  const d = m.recvDecl;
+  if (d?.pkgPath === 'sync' && (d.name === 'Mutex' || d.name === 'RWMutex')) return c;
+  // A sync.Locker (often embedded: `type stmt struct { sync.Locker; ... }`).
+  const it = m.iface;
+  if (it?.kind === 'named' && it.decl.pkgPath === 'sync' && it.decl.name === 'Locker') return c;
+  // A type of the module that is a lock itself: it has Lock and Unlock (or RLock and RUnlock).
+  if (d && m.info && m.sig.params.length === 0) {
+    const ms = program.methodsOf(d);
+    const pair = m.name.startsWith('R') ? ['RLock', 'RUnlock'] : ['Lock', 'Unlock'];
+    if (pair.every((n) => ms.has(n))) return c;
+  }
+  return null;
 }
 
 /** Methods of sync and sync/atomic types synchronise by themselves. */
