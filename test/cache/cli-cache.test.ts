@@ -4,7 +4,7 @@
  * one line on stderr. GOCONC_TIMING=1 makes the scan say what the cache did.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,4 +102,32 @@ test('a cache folder that cannot be used costs one line on stderr, never a stack
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^goconc: cache disabled: cannot write to .*a-file\/cache \(ENOTDIR\)\n$/);
   assert.ok((JSON.parse(r.stdout) as { findings: unknown[] }).findings.length > 0);
+});
+
+/** Runs the launcher without waiting, so two scans can overlap. */
+function runAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+test('two scans racing on one cold cache both succeed with the same report, and leave sound entries', async () => {
+  const cache = temp('goconc-cli-race-');
+  const args = ['scan', 'test/fixtures', '--format', 'json', '--cache-dir', cache];
+  const [a, b] = await Promise.all([runAsync(args, ROOT), runAsync(args, ROOT)]);
+  assert.equal(a.code, 1, a.stderr);
+  assert.equal(b.code, 1, b.stderr);
+  assert.equal(a.stderr, '');
+  assert.equal(b.stderr, '');
+  assert.deepStrictEqual(report(a.stdout), report(b.stdout));
+  const leftovers = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.tmp'));
+  assert.deepEqual(leftovers, [], 'no temp files left');
+  const warm = run(args, ROOT, { GOCONC_TIMING: '1' });
+  assert.equal(cacheLine(warm.stderr), 'result hit, 0 parsed, 0 from cache');
+  assert.deepStrictEqual(report(warm.stdout), report(a.stdout));
 });
