@@ -80,14 +80,14 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
   const resultOpts: ResultOptions = { ruleIds: opts.rules.map((r) => r.meta.id), knownRuleIds: opts.knownRuleIds, minConfidence: opts.minConfidence, includeTests: opts.includeTests };
   const slot = resultSlot(ws.cwd, opts.patterns, resultOpts);
   let preHashes: Map<string, string | null> | null = null;
-  if (cache && files.length > 0) {
+  if (cache && report && files.length > 0) {
     preHashes = new Map(files.map((f) => [f.absPath, hashFile(f.absPath)]));
     const key = resultKey(cache.engine, resultOpts, ws, preHashes);
     const hit = key === null ? null : loadResult(cache, slot, key);
     t = phaseDone('hashing', t);
     if (hit) {
-      report!.resultHit = true;
-      reportCache(report!);
+      report.resultHit = true;
+      reportCache(report);
       progress?.done();
       const result: ScanResult = {
         version: GOCONC_VERSION,
