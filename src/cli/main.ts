@@ -11,6 +11,7 @@ import { OUTPUT_FORMATS, render, type OutputFormat } from '../report/index.js';
 import { Progress } from '../report/progress.js';
 import { ALL_RULES } from '../rules/index.js';
 import { runScan } from '../scan/run-scan.js';
+import { defaultCacheDir } from '../cache/cache-dir.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { selectRules, UsageError } from './select-rules.js';
 
@@ -24,6 +25,9 @@ interface ScanFlags {
   color: boolean;
   jobs?: string;
   progress: boolean;
+  /** false with --no-cache. */
+  cache: boolean;
+  cacheDir?: string;
 }
 
 export async function main(argv: string[], io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -49,6 +53,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream &
     .option('--no-color', 'no colour in text output')
     .option('--no-progress', 'no progress bar')
     .option('-j, --jobs <n>', 'parser threads (default: one per core)')
+    .option('--cache-dir <dir>', `cache folder (default: ${defaultCacheDir()})`)
+    .option('--no-cache', 'neither read nor write the cache')
     .action(async (patterns: string[], flags: ScanFlags) => {
       exitCode = await scanCommand(patterns, flags, io);
     });
@@ -91,7 +97,7 @@ async function scanCommand(patterns: string[], flags: ScanFlags, io: { stdout: N
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${flags.jobs}"`);
   const cwd = process.cwd();
   const progress = new Progress(io.stderr, { enabled: flags.progress && !!io.stderr.isTTY, label: 'goconc' });
-  const { result, nothingToScan } = await runScan({
+  const { result, nothingToScan, cache: cacheReport } = await runScan({
     patterns: patterns.length ? patterns : ['./...'],
     cwd,
     includeTests: flags.tests,
@@ -100,7 +106,9 @@ async function scanCommand(patterns: string[], flags: ScanFlags, io: { stdout: N
     knownRuleIds: ALL_RULES.map((r) => r.meta.id),
     jobs,
     progress,
+    cache: cacheOption(flags),
   });
+  if (cacheReport?.warning) io.stderr.write(`goconc: ${cacheReport.warning}\n`);
   const toTerminal = !flags.output && !!io.stdout.isTTY;
   const color = flags.color && toTerminal && !process.env['NO_COLOR'];
   const text = render(flags.format, result, rules.map((r) => r.meta), {
@@ -122,4 +130,14 @@ async function scanCommand(patterns: string[], flags: ScanFlags, io: { stdout: N
     return 2;
   }
   return result.findings.length > 0 ? 1 : 0;
+}
+
+/** --no-cache wins over --cache-dir; with neither, the default folder. */
+function cacheOption(flags: ScanFlags): { dir: string } | null {
+  if (flags.cache === false) return null;
+  if (flags.cacheDir !== undefined) {
+    if (flags.cacheDir === '') throw new UsageError('--cache-dir needs a folder');
+    return { dir: resolve(flags.cacheDir) };
+  }
+  return { dir: defaultCacheDir() };
 }

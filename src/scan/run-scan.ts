@@ -1,6 +1,7 @@
 /**
  * One scan, end to end: workspace -> parsing (worker pool) -> program model -> rules ->
- * suppressions -> a deterministic ScanResult. Nothing here knows a rule by name.
+ * suppressions -> a deterministic ScanResult. With a cache (src/cache), unchanged files
+ * are loaded instead of parsed, and an unchanged scan returns its stored result. Nothing here knows a rule by name.
  */
 import { readFileSync } from 'node:fs';
 import { CONFIDENCE_ORDER, compareDiagnostics, compareFindings, type Confidence, type Diagnostic, type Finding, type ScanResult } from '../core/findings.js';
@@ -11,12 +12,15 @@ import type { Progress } from '../report/progress.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { toFinding } from '../rules/rule.js';
 import { applySuppressions, suppressionCommentsOf } from '../suppress/suppressions.js';
-import type { GoFile } from '../syntax/ast.js';
-import { ParsePool, parseFileSync } from '../syntax/pool.js';
+import { hashFile } from '../cache/content-hash.js';
+import { openCache } from '../cache/open-cache.js';
+import { loadResult, storeResult } from '../cache/result-cache.js';
+import { resultKey, resultSlot, type ResultOptions } from '../cache/result-key.js';
 import { discoverWorkspace } from '../workspace/discover.js';
 import { buildConcurrencyFacts } from '../concurrency/build.js';
 import type { ConcurrencyFacts } from '../concurrency/facts.js';
 import { groupPackages } from './group-packages.js';
+import { parseFiles } from './parse-files.js';
 import { resolve } from 'node:path';
 
 export interface ScanOptions {
@@ -29,12 +33,26 @@ export interface ScanOptions {
   knownRuleIds: string[];
   jobs?: number;
   progress?: Progress;
+  /** The on-disk cache (parse trees and whole results); null or absent: no cache. */
+  cache?: { dir: string } | null;
+}
+
+/** What the cache did in one scan (null when the scan ran without a cache). */
+export interface CacheReport {
+  /** The whole result came from the cache: nothing was parsed or analysed. */
+  resultHit: boolean;
+  /** Files parsed, and files whose tree was loaded from the parse cache. */
+  parsed: number;
+  loaded: number;
+  /** Why the cache was not used (the folder cannot be written), for one stderr line. */
+  warning: string | null;
 }
 
 export interface ScanOutcome {
   result: ScanResult;
   /** true when nothing could be scanned (exit code 2). */
   nothingToScan: boolean;
+  cache: CacheReport | null;
 }
 
 /** GOCONC_TIMING=1 prints how long each phase took, for profiling large scans. */
@@ -50,27 +68,45 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
   const progress = opts.progress;
   progress?.phase('finding files');
   const ws = await discoverWorkspace(opts.patterns, { cwd: opts.cwd, includeTests: opts.includeTests });
-  const diagnostics: Diagnostic[] = [...ws.diagnostics];
   const files = ws.packages.flatMap((p) => p.files);
 
   t = phaseDone('discovery', t);
+  const opened = opts.cache ? openCache(opts.cache.dir) : null;
+  const cache = opened?.ok ? opened.cache : null;
+  const report: CacheReport | null = opts.cache ? { resultHit: false, parsed: 0, loaded: 0, warning: opened && !opened.ok ? opened.warning : null } : null;
+
+  // With a cache, hash every file first: the hashes key the whole result, and a hit
+  // skips parsing, the model and the rules.
+  const resultOpts: ResultOptions = { ruleIds: opts.rules.map((r) => r.meta.id), knownRuleIds: opts.knownRuleIds, minConfidence: opts.minConfidence, includeTests: opts.includeTests };
+  const slot = resultSlot(ws.cwd, opts.patterns, resultOpts);
+  let preHashes: Map<string, string | null> | null = null;
+  if (cache && report && files.length > 0) {
+    preHashes = new Map(files.map((f) => [f.absPath, hashFile(f.absPath)]));
+    const key = resultKey(cache.engine, resultOpts, ws, preHashes);
+    const hit = key === null ? null : loadResult(cache, slot, key);
+    t = phaseDone('hashing', t);
+    if (hit) {
+      report.resultHit = true;
+      reportCache(report);
+      progress?.done();
+      const result: ScanResult = {
+        version: GOCONC_VERSION,
+        findings: hit.findings,
+        diagnostics: [...ws.diagnostics, ...hit.diagnostics].sort(compareDiagnostics),
+        stats: { ...hit.stats, durationMs: Date.now() - started },
+      };
+      return { result, nothingToScan: false, cache: report };
+    }
+  }
+
   progress?.phase('parsing');
   progress?.start(files.length);
-  const parsed = new Map<string, GoFile>();
-  const useWorkers = files.length >= 32 && (opts.jobs ?? 0) !== 1;
-  const pool = useWorkers ? new ParsePool(opts.jobs ? { threads: opts.jobs } : {}) : null;
-  try {
-    const outcomes = await Promise.all(files.map(async (f) => {
-      const o = pool ? await pool.parseFile(f.absPath, f.relPath) : parseFileSync(f.absPath, f.relPath);
-      progress?.tick();
-      return [f, o] as const;
-    }));
-    for (const [f, o] of outcomes) {
-      if (o.ok) parsed.set(f.absPath, o.file);
-      else diagnostics.push({ file: f.relPath, line: 0, message: o.message });
-    }
-  } finally {
-    await pool?.destroy();
+  const phase = await parseFiles(files, { jobs: opts.jobs, progress, store: cache, knownHashes: preHashes });
+  const parsed = phase.parsed;
+  const found: Diagnostic[] = [...phase.failures];
+  if (report) {
+    report.parsed = phase.parsedCount;
+    report.loaded = phase.loadedCount;
   }
 
   let lines = 0;
@@ -79,7 +115,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
     lines += f.lineCount;
     for (const e of f.syntaxErrors) {
       parseErrors++;
-      diagnostics.push({ file: f.path, line: e.line, message: e.message });
+      found.push({ file: f.path, line: e.line, message: e.message });
     }
   }
 
@@ -104,7 +140,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
       t = phaseDone(`rule ${rule.meta.id}`, t);
     } catch (err) {
       // A rule bug must not take the scan down: say so and go on with the others.
-      diagnostics.push({ file: '', line: 0, message: `internal error in rule ${rule.meta.id}: ${(err as Error).message}` });
+      found.push({ file: '', line: 0, message: `internal error in rule ${rule.meta.id}: ${(err as Error).message}` });
     }
   }
 
@@ -114,16 +150,32 @@ export async function runScan(opts: ScanOptions): Promise<ScanOutcome> {
     try { return readFileSync(resolve(opts.cwd, file), 'utf8'); } catch { return null; }
   };
   const sup = applySuppressions(visible, comments, opts.knownRuleIds, readSource);
-  diagnostics.push(...sup.diagnostics);
+  found.push(...sup.diagnostics);
   progress?.done();
+
+  const findings = sup.kept.sort(compareFindings);
+  const stats = { files: parsed.size, packages: pkgs.length, lines, parseErrors };
+  if (cache && files.length > 0 && preHashes) {
+    // Keyed by the hashes of the bytes actually parsed: a file edited during the scan
+    // must not make these findings answer for its new content.
+    const used = new Map(preHashes);
+    for (const [abs, h] of phase.hashes) used.set(abs, h);
+    const key = resultKey(cache.engine, resultOpts, ws, used);
+    if (key !== null) storeResult(cache, slot, key, { findings, diagnostics: found, stats });
+  }
+  if (report) reportCache(report);
 
   const result: ScanResult = {
     version: GOCONC_VERSION,
-    findings: sup.kept.sort(compareFindings),
-    diagnostics: diagnostics.sort(compareDiagnostics),
-    stats: { files: parsed.size, packages: pkgs.length, lines, parseErrors, durationMs: Date.now() - started },
+    findings,
+    diagnostics: [...ws.diagnostics, ...found].sort(compareDiagnostics),
+    stats: { ...stats, durationMs: Date.now() - started },
   };
-  return { result, nothingToScan: files.length === 0 };
+  return { result, nothingToScan: files.length === 0, cache: report };
+}
+
+function reportCache(r: CacheReport): void {
+  if (timing) process.stderr.write(`[timing] cache: result ${r.resultHit ? 'hit' : 'miss'}, ${r.parsed} parsed, ${r.loaded} from cache\n`);
 }
 
 /** Two rules or two passes may reach the same finding: keep one. */

@@ -12,9 +12,23 @@ export type ParseOutcome = { ok: true; file: GoFile } | { ok: false; path: strin
 export { MAX_FILE_BYTES };
 
 export function parseFileSync(absPath: string, relPath: string): ParseOutcome {
+  const bytes = readSourceBytes(absPath, relPath);
+  return bytes instanceof Uint8Array ? parseSourceBytes(bytes, relPath) : bytes;
+}
+
+/** The file's bytes, or the failed outcome that reports why they cannot be parsed. */
+export function readSourceBytes(absPath: string, relPath: string): Uint8Array | ParseOutcome {
   try {
     const bytes = readBounded(absPath);
-    if (typeof bytes === 'string') return { ok: false, path: relPath, message: bytes };
+    return typeof bytes === 'string' ? { ok: false, path: relPath, message: bytes } : bytes;
+  } catch (err) {
+    return { ok: false, path: relPath, message: describe(err) };
+  }
+}
+
+/** Decodes and parses bytes already read (the cache hashes the same bytes it parses). */
+export function parseSourceBytes(bytes: Uint8Array, relPath: string): ParseOutcome {
+  try {
     const decoded = decodeGoSource(bytes);
     if (!decoded.ok) return { ok: false, path: relPath, message: decoded.message };
     const file = parseGoSource(decoded.text, relPath);

@@ -4,17 +4,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { ParseStore, StoredParseOutcome } from '../cache/parse-cache.js';
 import type { ParseTask } from './parse-worker.js';
-import type { ParseOutcome } from './parse-file.js';
 
 export { parseFileSync, MAX_FILE_BYTES, type ParseOutcome } from './parse-file.js';
 
 export class ParsePool {
-  private readonly pool: Piscina<ParseTask, ParseOutcome>;
+  private readonly pool: Piscina<ParseTask, StoredParseOutcome>;
 
   constructor(opts?: { threads?: number }) {
     const threads = Math.max(1, opts?.threads ?? availableParallelism());
-    this.pool = new Piscina<ParseTask, ParseOutcome>({
+    this.pool = new Piscina<ParseTask, StoredParseOutcome>({
       // Resolved next to this module, so it works from dist/src/syntax/.
       filename: new URL('./parse-worker.js', import.meta.url).href,
       minThreads: threads,
@@ -30,10 +30,11 @@ export class ParsePool {
     return this.pool.maxThreads;
   }
 
-  /** Never rejects: a crashed or failing worker becomes `{ ok: false }`. */
-  async parseFile(absPath: string, relPath: string): Promise<ParseOutcome> {
+  /** Never rejects: a crashed or failing worker becomes `{ ok: false }`. With a store,
+   * the tree is also written to the parse cache and the outcome carries its content hash. */
+  async parseFile(absPath: string, relPath: string, store?: ParseStore): Promise<StoredParseOutcome> {
     try {
-      return await this.pool.run({ absPath, relPath });
+      return await this.pool.run(store ? { absPath, relPath, store } : { absPath, relPath });
     } catch (err) {
       return { ok: false, path: relPath, message: `cannot parse: ${err instanceof Error ? err.message : String(err)}` };
     }
