@@ -9,7 +9,7 @@ export type RunStatus = 'ok' | 'failed' | 'timed out' | 'skipped';
 export interface ToolRun {
   tool: string;
   /** Role in ratios: the analyzer under test, its single-thread parse baseline, or a peer. */
-  kind: 'goconc' | 'parse' | 'peer';
+  kind: 'goconc' | 'goconc-warm' | 'parse' | 'peer';
   status: RunStatus;
   /** Why it was skipped or failed, or what it reported (exit status of a peer). */
   note: string | null;

@@ -3,7 +3,8 @@
  *
  * Speed harness. For $(go env GOROOT)/src and every tree given it measures, each as its
  * own child process so wall time, CPU (user + sys) and peak RSS are its own:
- *   1. a cold goconc scan with every rule (JSON report to a temp file);
+ *   1. a cold goconc scan with every rule into an empty cache folder, then a warm one
+ *      with nothing changed (same folder), checking that both reports are the same;
  *   2. a single-threaded tree-sitter parse of the same files (bench-parse-child.ts);
  *   3. peers, unless --no-peers: go vet and staticcheck's concurrency checks, each with a
  *      fresh, empty GOCACHE (and STATICCHECK_CACHE) so they start cold too.
@@ -77,18 +78,21 @@ function failed(run: ToolRun, m: Measurement, why: string): ToolRun {
   return { ...run, status: m.timedOut ? 'timed out' : 'failed', note: why };
 }
 
-async function benchGoconc(tree: string): Promise<{ run: ToolRun; details: TreeResult['goconc']; method: string }> {
-  const dir = makeTempDir('goconc-bench-');
-  const out = path.join(dir, 'scan.json');
-  try {
-    log(`goconc scan ${tree}`);
+/**
+ * One goconc scan with every rule, using `cacheDir` (an empty folder for the cold run, the
+ * same folder again for the warm one). The report is kept in `reportPath` for comparison.
+ */
+async function benchGoconc(tree: string, cacheDir: string, label: string, kind: 'goconc' | 'goconc-warm', reportPath: string): Promise<{ run: ToolRun; details: TreeResult['goconc']; method: string }> {
+  const out = reportPath;
+  {
+    log(`${label}: goconc scan ${tree}`);
     const loadBefore = noteLoad('goconc');
     const m = await runMeasured({
       command: process.execPath,
-      args: [path.join(repoRoot, 'bin', 'goconc.js'), 'scan', tree, '--format', 'json', '--no-progress', '-o', out],
+      args: [path.join(repoRoot, 'bin', 'goconc.js'), 'scan', tree, '--format', 'json', '--no-progress', '-o', out, '--cache-dir', cacheDir],
       cwd: repoRoot,
     });
-    const run = { ...baseRun('goconc (all rules)', 'goconc', m), loadBefore };
+    const run = { ...baseRun(label, kind, m), loadBefore };
     // Exit 1 only says findings were reported.
     if (m.exitCode !== 0 && m.exitCode !== 1) {
       return { run: failed(run, m, `exit ${m.exitCode ?? m.signal}: ${lastLines(m.stderrTail, 3)}`), details: null, method: m.method };
@@ -104,8 +108,20 @@ async function benchGoconc(tree: string): Promise<{ run: ToolRun; details: TreeR
       details: { exitCode: m.exitCode, packages: doc.stats.packages, parseErrors: doc.stats.parseErrors, diagnostics: doc.diagnostics.length, findingsByRule: countFindingsByRule(doc.findings) },
       method: m.method,
     };
-  } finally {
-    removeTempDir(dir);
+  }
+}
+
+/** The two reports agree on everything but the scan's duration. */
+function sameReports(a: string, b: string): boolean {
+  try {
+    const strip = (p: string) => {
+      const doc = JSON.parse(fs.readFileSync(p, 'utf8')) as { stats: { durationMs?: number } };
+      delete doc.stats.durationMs;
+      return JSON.stringify(doc);
+    };
+    return strip(a) === strip(b);
+  } catch {
+    return false;
   }
 }
 
@@ -230,11 +246,20 @@ async function run(opts: BenchOptions): Promise<number> {
   for (const tree of trees) {
     log(`warming the page cache for ${tree}`);
     warmPageCache(tree);
-    const goconc = await benchGoconc(tree);
+    const work = makeTempDir('goconc-bench-');
+    const cacheDir = path.join(work, 'cache');
+    const coldReport = path.join(work, 'cold.json');
+    const warmReport = path.join(work, 'warm.json');
+    const goconc = await benchGoconc(tree, cacheDir, 'goconc cold (all rules, empty cache)', 'goconc', coldReport);
     logRun(goconc.run);
+    const warm = await benchGoconc(tree, cacheDir, 'goconc warm (nothing changed)', 'goconc-warm', warmReport);
+    logRun(warm.run);
+    const identical = sameReports(coldReport, warmReport);
+    log(`cold and warm reports identical (apart from durationMs): ${identical ? 'yes' : 'NO'}`);
+    removeTempDir(work);
     const parse = await benchParse(tree);
     logRun(parse.run);
-    const runs: ToolRun[] = [goconc.run, parse.run];
+    const runs: ToolRun[] = [goconc.run, { ...warm.run, note: identical ? 'same report as cold' : 'REPORT DIFFERS FROM COLD' }, parse.run];
     if (opts.peers && go !== null) runs.push(...(await benchPeers(tree, go, staticcheck, staticcheckWhy, opts.peersTimeoutS)));
     else runs.push({ ...baseRun('go vet / staticcheck', 'peer', null), status: 'skipped', note: go === null ? 'go not installed' : '--no-peers' });
     results.push({ tree, runs, ratios: computeRatios(runs), goconc: goconc.details, parse: parse.report, measurement: goconc.method });

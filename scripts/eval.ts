@@ -55,7 +55,7 @@ function loadFindings(opts: Options): ScoredFinding[] {
     text = fs.readFileSync(opts.findings, 'utf8');
   } else {
     const corpusArg = path.relative(repoRoot, opts.corpus) || '.';
-    const args = ['bin/goconc.js', 'scan', corpusArg, '--format', 'json', '--min-confidence', 'medium'];
+    const args = ['bin/goconc.js', 'scan', corpusArg, '--format', 'json', '--min-confidence', 'medium', '--no-cache'];
     const res = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (res.error) throw res.error;
     if (res.status !== 0 && res.status !== 1) {

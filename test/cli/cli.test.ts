@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../bin/goconc.js', import.meta.url));
 const dirs: string[] = [];
+// The CLI caches by default: these runs use a cache folder of their own, never the user's.
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'goconc-cli-cache-'));
+dirs.push(CACHE_HOME);
 after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
 function module(files: Record<string, string | Buffer>): string {
@@ -26,7 +29,7 @@ function module(files: Record<string, string | Buffer>): string {
 }
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
