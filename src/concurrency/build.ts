@@ -19,6 +19,7 @@ import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContex
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
+import { PrivateReceivers } from './private-receivers.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -54,6 +55,8 @@ class Facts implements ConcurrencyFacts {
   private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly captured: Set<VarObj>;
+  private readonly privateReceivers: PrivateReceivers;
+  private readonly privateCache = new Map<string, boolean>();
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
@@ -66,6 +69,7 @@ class Facts implements ConcurrencyFacts {
     this.contexts = relevantContexts(collectContexts(program, this.callgraph), this.callgraph);
     for (const c of this.contexts) this.propagate(c);
     this.captured = capturedVars(program);
+    this.privateReceivers = new PrivateReceivers(program, this.callgraph, this.captured);
     const env: AccessEnv = {
       program,
       captured: this.captured,
@@ -353,6 +357,8 @@ class Facts implements ConcurrencyFacts {
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
+        // A goroutine that reaches the method only on an object it made itself.
+        if (anchorA?.selfType && (this.privateIn(x, a) || this.privateIn(y, b))) continue;
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: pairConfidence(x, y) };
@@ -369,6 +375,30 @@ class Facts implements ConcurrencyFacts {
    * path). Accesses through parameters or call results have no anchor: without knowing
    * that two of them see the same object, a pair of them is never reported.
    */
+  /** Whether context c reaches the access only on a receiver object of its own (see private-receivers.ts). */
+  private privateIn(c: GoroutineContext, a: Access): boolean {
+    const root = a.place.root;
+    if (!root || root !== a.fn.recv) return false;
+    // Only fields the receiver holds by value: through a pointer field the object may be shared.
+    if (a.place.field && a.place.path.length > 1) {
+      let t: Type = root.type;
+      for (const f of a.place.path.slice(0, -1)) {
+        const sel = this.program.lookup(t, f);
+        if (sel?.kind !== 'field') return false;
+        const u = underlying(sel.type);
+        if (u.kind !== 'struct') return false;
+        t = sel.type;
+      }
+    }
+    const key = `${c.id}|${a.fn.id}`;
+    let hit = this.privateCache.get(key);
+    if (hit === undefined) {
+      hit = this.privateReceivers.receiverIsPrivate(this.witness(c, a.fn));
+      this.privateCache.set(key, hit);
+    }
+    return hit;
+  }
+
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
     const r = this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
