@@ -9,7 +9,7 @@ import { walk } from '../syntax/walk.js';
 import { calleeOf, isMethodCall } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
-import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import type { Program } from '../model/program.js';
@@ -80,6 +80,10 @@ class Facts implements ConcurrencyFacts {
     for (const fn of program.funcs) {
       if (!fn.body) continue;
       const ff = collectFuncFacts(env, fn);
+      // The runtime and the sync packages implement synchronisation with mechanisms below
+      // the language (stopping the world, runtime semaphores, deliberate plain reads of
+      // atomically written words): their own data is not analysed for races.
+      if (implementsSynchronisation(fn.pkg)) ff.accesses = [];
       this.funcFacts.set(fn, ff);
       for (const a of ff.accesses) {
         const list = this.accessesByKey.get(a.key) ?? [];
@@ -724,6 +728,13 @@ class Facts implements ConcurrencyFacts {
  * against the first MAX_CONTEXTS of them, goroutines first: enough to find a witness,
  * bounded in cost. */
 const MAX_CONTEXTS = 48;
+const SYNC_IMPLEMENTATION = /^(runtime|sync|sync\/atomic|internal\/sync|internal\/runtime\/.+|runtime\/internal\/.+)$/;
+
+/** A package of the Go distribution (module std) that implements goroutines and locks. */
+function implementsSynchronisation(pkg: PackageInfo): boolean {
+  return pkg.module?.path === 'std' && SYNC_IMPLEMENTATION.test(pkg.importPath);
+}
+
 function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
   if (cs.length <= MAX_CONTEXTS) return cs;
   const spawned = cs.filter((c) => c.spawned);
