@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
-import { CallGraph } from './callgraph.js';
+import { CallGraph, type CallEdge } from './callgraph.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
@@ -57,6 +57,8 @@ class Facts implements ConcurrencyFacts {
   private readonly captured: Set<VarObj>;
   private readonly privateReceivers: PrivateReceivers;
   private readonly privateCache = new Map<string, boolean>();
+  /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
+  private readonly edgeReach = new Map<CallEdge, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
@@ -596,7 +598,7 @@ class Facts implements ConcurrencyFacts {
     if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a);
-    if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb);
+    if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb);
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
     const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l));
@@ -648,6 +650,54 @@ class Facts implements ConcurrencyFacts {
       if ((ff?.loops ?? []).some((l) => spanContains(l, e.call.span) && spanContains(l, a.span))) return false;
     }
     return true;
+  }
+
+  /**
+   * In a single goroutine (main, a test, init), access a is done by a call that returns
+   * before the call that (further down) starts goroutine cb: `xinit(); ...; bootstrap()`
+   * where only bootstrap leads to the `go` statement. Every call of the root function
+   * that leads to a's function must come before every call that leads to cb's spawner,
+   * outside any loop around both.
+   */
+  private doneBeforeStartCall(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
+    if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner) return false;
+    const root = ca.roots[0]!;
+    if (!root.body || cb.spawner === root || !this.reach.get(cb.spawner)?.has(ca.id)) return false;
+    // Nobody else may start cb earlier (other sequential tests do not run alongside this one).
+    if (this.contextsOf(cb.spawner).some((c) => c !== ca && !(c.kind === 'test' && !c.multi))) return false;
+    const edges = this.callgraph.callees(root);
+    let lastA: ast.Span | null = a.fn === root ? a.span : null;
+    let firstB: ast.Span | null = null;
+    for (const e of edges) {
+      const toA = a.fn !== root && this.edgeReaches(e, a.fn);
+      const toB = this.edgeReaches(e, cb.spawner);
+      if (toA === null || toB === null) return false; // too far to tell
+      if (toA && (!lastA || before(lastA, e.call.span))) lastA = e.call.span;
+      if (toB && (!firstB || before(e.call.span, firstB))) firstB = e.call.span;
+    }
+    if (!lastA || !firstB || !before(lastA, firstB) || spanContains(lastA, firstB) || spanContains(firstB, lastA)) return false;
+    const loops = this.funcFacts.get(root)?.loops ?? [];
+    return !loops.some((l) => spanContains(l, lastA!) && spanContains(l, firstB!));
+  }
+
+  /** Whether a call edge leads to fn within MAX_CHAIN calls; null when the search is too large to tell. */
+  private edgeReaches(e: CallEdge, fn: FuncInfo): boolean | null {
+    let reach = this.edgeReach.get(e);
+    if (reach === undefined) {
+      reach = new Set<FuncInfo>(e.targets);
+      let frontier = [...e.targets];
+      for (let depth = 0; depth < MAX_CHAIN && frontier.length && reach; depth++) {
+        const next: FuncInfo[] = [];
+        for (const f of frontier) {
+          for (const ce of this.callgraph.callees(f)) for (const t of ce.targets) if (!reach.has(t)) { reach.add(t); next.push(t); }
+          if (reach.size > EDGE_REACH_LIMIT) break;
+        }
+        if (reach.size > EDGE_REACH_LIMIT) { reach = null; break; }
+        frontier = next;
+      }
+      this.edgeReach.set(e, reach);
+    }
+    return reach === null ? null : reach.has(fn);
   }
 
   /** Access a comes after its function waited for something context cb signals
@@ -728,6 +778,9 @@ class Facts implements ConcurrencyFacts {
  * against the first MAX_CONTEXTS of them, goroutines first: enough to find a witness,
  * bounded in cost. */
 const MAX_CONTEXTS = 48;
+/** Beyond this many functions, whether a call leads somewhere is not worth finding out. */
+const EDGE_REACH_LIMIT = 4000;
+
 const SYNC_IMPLEMENTATION = /^(runtime|sync|sync\/atomic|internal\/sync|internal\/runtime\/.+|runtime\/internal\/.+)$/;
 
 /** A package of the Go distribution (module std) that implements goroutines and locks. */
