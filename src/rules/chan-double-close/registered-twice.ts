@@ -8,10 +8,12 @@ import type * as ast from '../../syntax/ast.js';
 import { walk, walkBody } from '../../syntax/walk.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
+import { spanContains } from '../../concurrency/entries.js';
 import { placeOf } from '../../concurrency/places.js';
 import { calleeOf, staticTarget } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
+import { holderText } from '../shared/channel-paths.js';
 import type { ReceiverChanOps } from '../shared/channel-summaries.js';
 
 export interface DoubleRegistration {
@@ -72,7 +74,7 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
       if (!found || f.kind !== 'SelectorExpr') return undefined;
       const recv = placeOf(program, f.x);
       if (!recv?.root) return undefined;
-      for (const adder of found) note(adder.collection, `${recv.root.id}/${recv.path.join('.')}`, n.args[adder.paramIndex], n);
+      for (const adder of found) note(adder.collection, holderText(recv.root, recv.path), n.args[adder.paramIndex], n);
       return undefined;
     });
     for (const r of regs.values()) {
@@ -95,7 +97,7 @@ function appendTo(facts: ConcurrencyFacts, n: ast.AssignStmt): { collection: str
   const lhs = placeOf(facts.program, n.lhs[0]!);
   const first = r.args[0] ? placeOf(facts.program, r.args[0]) : null;
   if (!lhs?.key || !lhs.root || first?.key !== lhs.key || first.root !== lhs.root) return null;
-  return { collection: lhs.key, holder: `${lhs.root.id}/${lhs.path.slice(0, -1).join('.')}`, args: r.args.slice(1) };
+  return { collection: lhs.key, holder: holderText(lhs.root, lhs.path.slice(0, -1)), args: r.args.slice(1) };
 }
 
 function addersOf(facts: ConcurrencyFacts, fn: FuncInfo): Adder[] {
@@ -172,13 +174,8 @@ function assignedOnce(facts: ConcurrencyFacts, v: VarObj): boolean {
 function innermostBlock(fn: FuncInfo, node: ast.Node): ast.Node | null {
   let best: ast.Node | null = null;
   walk(fn.body!, (n) => {
-    if ((n.kind === 'BlockStmt' || n.kind === 'CaseClause' || n.kind === 'CommClause') && contains(n.span, node.span)) best = n;
+    if ((n.kind === 'BlockStmt' || n.kind === 'CaseClause' || n.kind === 'CommClause') && spanContains(n.span, node.span)) best = n;
     return undefined;
   });
   return best;
-}
-
-function contains(outer: ast.Span, inner: ast.Span): boolean {
-  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
-  return before(outer[0], outer[1], inner[0], inner[1]) && before(inner[2], inner[3], outer[2], outer[3]);
 }

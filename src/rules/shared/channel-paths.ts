@@ -285,7 +285,8 @@ class Walker {
   }
 }
 
-function holderText(root: VarObj, path: string[]): string {
+/** How a channel's holder is named: a variable and the fields from it. */
+export function holderText(root: VarObj, path: string[]): string {
   return `${root.id}/${path.join('.')}`;
 }
 
