@@ -19,7 +19,7 @@ import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContex
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
-import { PrivateReceivers } from './private-receivers.js';
+import { ObjectOrigins, type ObjectOrigin } from './object-origins.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -55,8 +55,8 @@ class Facts implements ConcurrencyFacts {
   private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly captured: Set<VarObj>;
-  private readonly privateReceivers: PrivateReceivers;
-  private readonly privateCache = new Map<string, boolean>();
+  private readonly objectOrigins: ObjectOrigins;
+  private readonly originCache = new Map<string, ObjectOrigin>();
   /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
   private readonly edgeReach = new Map<CallEdge, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
@@ -65,17 +65,19 @@ class Facts implements ConcurrencyFacts {
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
+  private readonly programCache = new Map<GoroutineContext, Set<string> | null>();
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
     this.contexts = relevantContexts(collectContexts(program, this.callgraph), this.callgraph);
     for (const c of this.contexts) this.propagate(c);
     this.captured = capturedVars(program);
-    this.privateReceivers = new PrivateReceivers(program, this.callgraph, this.captured);
+    const spawning = this.spawningFuncs();
+    this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, spawning);
     const env: AccessEnv = {
       program,
       captured: this.captured,
-      spawning: this.spawningFuncs(),
+      spawning,
       onceBodies: this.onceBodies(),
       targetsOf: (c, from) => this.callgraph.targetsOf(c, from),
     };
@@ -198,6 +200,43 @@ class Facts implements ConcurrencyFacts {
     if (x.kind !== 'test') return true;
     if (!y.spawner) return false;
     return this.reach.get(y.spawner)?.has(x.id) ?? false;
+  }
+
+  /**
+   * The programs a context runs in: a main package's command, a package's test binary;
+   * null for any (the exported API, goroutines whose start is not traced to a program).
+   * A goroutine runs in the programs of the contexts that reach its spawner.
+   */
+  private programsOf(c: GoroutineContext, visiting = new Set<GoroutineContext>()): Set<string> | null {
+    const hit = this.programCache.get(c);
+    if (hit !== undefined) return hit;
+    let out: Set<string> | null;
+    if (c.kind === 'main') out = new Set([`cmd:${c.pkg.importPath}`]);
+    else if (c.kind === 'test') out = new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]);
+    else if (!c.spawned || !c.spawner) out = null;
+    else {
+      const starters = this.contextsOf(c.spawner).filter((s) => s !== c);
+      if (!starters.length || visiting.has(c)) return null;
+      visiting.add(c);
+      out = new Set();
+      for (const s of starters) {
+        const p = this.programsOf(s, visiting);
+        if (p === null) { out = null; break; }
+        for (const x of p) out.add(x);
+      }
+      visiting.delete(c);
+    }
+    this.programCache.set(c, out);
+    return out;
+  }
+
+  /** Two contexts can run at the same time only inside one program. */
+  private shareProgram(x: GoroutineContext, y: GoroutineContext): boolean {
+    const px = this.programsOf(x);
+    const py = this.programsOf(y);
+    if (!px || !py) return true;
+    for (const p of px) if (py.has(p)) return true;
+    return false;
   }
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
@@ -354,6 +393,7 @@ class Facts implements ConcurrencyFacts {
     for (const x of ca) {
       for (const y of cb) {
         if (!mayRunConcurrently(x, y)) continue;
+        if (!this.shareProgram(x, y)) continue;
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
@@ -363,11 +403,18 @@ class Facts implements ConcurrencyFacts {
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
-        // A goroutine that reaches the method only on an object it made itself.
-        if (anchorA?.selfType && (this.privateIn(x, a) || this.privateIn(y, b))) continue;
+        // A goroutine that reaches the object only as one it made itself does not share
+        // it; one that got it part-way down its chain shares it only perhaps.
+        let unshown = false;
+        if (anchorA?.selfType) {
+          const oa = this.originIn(x, a);
+          const ob = oa === 'private' ? oa : this.originIn(y, b);
+          if (oa === 'private' || ob === 'private') continue;
+          unshown = oa === 'unknown' || ob === 'unknown';
+        }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
-        const pair: ConcurrentPair = { a: x, b: y, confidence: pairConfidence(x, y) };
+        const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
       }
@@ -381,28 +428,31 @@ class Facts implements ConcurrencyFacts {
    * path). Accesses through parameters or call results have no anchor: without knowing
    * that two of them see the same object, a pair of them is never reported.
    */
-  /** Whether context c reaches the access only on a receiver object of its own (see private-receivers.ts). */
-  private privateIn(c: GoroutineContext, a: Access): boolean {
+  /** Where the object of access a comes from, as context c reaches it (see object-origins.ts). */
+  private originIn(c: GoroutineContext, a: Access): ObjectOrigin {
     const root = a.place.root;
-    if (!root || root !== a.fn.recv) return false;
-    // Only fields the receiver holds by value: through a pointer field the object may be shared.
-    if (a.place.field && a.place.path.length > 1) {
-      let t: Type = root.type;
-      for (const f of a.place.path.slice(0, -1)) {
-        const sel = this.program.lookup(t, f);
-        if (sel?.kind !== 'field') return false;
-        const u = underlying(sel.type);
-        if (u.kind !== 'struct') return false;
-        t = sel.type;
-      }
-    }
-    const key = `${c.id}|${a.fn.id}`;
-    let hit = this.privateCache.get(key);
+    if (!root) return 'unknown';
+    const onRecv = root === a.fn.recv;
+    if (!onRecv && (root.scope !== 'local' || root.func !== a.fn)) return 'shared';
+    const key = `${c.id}|${a.fn.id}|${onRecv ? 'recv' : root.id}`;
+    let hit = this.originCache.get(key);
     if (hit === undefined) {
-      hit = this.privateReceivers.receiverIsPrivate(this.witness(c, a.fn));
-      this.privateCache.set(key, hit);
+      hit = this.objectOrigins.originOf(this.witness(c, a.fn), onRecv ? { recv: true } : a.place.rootExpr);
+      this.originCache.set(key, hit);
     }
-    return hit;
+    // Through a pointer field the object is the holder's only if nobody else points at it.
+    return hit === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : hit;
+  }
+
+  /** Every field on the path but the last is a struct held by value. */
+  private heldByValue(t: Type, path: string[]): boolean {
+    for (const f of path.slice(0, -1)) {
+      const sel = this.program.lookup(t, f);
+      if (sel?.kind !== 'field') return false;
+      if (underlying(sel.type).kind !== 'struct') return false;
+      t = sel.type;
+    }
+    return true;
   }
 
   private anchorOf(a: Access): Anchor | null {

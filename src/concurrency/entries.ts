@@ -129,7 +129,8 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
   const spawningPkgs = new Set(out.filter((c) => c.spawned && c.spawner && !c.file.endsWith('_test.go')).map((c) => c.pkg));
   for (const pkg of program.packages) {
     if (!spawningPkgs.has(pkg) || pkg.name === 'main' || pkg.importPath.endsWith('_test')) continue;
-    const roots = pkg.funcs.filter((f) => f.node.kind === 'FuncDecl' && f.body && isExportedAPI(f));
+    // Tests and their helpers are not API: the test binary runs them itself.
+    const roots = pkg.funcs.filter((f) => f.node.kind === 'FuncDecl' && f.body && isExportedAPI(f) && !f.file.ast.path.endsWith('_test.go'));
     add({ kind: 'api', roots, multi: false, spawned: false, spawner: null, spawnNode: null, file: roots[0]?.file.ast.path ?? '', span: roots[0]?.node.span ?? [0, 0, 0, 0], pkg,
       describe: `exported API of package ${pkg.importPath}, which starts goroutines of its own` });
   }

@@ -1,11 +1,17 @@
 /**
- * Whether a goroutine reaches a method only on an object of its own. Following the
- * context's witness chain back from the method, the receiver is traced through each call:
- * to the caller's receiver, to one of its parameters (then one call further up), or to a
- * local the caller made itself (`var buf bytes.Buffer`, `e := &encodeState{}`,
- * `enc := json.NewEncoder(w)`). When every way in ends at such a local, the goroutine
- * works on a private object, and what it does to that object cannot race with another
- * goroutine's object of the same type.
+ * Where the object a goroutine works on comes from. Following the context's witness
+ * chain back from the accessing function, the object is traced through each call: to the
+ * caller's receiver, to one of its parameters (then one call further up), to a package
+ * variable, or to a local the caller made itself (`var buf bytes.Buffer`,
+ * `e := &encodeState{}`, `enc := json.NewEncoder(w)`).
+ *
+ * - private: every way in ends at a local made on this chain that nothing else can see,
+ *   or at a copy (a value receiver or parameter): what the goroutine does to it cannot
+ *   race with another goroutine's object of the same type.
+ * - shared: some way in reaches the goroutine's own function (the object came with it:
+ *   captured, passed, its receiver) or a package variable.
+ * - unknown: the object was made or fetched part-way down the chain and handed on in
+ *   ways not followed here; nothing shows that another goroutine holds the same one.
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
@@ -17,89 +23,160 @@ import { underlying } from '../model/typeops.js';
 import type { Type } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
+import { singleDefinition } from '../model/definitions.js';
 
-type Origin = 'private' | 'shared' | { recv: true } | { param: number };
+export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
-export class PrivateReceivers {
+type Step = ObjectOrigin | { recv: true } | { param: number };
+
+export class ObjectOrigins {
   private readonly localCache = new Map<VarObj, boolean>();
   private readonly returnedCache = new Map<VarObj, boolean>();
   private readonly freshCache = new Map<FuncInfo, boolean>();
   private readonly leakCache = new Map<string, boolean>();
+  private readonly handedToGoroutine = new Map<FuncInfo, Set<VarObj>>();
+  /** Whether the last originIn went through a pointer, an index or a reference. */
+  private lastIndirect = false;
 
   constructor(
     private readonly program: Program,
     private readonly callgraph: CallGraph,
     private readonly captured: Set<VarObj>,
+    /** Functions that start goroutines, directly or through calls. */
+    private readonly spawning: Set<FuncInfo>,
   ) {}
 
   /**
-   * chain: root-to-fn witness of one context. true when fn's receiver is, on this chain,
-   * an object some function of the chain created for itself.
+   * chain: root-to-fn witness of one context; start: where the accessed object is in fn
+   * (its receiver, or an expression of fn's body such as a local's identifier).
    */
-  receiverIsPrivate(chain: FuncInfo[]): boolean {
-    let wantRecv = true;
-    let wantParams = new Set<number>();
+  originOf(chain: FuncInfo[], start: { recv: true } | ast.Expr): ObjectOrigin {
+    const last = chain[chain.length - 1]!;
+    this.lastIndirect = false;
+    const first: Step = 'recv' in start ? { recv: true } : this.originIn(last, start, chain.length === 1);
+    if (typeof first === 'string') return first;
+    let wantRecv = 'recv' in first;
+    let wantParams = new Set<number>('param' in first ? [first.param] : []);
+    let unknown = false;
+    // Once the object was reached through a pointer field, the holder being private says
+    // nothing about the object itself.
+    let indirect = this.lastIndirect;
     for (let i = chain.length - 1; i > 0; i--) {
       const callee = chain[i]!;
       const caller = chain[i - 1]!;
       const edges = this.callgraph.callees(caller).filter((e) => e.targets.includes(callee));
-      if (!edges.length) return false;
+      if (!edges.length) return 'unknown';
       let nextRecv = false;
       const nextParams = new Set<number>();
       for (const e of edges) {
         const exprs: ast.Expr[] = [];
         if (wantRecv) {
           const f = unparen(e.call.fun);
-          if (f.kind !== 'SelectorExpr' || !callee.recv) return false;
+          if (f.kind !== 'SelectorExpr' || !callee.recv) return 'unknown';
           exprs.push(f.x);
         }
         for (const p of wantParams) {
           const a = e.call.args[p];
-          if (!a) return false;
+          if (!a) return 'unknown';
           exprs.push(a);
         }
         for (const x of exprs) {
-          const o = this.originIn(caller, x);
-          if (o === 'shared') return false;
-          if (o === 'private') continue;
+          const o = this.originIn(caller, x, i - 1 === 0);
+          if (this.lastIndirect) indirect = true;
+          if (o === 'shared') return 'shared';
+          if (o === 'private') { if (indirect) unknown = true; continue; }
+          if (o === 'unknown') { unknown = true; continue; }
           if ('recv' in o) nextRecv = true;
           else nextParams.add(o.param);
         }
       }
-      if (!nextRecv && nextParams.size === 0) return true;
+      if (!nextRecv && nextParams.size === 0) return unknown ? 'unknown' : 'private';
       wantRecv = nextRecv;
       wantParams = nextParams;
     }
     // Back at the goroutine's own function: the object came with it.
-    return false;
+    return 'shared';
   }
 
-  /** Where the object an expression denotes comes from, inside fn. */
-  private originIn(fn: FuncInfo, e: ast.Expr): Origin {
+  /** Where the object an expression denotes comes from, inside fn (isRoot: fn is the
+   * goroutine's own function, whose locals are what it shares with the code it starts). */
+  private originIn(fn: FuncInfo, e: ast.Expr, isRoot: boolean, depth = 0): Step {
     let x = unparen(e);
+    // Through a pointer, an interface or a reference type the object may be anyone's
+    // holder's: it is at best as shared as the holder, never private.
+    let viaPointer = false;
     for (let guard = 0; guard < 16; guard++) {
       if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
       if (x.kind === 'SelectorExpr') {
         const s = this.program.selectionOf(x);
-        if (s?.kind !== 'field') return 'shared';
-        // A struct held by value belongs to its holder; through a pointer, an interface or
-        // a reference type it may be anyone's.
-        if (!ownedValue(s.type)) return 'shared';
+        if (s?.kind === 'qualified') break;
+        if (s?.kind !== 'field') return 'unknown';
+        if (!ownedValue(s.type) || s.indirect || this.program.typeOf(x.x).kind === 'pointer') viaPointer = true;
         x = unparen(x.x);
         continue;
       }
+      if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { viaPointer = true; x = unparen(x.x); continue; }
       break;
     }
+    if (viaPointer) this.lastIndirect = true;
+    const step = this.rootStep(fn, x, isRoot, viaPointer, depth);
+    return viaPointer && step === 'private' ? 'unknown' : step;
+  }
+
+  private rootStep(fn: FuncInfo, x: ast.Expr, isRoot: boolean, viaPointer: boolean, depth: number): Step {
     if (x.kind === 'CompositeLit') return 'private';
-    if (x.kind === 'CallExpr') return this.freshResult(x) ? 'private' : 'shared';
-    if (x.kind !== 'Ident') return 'shared';
-    const v = this.program.objectOf(x);
-    if (v?.kind !== 'var') return 'shared';
-    if (v === fn.recv) return { recv: true };
+    if (x.kind === 'CallExpr') return this.freshResult(x) ? 'private' : 'unknown';
+    let v: ReturnType<Program['objectOf']> | undefined;
+    if (x.kind === 'SelectorExpr') {
+      const s = this.program.selectionOf(x);
+      if (s?.kind === 'qualified' && s.obj.kind === 'var') return 'shared';
+      return 'unknown';
+    }
+    if (x.kind === 'Ident') v = this.program.objectOf(x);
+    if (v?.kind !== 'var') return 'unknown';
+    if (v.scope === 'pkg') return 'shared';
+    // A value receiver or parameter is the callee's own copy.
+    if (v === fn.recv) return !viaPointer && isValueStruct(v.type) ? 'private' : { recv: true };
     const pi = fn.params.indexOf(v);
-    if (pi >= 0) return { param: pi };
-    if (v.scope !== 'local' || v.func !== fn) return 'shared';
-    return this.privateLocal(v) ? 'private' : 'shared';
+    if (pi >= 0) return !viaPointer && isValueStruct(v.type) ? 'private' : { param: pi };
+    if (v.scope !== 'local' || v.func !== fn) return this.captured.has(v) ? 'shared' : 'unknown';
+    if (this.privateLocal(v)) return 'private';
+    // The goroutine's own locals, and locals handed to a goroutine, are what is shared.
+    if (isRoot || this.captured.has(v) || this.givenToGoroutine(fn).has(v)) return 'shared';
+    const def = depth < 3 ? singleDefinition(this.program, v) : null;
+    if (def && !isAllocation(unparen(def))) {
+      const o = this.originIn(fn, def, isRoot, depth + 1);
+      return o === 'private' ? 'unknown' : o;
+    }
+    return 'unknown';
+  }
+
+  /** Locals of fn used in a `go` statement, or handed to a call that starts goroutines. */
+  private givenToGoroutine(fn: FuncInfo): Set<VarObj> {
+    let hit = this.handedToGoroutine.get(fn);
+    if (hit) return hit;
+    const out = new Set<VarObj>();
+    hit = out;
+    this.handedToGoroutine.set(fn, hit);
+    if (!fn.body) return hit;
+    const note = (e: ast.Expr): void => {
+      let x = unparen(e);
+      while (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      while (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'qualified') x = unparen(x.x);
+      if (x.kind === 'Ident') { const o = this.program.objectOf(x); if (o?.kind === 'var') out.add(o); }
+    };
+    walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind !== 'CallExpr' && n.kind !== 'GoStmt') return undefined;
+      const call = n.kind === 'GoStmt' ? n.call : n;
+      const started = n.kind === 'GoStmt' || this.callgraph.targetsOf(calleeOf(this.program, call), fn.pkg).some((t) => this.spawning.has(t));
+      if (!started) return undefined;
+      const f = unparen(call.fun);
+      if (f.kind === 'SelectorExpr') note(f.x);
+      for (const a of call.args) note(a);
+      return undefined;
+    });
+    return hit;
   }
 
   /**
