@@ -19,7 +19,7 @@ import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContex
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
 import { spawnKindOf } from './spawners.js';
-import { ObjectOrigins, type ObjectOrigin } from './object-origins.js';
+import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -57,6 +57,7 @@ class Facts implements ConcurrencyFacts {
   private readonly captured: Set<VarObj>;
   private readonly objectOrigins: ObjectOrigins;
   private readonly originCache = new Map<string, ObjectOrigin>();
+  private readonly views = new Map<GoroutineContext, ContextView>();
   /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
   private readonly edgeReach = new Map<CallEdge, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
@@ -73,7 +74,7 @@ class Facts implements ConcurrencyFacts {
     for (const c of this.contexts) this.propagate(c);
     this.captured = capturedVars(program);
     const spawning = this.spawningFuncs();
-    this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, spawning);
+    this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, spawning, this.goroutineCaptured());
     const env: AccessEnv = {
       program,
       captured: this.captured,
@@ -437,11 +438,21 @@ class Facts implements ConcurrencyFacts {
     const key = `${c.id}|${a.fn.id}|${onRecv ? 'recv' : root.id}`;
     let hit = this.originCache.get(key);
     if (hit === undefined) {
-      hit = this.objectOrigins.originOf(this.witness(c, a.fn), onRecv ? { recv: true } : a.place.rootExpr);
+      hit = this.objectOrigins.originOf(this.viewOf(c), a.fn, onRecv ? { recv: true } : a.place.rootExpr);
       this.originCache.set(key, hit);
     }
     // Through a pointer field the object is the holder's only if nobody else points at it.
     return hit === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : hit;
+  }
+
+  private viewOf(c: GoroutineContext): ContextView {
+    let v = this.views.get(c);
+    if (!v) {
+      const roots = new Set(c.roots);
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.get(f)?.has(c.id) ?? false };
+      this.views.set(c, v);
+    }
+    return v;
   }
 
   /** Every field on the path but the last is a struct held by value. */
@@ -713,8 +724,8 @@ class Facts implements ConcurrencyFacts {
     if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner) return false;
     const root = ca.roots[0]!;
     if (!root.body || cb.spawner === root || !this.reach.get(cb.spawner)?.has(ca.id)) return false;
-    // Nobody else may start cb earlier (other sequential tests do not run alongside this one).
-    if (this.contextsOf(cb.spawner).some((c) => c !== ca && !(c.kind === 'test' && !c.multi))) return false;
+    // Nobody else may start cb earlier (other tests run in their own time, on their own objects).
+    if (this.contextsOf(cb.spawner).some((c) => c !== ca && c.kind !== 'test')) return false;
     const edges = this.callgraph.callees(root);
     let lastA: ast.Span | null = a.fn === root ? a.span : null;
     let firstB: ast.Span | null = null;
@@ -804,6 +815,24 @@ class Facts implements ConcurrencyFacts {
     while (queue.length) {
       const f = queue.pop()!;
       for (const e of this.callgraph.callers(f)) if (!out.has(e.caller)) { out.add(e.caller); queue.push(e.caller); }
+    }
+    return out;
+  }
+
+  /** Variables of enclosing functions used by function literals that run as goroutines. */
+  private goroutineCaptured(): Set<VarObj> {
+    const out = new Set<VarObj>();
+    for (const c of this.contexts) {
+      if (!c.spawned) continue;
+      for (const r of c.roots) {
+        if (r.node.kind !== 'FuncLit' || !r.body) continue;
+        walk(r.body, (n) => {
+          if (n.kind !== 'Ident') return undefined;
+          const o = this.program.objectOf(n);
+          if (o?.kind === 'var' && this.captured.has(o) && o.func && !inside(o.func, r)) out.add(o);
+          return undefined;
+        });
+      }
     }
     return out;
   }

@@ -27,6 +27,17 @@ import { singleDefinition } from '../model/definitions.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
+/** One goroutine context as the search sees it. */
+export interface ContextView {
+  /** fn is one of the context's own functions (where its goroutine starts). */
+  isRoot(fn: FuncInfo): boolean;
+  /** The context calls fn. */
+  reaches(fn: FuncInfo): boolean;
+}
+
+/** States (function, receiver or parameter) visited before the search gives up. */
+const SEARCH_BUDGET = 2000;
+
 type Step = ObjectOrigin | { recv: true } | { param: number };
 
 export class ObjectOrigins {
@@ -44,58 +55,57 @@ export class ObjectOrigins {
     private readonly captured: Set<VarObj>,
     /** Functions that start goroutines, directly or through calls. */
     private readonly spawning: Set<FuncInfo>,
+    /** Variables captured by function literals that run as goroutines. */
+    private readonly goroutineCaptured: Set<VarObj>,
   ) {}
 
+  /** The context whose calls are being followed. */
+  private view: ContextView | null = null;
+
   /**
-   * chain: root-to-fn witness of one context; start: where the accessed object is in fn
-   * (its receiver, or an expression of fn's body such as a local's identifier).
+   * Follows every way context `view` calls fn back to where the object of the access comes
+   * from. start: where the object is in fn (its receiver, or an expression of fn's body
+   * such as a local's identifier).
    */
-  originOf(chain: FuncInfo[], start: { recv: true } | ast.Expr): ObjectOrigin {
-    const last = chain[chain.length - 1]!;
+  originOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr): ObjectOrigin {
+    this.view = view;
     this.lastIndirect = false;
-    const first: Step = 'recv' in start ? { recv: true } : this.originIn(last, start, chain.length === 1);
+    const first: Step = 'recv' in start ? { recv: true } : this.originIn(fn, start, view.isRoot(fn));
     if (typeof first === 'string') return first;
-    let wantRecv = 'recv' in first;
-    let wantParams = new Set<number>('param' in first ? [first.param] : []);
-    let unknown = false;
-    // Once the object was reached through a pointer field, the holder being private says
-    // nothing about the object itself.
+    // Once the object was reached through a pointer field, a private holder says nothing
+    // about the object itself.
     let indirect = this.lastIndirect;
-    for (let i = chain.length - 1; i > 0; i--) {
-      const callee = chain[i]!;
-      const caller = chain[i - 1]!;
-      const edges = this.callgraph.callees(caller).filter((e) => e.targets.includes(callee));
-      if (!edges.length) return 'unknown';
-      let nextRecv = false;
-      const nextParams = new Set<number>();
+    let unknown = false;
+    const seen = new Set<string>();
+    const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>]> = [[fn, first]];
+    let budget = SEARCH_BUDGET;
+    while (queue.length) {
+      const [callee, want] = queue.pop()!;
+      const key = `${callee.id}|${'recv' in want ? 'r' : want.param}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // Back at the goroutine's own function: the object came with it.
+      if (view.isRoot(callee)) return 'shared';
+      if (--budget < 0) return 'unknown';
+      const edges = this.callgraph.callers(callee).filter((e) => view.reaches(e.caller));
+      if (!edges.length) { unknown = true; continue; }
       for (const e of edges) {
-        const exprs: ast.Expr[] = [];
-        if (wantRecv) {
+        let x: ast.Expr | undefined;
+        if ('recv' in want) {
           const f = unparen(e.call.fun);
-          if (f.kind !== 'SelectorExpr' || !callee.recv) return 'unknown';
-          exprs.push(f.x);
-        }
-        for (const p of wantParams) {
-          const a = e.call.args[p];
-          if (!a) return 'unknown';
-          exprs.push(a);
-        }
-        for (const x of exprs) {
-          const o = this.originIn(caller, x, i - 1 === 0);
-          if (this.lastIndirect) indirect = true;
-          if (o === 'shared') return 'shared';
-          if (o === 'private') { if (indirect) unknown = true; continue; }
-          if (o === 'unknown') { unknown = true; continue; }
-          if ('recv' in o) nextRecv = true;
-          else nextParams.add(o.param);
-        }
+          if (f.kind === 'SelectorExpr' && callee.recv) x = f.x;
+        } else x = e.call.args[want.param];
+        if (!x) { unknown = true; continue; }
+        this.lastIndirect = false;
+        const o = this.originIn(e.caller, x, view.isRoot(e.caller));
+        if (this.lastIndirect) indirect = true;
+        if (o === 'shared') return 'shared';
+        if (o === 'private') { if (indirect) unknown = true; continue; }
+        if (o === 'unknown') { unknown = true; continue; }
+        queue.push([e.caller, o]);
       }
-      if (!nextRecv && nextParams.size === 0) return unknown ? 'unknown' : 'private';
-      wantRecv = nextRecv;
-      wantParams = nextParams;
     }
-    // Back at the goroutine's own function: the object came with it.
-    return 'shared';
+    return unknown ? 'unknown' : 'private';
   }
 
   /** Where the object an expression denotes comes from, inside fn (isRoot: fn is the
@@ -139,14 +149,25 @@ export class ObjectOrigins {
     if (v === fn.recv) return !viaPointer && isValueStruct(v.type) ? 'private' : { recv: true };
     const pi = fn.params.indexOf(v);
     if (pi >= 0) return !viaPointer && isValueStruct(v.type) ? 'private' : { param: pi };
-    if (v.scope !== 'local' || v.func !== fn) return this.captured.has(v) ? 'shared' : 'unknown';
+    if (!v.func) return 'unknown';
+    const home = v.func;
+    if (home !== fn) {
+      // A variable of an enclosing function: shared when a goroutine captures it or it
+      // belongs to the goroutine's own function; otherwise seen from a literal run on the spot.
+      if (!this.captured.has(v)) return 'unknown';
+      if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) return 'shared';
+    }
+    if (v.scope !== 'local') return 'unknown';
     if (this.privateLocal(v)) return 'private';
-    // The goroutine's own locals, and locals handed to a goroutine, are what is shared.
-    if (isRoot || this.captured.has(v) || this.givenToGoroutine(fn).has(v)) return 'shared';
+    // The goroutine's own locals, and locals handed to a goroutine (captured by it, started
+    // with, passed to code that starts one), are what is shared.
+    if ((home === fn && isRoot) || this.view!.isRoot(home) || this.goroutineCaptured.has(v) || this.givenToGoroutine(home).has(v)) return 'shared';
     const def = depth < 3 ? singleDefinition(this.program, v) : null;
     if (def && !isAllocation(unparen(def))) {
-      const o = this.originIn(fn, def, isRoot, depth + 1);
-      return o === 'private' ? 'unknown' : o;
+      const o = this.originIn(home, def, isRoot && home === fn, depth + 1);
+      if (o === 'private') return 'unknown';
+      // Only a variable of fn itself leads on up the chain through fn's receiver or parameters.
+      return typeof o === 'string' || home === fn ? o : 'unknown';
     }
     return 'unknown';
   }
