@@ -58,6 +58,7 @@ class Facts implements ConcurrencyFacts {
   private readonly objectOrigins: ObjectOrigins;
   private readonly originCache = new Map<string, ObjectOrigin>();
   private readonly views = new Map<GoroutineContext, ContextView>();
+  private readonly contextLockCache = new Map<string, HeldLock[]>();
   /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
   private readonly edgeReach = new Map<CallEdge, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
@@ -314,10 +315,50 @@ class Facts implements ConcurrencyFacts {
     return entry.length ? [...entry.filter((e) => !a.locks.some((l) => l.key === e.key)), ...a.locks] : a.locks;
   }
 
+  /**
+   * Locks held on entry to fn on every way context c calls it: the locks its callers in c
+   * hold at the call (and on their own entry), moved into fn's frame. Unlike the entry
+   * locks over all callers, a helper called under its owner's lock by this goroutine counts
+   * as locked here even when other callers call it bare.
+   */
+  private contextEntryLocks(c: GoroutineContext, fn: FuncInfo, visiting = new Set<FuncInfo>(), depth = 0): HeldLock[] | null {
+    const key = `${c.id}|${fn.id}`;
+    const hit = this.contextLockCache.get(key);
+    if (hit) return hit;
+    if (c.roots.includes(fn)) return [];
+    if (visiting.has(fn)) return null; // a cycle: decided by the other ways in
+    if (depth > MAX_CHAIN) return this.entryLockSets.get(fn) ?? [];
+    visiting.add(fn);
+    let acc: HeldLock[] | null = null;
+    for (const e of this.callgraph.callers(fn)) {
+      if (!this.reach.get(e.caller)?.has(c.id)) continue;
+      const callerEntry = this.contextEntryLocks(c, e.caller, visiting, depth + 1);
+      if (callerEntry === null) continue;
+      const here = this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? [];
+      const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, fn, this.program);
+      acc = acc === null ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
+      if (!acc.length) break;
+    }
+    visiting.delete(fn);
+    const out = acc ?? this.entryLockSets.get(fn) ?? [];
+    if (visiting.size === 0 || acc !== null) this.contextLockCache.set(key, out);
+    return out;
+  }
+
+  /** Locks held at an access when context c runs it. */
+  locksIn(a: Access, c: GoroutineContext): HeldLock[] {
+    const entry = this.contextEntryLocks(c, a.fn) ?? [];
+    const all = [...this.locksOf(a)];
+    for (const e of entry) if (!all.some((l) => l.key === e.key)) all.push(e);
+    return all;
+  }
+
   /** A lock both accesses hold that excludes them from each other, or null. */
   commonLock(a: Access, b: Access): HeldLock | null {
-    const la = this.locksOf(a);
-    const lb = this.locksOf(b);
+    return this.commonOf(a, this.locksOf(a), b, this.locksOf(b));
+  }
+
+  private commonOf(a: Access, la: HeldLock[], b: Access, lb: HeldLock[]): HeldLock | null {
     for (const x of la) {
       const y = lb.find((l) => l.key === x.key);
       if (!y) continue;
@@ -415,6 +456,8 @@ class Facts implements ConcurrencyFacts {
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
+        // Both goroutines reach the accesses only under one lock.
+        if (this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
@@ -797,7 +840,7 @@ class Facts implements ConcurrencyFacts {
   /** Trace lines for one side of a finding. */
   describeSide(label: string, a: Access, ctx: GoroutineContext): string[] {
     const chain = this.witness(ctx, a.fn).map((f) => f.name);
-    const locks = this.locksOf(a);
+    const locks = this.locksIn(a, ctx);
     return [
       `${label}: ${a.text} at ${a.fn.file.ast.path}:${a.span[0]}:${a.span[1]} in ${a.fn.name}`,
       `  reached from ${ctx.describe}`,

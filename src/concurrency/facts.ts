@@ -24,6 +24,8 @@ export interface ConcurrencyFacts {
   witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[];
   /** Locks held at an access, callers' locks included. */
   locksOf(a: Access): HeldLock[];
+  /** Locks held at an access on every way the context reaches it. */
+  locksIn(a: Access, c: GoroutineContext): HeldLock[];
   commonLock(a: Access, b: Access): HeldLock | null;
   concurrentPair(a: Access, b: Access): ConcurrentPair | null;
   describeSide(label: string, a: Access, ctx: GoroutineContext): string[];

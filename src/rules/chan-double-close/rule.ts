@@ -46,7 +46,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, 'close', same ? 'the same close in another goroutine' : 'close');
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `channel ${a.text} can be closed twice: ${same ? 'this close runs in goroutines that can overlap' : `this close and the one at ${where(b)} can run at the same time`}${a.guarded ? '; checking first (select with default, or a flag) without a lock held by every closer does not help, two goroutines can pass the check together' : ''} (${lockSummary(facts, a)}); the second close panics with "close of closed channel"; ${ADVICE}`,
+      message: `channel ${a.text} can be closed twice: ${same ? 'this close runs in goroutines that can overlap' : `this close and the one at ${where(b)} can run at the same time`}${a.guarded ? '; checking first (select with default, or a flag) without a lock held by every closer does not help, two goroutines can pass the check together' : ''} (${lockSummary(facts, a, r.pair.a)}); the second close panics with "close of closed channel"; ${ADVICE}`,
       related, trace,
     });
   }

@@ -38,7 +38,7 @@ function check(ctx: RuleContext): void {
     const b = r.other;
     const what = a.key.startsWith('var:') ? `captured variable ${a.text}` : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
     const otherKind = b.kind === 'atomic' ? (b.atomicLoad ? 'atomic load' : 'atomic write') : b.kind;
-    const readLock = facts.locksOf(a).find((l) => l.mode === 'r');
+    const readLock = facts.locksIn(a, r.pair.a).find((l) => l.mode === 'r');
     const shape = a.kind === 'read'
       ? `plain read of ${what}, which is written with sync/atomic at ${where(b)}: mixing atomic and plain access is a data race`
       : b.kind === 'atomic'
@@ -49,7 +49,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, a.kind === 'read' ? 'read' : 'write', otherKind);
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `data race: ${shape} (${lockSummary(facts, a)} here, ${lockSummary(facts, b)} there); the race detector reports "WARNING: DATA RACE" and readers can see stale or torn values; guard both with the owner's mutex, use the sync/atomic types for every access, or publish the value before starting the goroutines`,
+      message: `data race: ${shape} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there); the race detector reports "WARNING: DATA RACE" and readers can see stale or torn values; guard both with the owner's mutex, use the sync/atomic types for every access, or publish the value before starting the goroutines`,
       related, trace,
     });
   }

@@ -7,6 +7,7 @@ import type { Confidence, RelatedLocation } from '../../core/findings.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts, ConcurrentPair } from '../../concurrency/facts.js';
 import type { RuleContext } from '../rule.js';
+import type { GoroutineContext } from '../../concurrency/entries.js';
 
 export interface RacePair {
   primary: Access;
@@ -81,8 +82,9 @@ export function raceEvidence(facts: ConcurrencyFacts, r: RacePair, primaryLabel:
   return { trace, related };
 }
 
-export function lockSummary(facts: ConcurrencyFacts, a: Access): string {
-  const l = facts.locksOf(a);
+/** The locks held at an access as the goroutine of the finding runs it. */
+export function lockSummary(facts: ConcurrencyFacts, a: Access, ctx: GoroutineContext): string {
+  const l = facts.locksIn(a, ctx);
   return l.length ? `holding ${l.map((x) => x.text + (x.mode === 'r' ? ' (read lock)' : '')).join(', ')}` : 'holding no lock';
 }
 
