@@ -75,7 +75,9 @@ class Facts implements ConcurrencyFacts {
     for (const c of this.contexts) this.propagate(c);
     this.captured = capturedVars(program);
     const spawning = this.spawningFuncs();
-    this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, spawning, this.goroutineCaptured());
+    const directSpawners = new Set<FuncInfo>();
+    for (const c of this.contexts) if (c.spawner && c.spawnNode) directSpawners.add(c.spawner);
+    this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, directSpawners, this.goroutineCaptured());
     const env: AccessEnv = {
       program,
       captured: this.captured,

@@ -53,7 +53,7 @@ export class ObjectOrigins {
     private readonly program: Program,
     private readonly callgraph: CallGraph,
     private readonly captured: Set<VarObj>,
-    /** Functions that start goroutines, directly or through calls. */
+    /** Functions that start goroutines themselves (a `go` statement, errgroup.Go...). */
     private readonly spawning: Set<FuncInfo>,
     /** Variables captured by function literals that run as goroutines. */
     private readonly goroutineCaptured: Set<VarObj>,
@@ -172,7 +172,7 @@ export class ObjectOrigins {
     return 'unknown';
   }
 
-  /** Locals of fn used in a `go` statement, or handed to a call that starts goroutines. */
+  /** Locals of fn used in a `go` statement, or handed to a function that starts goroutines. */
   private givenToGoroutine(fn: FuncInfo): Set<VarObj> {
     let hit = this.handedToGoroutine.get(fn);
     if (hit) return hit;
