@@ -704,7 +704,9 @@ class Facts implements ConcurrencyFacts {
     if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a);
-    if (site.fn !== cb.spawner) return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb);
+    if (site.fn !== cb.spawner) {
+      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb);
+    }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
     const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l));
@@ -718,6 +720,68 @@ class Facts implements ConcurrencyFacts {
       if (w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
+  }
+
+  /**
+   * The goroutine is started by a function literal (`return func() { go ... }`) that
+   * site's function makes after the access: the literal cannot run before it exists.
+   */
+  private beforeClosureMade(site: { fn: FuncInfo; span: ast.Span }, cb: GoroutineContext): boolean {
+    const loops = this.funcFacts.get(site.fn)?.loops ?? [];
+    for (let g: FuncInfo | null = cb.spawner; g && g.node.kind === 'FuncLit'; g = g.parent) {
+      if (g.parent !== site.fn) continue;
+      const lit = g.node.span;
+      return before(site.span, lit) && !spanContains(lit, site.span) && !loops.some((l) => spanContains(l, site.span) && spanContains(l, lit));
+    }
+    return false;
+  }
+
+  /**
+   * The spawner waits for the goroutine before it returns (`go f(); <-done`, `wg.Wait()`):
+   * the goroutine lives only while the spawner runs. A single goroutine (main, a test)
+   * that calls the spawner can overlap with it only through what the spawner itself
+   * does, or calls, between the start and the wait.
+   */
+  private outsideJoin(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
+    if (ca.spawned || ca.multi || ca.kind === 'api' || !cb.spawner || !cb.spawnNode) return false;
+    const join = this.joinOf(cb, b.key);
+    if (!join) return false;
+    if (this.contextsOf(cb.spawner).some((c) => c !== cb && (c.spawned || c.multi))) return false;
+    for (const e of this.callgraph.callees(cb.spawner)) {
+      if (!before(cb.spawnNode.span, e.call.span) || !before(e.call.span, join)) continue;
+      if (this.edgeReaches(e, a.fn) !== false) return false;
+    }
+    return true;
+  }
+
+  /** Where the spawner waits for goroutine cb, when every start is followed by that wait
+   * with no return in between; null otherwise. */
+  private joinOf(cb: GoroutineContext, racingKey: string): ast.Span | null {
+    const spawner = cb.spawner!;
+    const spawn = cb.spawnNode!.span;
+    const ff = this.funcFacts.get(spawner);
+    if (!ff) return null;
+    const spawnLoop = ff.loops.filter((l) => spanContains(l, spawn)).sort((x, y) => (x[0] - y[0]) || (x[1] - y[1])).pop();
+    const wait = ff.waits.find((w) => {
+      if (!before(spawn, w.span)) return false;
+      if (w.group) return true;
+      // One receive joins one goroutine, not those of every iteration.
+      return !spawnLoop && w.chanKey !== null && w.chanKey !== racingKey && this.contextSignals(cb, w.chanKey);
+    });
+    if (!wait) return null;
+    if (this.returnsBetween(spawner, spawn, wait.span)) return null;
+    return wait.span;
+  }
+
+  private returnsBetween(fn: FuncInfo, from: ast.Span, to: ast.Span): boolean {
+    let found = false;
+    if (!fn.body) return true;
+    walk(fn.body, (n) => {
+      if (found || n.kind === 'FuncLit') return false;
+      if (n.kind === 'ReturnStmt' && before(from, n.span) && before(n.span, to)) found = true;
+      return undefined;
+    });
+    return found;
   }
 
   /** Where an access happens in terms of the enclosing named function: an access in a

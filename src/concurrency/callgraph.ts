@@ -6,7 +6,7 @@
  * are not edges: they are spawns (see entries.ts).
  */
 import type * as ast from '../syntax/ast.js';
-import { walkBody } from '../syntax/walk.js';
+import { walk, walkBody } from '../syntax/walk.js';
 import { calleeOf, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface } from '../model/lookup.js';
@@ -35,6 +35,9 @@ export class CallGraph {
   /** Function values stored in struct fields (by field key). */
   private readonly fieldFlows = new Map<string, Set<FuncInfo>>();
   private readonly implCache = new Map<string, FuncInfo[]>();
+  private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
+  /** Whether variable and field flows are complete (results found earlier are not kept). */
+  private flowsReady = false;
   private readonly importersCache = new Map<string, Set<string>>();
   private importedBy: Map<string, Set<string>> | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
@@ -49,6 +52,7 @@ export class CallGraph {
       }
     }
     this.collectFlows();
+    this.flowsReady = true;
     for (const fn of program.funcs) this.collectCalls(fn);
   }
 
@@ -158,11 +162,31 @@ export class CallGraph {
       }
       case 'CallExpr': {
         // A conversion like http.HandlerFunc(f) keeps the function value.
-        if (x.args.length === 1 && !calleeOf(this.program, x)) return this.funcValues(x.args[0]!, depth + 1);
-        return [];
+        const c = calleeOf(this.program, x);
+        if (x.args.length === 1 && !c) return this.funcValues(x.args[0]!, depth + 1);
+        // A function that returns a function value (`fn := makeHandler(cfg)`).
+        const t = staticTarget(c);
+        return t ? this.returnedFuncs(t, depth + 1) : [];
       }
       default: return [];
     }
+  }
+
+  /** Function values a function returns as its first result. */
+  private returnedFuncs(fn: FuncInfo, depth: number): FuncInfo[] {
+    const hit = this.returnedCache.get(fn);
+    if (hit) return hit;
+    const out: FuncInfo[] = [];
+    this.returnedCache.set(fn, out); // recursion guard
+    const results = fn.sig.results;
+    if (!fn.body || !results.length || underlying(results[0]!).kind !== 'func') return out;
+    walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'ReturnStmt' && n.results[0]) for (const f of this.funcValues(n.results[0], depth)) if (!out.includes(f)) out.push(f);
+      return undefined;
+    });
+    if (!this.flowsReady) this.returnedCache.delete(fn);
+    return out;
   }
 
   private addFlow(target: VarObj | string, fns: FuncInfo[]): void {
