@@ -18,6 +18,7 @@ import { CallGraph, type CallEdge } from './callgraph.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { isAllocation, placeOf } from './places.js';
+import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 
@@ -57,6 +58,7 @@ class Facts implements ConcurrencyFacts {
   private readonly captured: Set<VarObj>;
   private readonly objectOrigins: ObjectOrigins;
   private readonly originCache = new Map<string, ObjectOrigin>();
+  private readonly entryCache = new Map<string, VarObj | null>();
   private readonly views = new Map<GoroutineContext, ContextView>();
   private readonly contextLockCache = new Map<string, HeldLock[]>();
   /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
@@ -485,6 +487,7 @@ class Facts implements ConcurrencyFacts {
     if (hit === undefined) {
       hit = this.objectOrigins.originOf(this.viewOf(c), a.fn, onRecv ? { recv: true } : a.place.rootExpr);
       this.originCache.set(key, hit);
+      this.entryCache.set(key, hit === 'shared' ? this.objectOrigins.entry : null);
     }
     // Through a pointer field the object is the holder's only if nobody else points at it.
     return hit === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : hit;
@@ -498,6 +501,45 @@ class Facts implements ConcurrencyFacts {
       this.views.set(c, v);
     }
     return v;
+  }
+
+  /**
+   * In a goroutine started in a loop, the object of access a is each copy's own: it
+   * entered by a variable made fresh in each iteration (declared in the loop body, or a
+   * parameter given such a variable or a new value at the `go` statement).
+   */
+  private perIteration(c: GoroutineContext, a: Access): boolean {
+    if (!c.multi || c.kind !== 'go' || !c.spawner || c.spawnNode?.kind !== 'GoStmt' || c.roots.length !== 1) return false;
+    if (this.originIn(c, a) !== 'shared') return false;
+    const root = a.place.root;
+    const key = `${c.id}|${a.fn.id}|${root === a.fn.recv ? 'recv' : root?.id}`;
+    let v = this.entryCache.get(key) ?? null;
+    // A variable of the spawner the goroutine uses directly.
+    if (!v && root && root !== a.fn.recv && root.func !== a.fn && this.captured.has(root) && inside(a.fn, c.roots[0]!)) v = root;
+    if (!v) return false;
+    let copied = false;
+    const spawn = c.spawnNode;
+    const fnRoot = c.roots[0]!;
+    let given: ast.Expr | null = null;
+    const pi = fnRoot.params.indexOf(v);
+    if (pi >= 0) given = spawn.call.args[pi] ?? null;
+    else if (v === fnRoot.recv) { const f = unparen(spawn.call.fun); given = f.kind === 'SelectorExpr' ? f.x : null; }
+    if (given) {
+      let x = unparen(given);
+      if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      if (isAllocation(x)) return true;
+      const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (o?.kind !== 'var') return false;
+      v = o;
+      copied = true;
+    } else if (pi >= 0 || v === fnRoot.recv) return false;
+    const span = v.span;
+    if (!span) return false;
+    // The loop's own variables (`for _, w := range ws {`) are one per iteration when the
+    // `go` statement copies them, or from Go 1.22 on.
+    const perIterationClause = copied || goVersionAtLeast(c.spawner.pkg.module?.goVersion ?? null, 1, 22);
+    const loops = this.funcFacts.get(c.spawner)?.loops ?? [];
+    return loops.some((l) => spanContains(l, spawn.span) && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1])));
   }
 
   /** Every field on the path but the last is a struct held by value. */
@@ -694,6 +736,8 @@ class Facts implements ConcurrencyFacts {
   private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext): boolean {
     // Copies of one goroutine working on `xs[i]` are given different elements.
     if (a.fn === b.fn && a.place.indexed && b.place.indexed) return false;
+    // Copies given an object each, fresh in every iteration, do not share it.
+    if (c.multi && this.perIteration(c, a) && this.perIteration(c, b)) return false;
     return c.multi;
   }
 

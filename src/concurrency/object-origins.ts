@@ -59,6 +59,11 @@ export class ObjectOrigins {
     private readonly goroutineCaptured: Set<VarObj>,
   ) {}
 
+  /** After originOf says 'shared': the variable the object entered the goroutine by (a
+   * parameter or receiver of its function, a variable it captures or made), if any. */
+  entry: VarObj | null = null;
+  private lastEntry: VarObj | null = null;
+
   /** The context whose calls are being followed. */
   private view: ContextView | null = null;
 
@@ -70,8 +75,10 @@ export class ObjectOrigins {
   originOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr): ObjectOrigin {
     this.view = view;
     this.lastIndirect = false;
+    this.entry = null;
+    this.lastEntry = null;
     const first: Step = 'recv' in start ? { recv: true } : this.originIn(fn, start, view.isRoot(fn));
-    if (typeof first === 'string') return first;
+    if (typeof first === 'string') { if (first === 'shared') this.entry = this.lastEntry; return first; }
     // Once the object was reached through a pointer field, a private holder says nothing
     // about the object itself.
     let indirect = this.lastIndirect;
@@ -85,7 +92,7 @@ export class ObjectOrigins {
       if (seen.has(key)) continue;
       seen.add(key);
       // Back at the goroutine's own function: the object came with it.
-      if (view.isRoot(callee)) return 'shared';
+      if (view.isRoot(callee)) { this.entry = 'recv' in want ? callee.recv : callee.params[want.param] ?? null; return 'shared'; }
       if (--budget < 0) return 'unknown';
       const edges = this.callgraph.callers(callee).filter((e) => view.reaches(e.caller));
       if (!edges.length) { unknown = true; continue; }
@@ -99,7 +106,7 @@ export class ObjectOrigins {
         this.lastIndirect = false;
         const o = this.originIn(e.caller, x, view.isRoot(e.caller));
         if (this.lastIndirect) indirect = true;
-        if (o === 'shared') return 'shared';
+        if (o === 'shared') { this.entry = this.lastEntry; return 'shared'; }
         if (o === 'private') { if (indirect) unknown = true; continue; }
         if (o === 'unknown') { unknown = true; continue; }
         queue.push([e.caller, o]);
@@ -139,12 +146,12 @@ export class ObjectOrigins {
     let v: ReturnType<Program['objectOf']> | undefined;
     if (x.kind === 'SelectorExpr') {
       const s = this.program.selectionOf(x);
-      if (s?.kind === 'qualified' && s.obj.kind === 'var') return 'shared';
+      if (s?.kind === 'qualified' && s.obj.kind === 'var') { this.lastEntry = null; return 'shared'; }
       return 'unknown';
     }
     if (x.kind === 'Ident') v = this.program.objectOf(x);
     if (v?.kind !== 'var') return 'unknown';
-    if (v.scope === 'pkg') return 'shared';
+    if (v.scope === 'pkg') { this.lastEntry = null; return 'shared'; }
     // A value receiver or parameter is the callee's own copy.
     if (v === fn.recv) return !viaPointer && isValueStruct(v.type) ? 'private' : { recv: true };
     const pi = fn.params.indexOf(v);
@@ -155,13 +162,13 @@ export class ObjectOrigins {
       // A variable of an enclosing function: shared when a goroutine captures it or it
       // belongs to the goroutine's own function; otherwise seen from a literal run on the spot.
       if (!this.captured.has(v)) return 'unknown';
-      if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) return 'shared';
+      if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) { this.lastEntry = v; return 'shared'; }
     }
     if (v.scope !== 'local') return 'unknown';
     if (this.privateLocal(v)) return 'private';
     // The goroutine's own locals, and locals handed to a goroutine (captured by it, started
     // with, passed to code that starts one), are what is shared.
-    if ((home === fn && isRoot) || this.view!.isRoot(home) || this.goroutineCaptured.has(v) || this.givenToGoroutine(home).has(v)) return 'shared';
+    if ((home === fn && isRoot) || this.view!.isRoot(home) || this.goroutineCaptured.has(v) || this.givenToGoroutine(home).has(v)) { this.lastEntry = v; return 'shared'; }
     const def = depth < 3 ? singleDefinition(this.program, v) : null;
     if (def && !isAllocation(unparen(def))) {
       const o = this.originIn(home, def, isRoot && home === fn, depth + 1);
