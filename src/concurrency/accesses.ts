@@ -516,6 +516,9 @@ class FuncWalker {
         if (p && key) this.record('signal', { ...p, key }, x.span, st, exprText(fun.x));
       } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
+    // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
+    // what they did before blocking happens before it, like a WaitGroup's Wait.
+    if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
     if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });

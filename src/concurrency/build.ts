@@ -61,8 +61,8 @@ class Facts implements ConcurrencyFacts {
   private readonly entryCache = new Map<string, VarObj | null>();
   private readonly views = new Map<GoroutineContext, ContextView>();
   private readonly contextLockCache = new Map<string, HeldLock[]>();
-  /** Functions each call edge leads to (null: more than EDGE_REACH_LIMIT). */
-  private readonly edgeReach = new Map<CallEdge, Set<FuncInfo> | null>();
+  /** Functions leading to each function (null: more than EDGE_REACH_LIMIT). */
+  private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
@@ -897,22 +897,28 @@ class Facts implements ConcurrencyFacts {
 
   /** Whether a call edge leads to fn within MAX_CHAIN calls; null when the search is too large to tell. */
   private edgeReaches(e: CallEdge, fn: FuncInfo): boolean | null {
-    let reach = this.edgeReach.get(e);
-    if (reach === undefined) {
-      reach = new Set<FuncInfo>(e.targets);
-      let frontier = [...e.targets];
-      for (let depth = 0; depth < MAX_CHAIN && frontier.length && reach; depth++) {
-        const next: FuncInfo[] = [];
-        for (const f of frontier) {
-          for (const ce of this.callgraph.callees(f)) for (const t of ce.targets) if (!reach.has(t)) { reach.add(t); next.push(t); }
-          if (reach.size > EDGE_REACH_LIMIT) break;
-        }
-        if (reach.size > EDGE_REACH_LIMIT) { reach = null; break; }
-        frontier = next;
+    const callers = this.callersOf(fn);
+    if (callers === null) return null;
+    return e.targets.some((t) => callers.has(t));
+  }
+
+  /** The functions that lead to fn within MAX_CHAIN calls (fn included), searched backwards
+   * once per function; null when there are more than EDGE_REACH_LIMIT. */
+  private callersOf(fn: FuncInfo): Set<FuncInfo> | null {
+    let set = this.ancestors.get(fn);
+    if (set !== undefined) return set;
+    set = new Set<FuncInfo>([fn]);
+    let frontier = [fn];
+    for (let depth = 0; depth < MAX_CHAIN && frontier.length && set; depth++) {
+      const next: FuncInfo[] = [];
+      for (const f of frontier) {
+        for (const ce of this.callgraph.callers(f)) if (!set.has(ce.caller)) { set.add(ce.caller); next.push(ce.caller); }
       }
-      this.edgeReach.set(e, reach);
+      if (set.size > EDGE_REACH_LIMIT) { set = null; break; }
+      frontier = next;
     }
-    return reach === null ? null : reach.has(fn);
+    this.ancestors.set(fn, set);
+    return set;
   }
 
   /** Access a comes after its function waited for something context cb signals
@@ -1012,7 +1018,7 @@ class Facts implements ConcurrencyFacts {
  * bounded in cost. */
 const MAX_CONTEXTS = 48;
 /** Beyond this many functions, whether a call leads somewhere is not worth finding out. */
-const EDGE_REACH_LIMIT = 4000;
+const EDGE_REACH_LIMIT = 20000;
 
 const SYNC_IMPLEMENTATION = /^(runtime|sync|sync\/atomic|internal\/sync|internal\/runtime\/.+|runtime\/internal\/.+)$/;
 

@@ -540,6 +540,11 @@ func (client *Client) Call(serviceMethod string, args any, reply any) error
 func (client *Client) Go(serviceMethod string, args any, reply any, done chan *Call) *Call
 func (client *Client) Close() error
 `,
+  'testing/synctest': `package synctest
+import "testing"
+func Test(t *testing.T, f func(*testing.T))
+func Wait()
+`,
   'golang.org/x/sync/errgroup': `package errgroup
 import "context"
 //goconc:opaque
