@@ -210,7 +210,8 @@ class Facts implements ConcurrencyFacts {
 
   /**
    * The programs a context runs in: a main package's command, a package's test binary;
-   * null for any (the exported API, goroutines whose start is not traced to a program).
+   * null for any (the exported API, and what it starts); empty for a goroutine no traced
+   * code starts.
    * A goroutine runs in the programs of the contexts that reach its spawner.
    */
   private programsOf(c: GoroutineContext, visiting = new Set<GoroutineContext>()): Set<string> | null {
@@ -222,7 +223,10 @@ class Facts implements ConcurrencyFacts {
     else if (!c.spawned || !c.spawner) out = null;
     else {
       const starters = this.contextsOf(c.spawner).filter((s) => s !== c);
-      if (!starters.length || visiting.has(c)) return null;
+      if (visiting.has(c)) return null;
+      // Nothing traced here starts it (its start is behind calls the call graph cannot
+      // follow): no program is shown to run it.
+      if (!starters.length) { this.programCache.set(c, new Set()); return new Set(); }
       visiting.add(c);
       out = new Set();
       for (const s of starters) {
