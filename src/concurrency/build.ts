@@ -750,6 +750,7 @@ class Facts implements ConcurrencyFacts {
     if (!cb.spawned) return false;
     // Waiting for a signal from another copy of one's own goroutine orders nothing known.
     if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
+    if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a);
     if (site.fn !== cb.spawner) {
@@ -945,6 +946,30 @@ class Facts implements ConcurrencyFacts {
         continue;
       }
       if (this.contextSignals(cb, w.chanKey)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Access b runs in goroutine cb's own function after a receive from a channel on which
+   * only a's function sends (or which only it closes), after a and outside any loop
+   * around both: a happens before the send, the send before the receive completes.
+   */
+  private receivedAfter(a: Access, b: Access, cb: GoroutineContext): boolean {
+    if (!cb.spawned) return false;
+    const bs = this.siteOf(b);
+    if (!cb.roots.includes(bs.fn)) return false;
+    const as = this.siteOf(a);
+    const loops = this.funcFacts.get(as.fn)?.loops ?? [];
+    for (const w of this.funcFacts.get(bs.fn)?.waits ?? []) {
+      if (w.group || !w.chanKey || !before(w.span, bs.span)) continue;
+      const signals = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'send' || x.kind === 'close');
+      if (!signals.length) continue;
+      const afterA = signals.every((x) => {
+        const s = this.siteOf(x);
+        return s.fn === as.fn && before(as.span, s.span) && !loops.some((l) => spanContains(l, as.span) && spanContains(l, s.span));
+      });
+      if (afterA) return true;
     }
     return false;
   }
