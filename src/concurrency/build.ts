@@ -220,6 +220,8 @@ class Facts implements ConcurrencyFacts {
     let out: Set<string> | null;
     if (c.kind === 'main') out = new Set([`cmd:${c.pkg.importPath}`]);
     else if (c.kind === 'test') out = new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]);
+    // The exported API runs in any program that imports its package.
+    else if (c.kind === 'api') out = new Set([`pkg:${c.pkg.importPath}`]);
     else if (!c.spawned || !c.spawner) out = null;
     else {
       const starters = this.contextsOf(c.spawner).filter((s) => s !== c);
@@ -245,8 +247,28 @@ class Facts implements ConcurrencyFacts {
     const px = this.programsOf(x);
     const py = this.programsOf(y);
     if (!px || !py) return true;
-    for (const p of px) if (py.has(p)) return true;
+    for (const p of px) for (const q of py) if (this.sameProgram(p, q)) return true;
     return false;
+  }
+
+  /** Two program labels can be one program: the same command or test binary, or a
+   * program that imports the package of an API label. */
+  private sameProgram(p: string, q: string): boolean {
+    if (p === q) return true;
+    const pp = p.startsWith('pkg:') ? this.packageByPath(p.slice(4)) : null;
+    const qp = q.startsWith('pkg:') ? this.packageByPath(q.slice(4)) : null;
+    if (pp && qp) return this.callgraph.canMeet(pp, qp);
+    const [api, prog] = pp ? [pp, q] : qp ? [qp, p] : [null, null];
+    if (!api || !prog) return false;
+    const path = prog.slice(prog.indexOf(':') + 1);
+    const importers = this.callgraph.importers(api);
+    return importers.has(path) || (prog.startsWith('test:') && importers.has(`${path}_test`));
+  }
+
+  private packagesByPath: Map<string, PackageInfo> | null = null;
+  private packageByPath(path: string): PackageInfo | null {
+    if (!this.packagesByPath) this.packagesByPath = new Map(this.program.packages.map((p) => [p.importPath, p]));
+    return this.packagesByPath.get(path) ?? null;
   }
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */

@@ -95,7 +95,7 @@ export class CallGraph {
   }
 
   /** Module packages that import p, directly or not, and p itself. */
-  private importers(p: PackageInfo): Set<string> {
+  importers(p: PackageInfo): Set<string> {
     let hit = this.importersCache.get(p.importPath);
     if (hit) return hit;
     if (!this.importedBy) {
