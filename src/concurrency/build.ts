@@ -219,9 +219,12 @@ class Facts implements ConcurrencyFacts {
     if (hit !== undefined) return hit;
     let out: Set<string> | null;
     if (c.kind === 'main') out = new Set([`cmd:${c.pkg.importPath}`]);
-    else if (c.kind === 'test') out = new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]);
+    else if (c.kind === 'test' || c.kind === 'parallel-test') out = new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]);
     // The exported API runs in any program that imports its package.
     else if (c.kind === 'api') out = new Set([`pkg:${c.pkg.importPath}`]);
+    // A handler or service started by a library (net/http, gRPC) was registered by code of
+    // its package: it runs in programs that import that package.
+    else if (c.spawned && !c.spawner) out = new Set([`pkg:${c.pkg.importPath}`]);
     else if (!c.spawned || !c.spawner) out = null;
     else {
       const starters = this.contextsOf(c.spawner).filter((s) => s !== c);
