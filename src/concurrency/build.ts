@@ -69,7 +69,7 @@ class Facts implements ConcurrencyFacts {
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
-  private readonly programCache = new Map<GoroutineContext, Set<string> | null>();
+  private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -214,34 +214,47 @@ class Facts implements ConcurrencyFacts {
    * code starts.
    * A goroutine runs in the programs of the contexts that reach its spawner.
    */
-  private programsOf(c: GoroutineContext, visiting = new Set<GoroutineContext>()): Set<string> | null {
-    const hit = this.programCache.get(c);
-    if (hit !== undefined) return hit;
-    let out: Set<string> | null;
-    if (c.kind === 'main') out = new Set([`cmd:${c.pkg.importPath}`]);
-    else if (c.kind === 'test' || c.kind === 'parallel-test') out = new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]);
-    // The exported API runs in any program that imports its package.
-    else if (c.kind === 'api') out = new Set([`pkg:${c.pkg.importPath}`]);
-    // A handler or service started by a library (net/http, gRPC) was registered by code of
-    // its package: it runs in programs that import that package.
-    else if (c.spawned && !c.spawner) out = new Set([`pkg:${c.pkg.importPath}`]);
-    else if (!c.spawned || !c.spawner) out = null;
-    else {
-      const starters = this.contextsOf(c.spawner).filter((s) => s !== c);
-      if (visiting.has(c)) return null;
-      // Nothing traced here starts it (its start is behind calls the call graph cannot
-      // follow): no program is shown to run it.
-      if (!starters.length) { this.programCache.set(c, new Set()); return new Set(); }
-      visiting.add(c);
-      out = new Set();
-      for (const s of starters) {
-        const p = this.programsOf(s, visiting);
-        if (p === null) { out = null; break; }
-        for (const x of p) out.add(x);
+  private programsOf(c: GoroutineContext): Set<string> | null {
+    if (!this.programSets) this.programSets = this.computePrograms();
+    return this.programSets.get(c) ?? null;
+  }
+
+  /** Program sets of every context: fixed labels first, then goroutines take the union of
+   * their starters' sets until nothing changes (null, any program, absorbs). */
+  private computePrograms(): Map<GoroutineContext, Set<string> | null> {
+    const out = new Map<GoroutineContext, Set<string> | null>();
+    const pending: Array<[GoroutineContext, GoroutineContext[]]> = [];
+    for (const c of this.contexts) {
+      if (c.kind === 'main') out.set(c, new Set([`cmd:${c.pkg.importPath}`]));
+      else if (c.kind === 'test' || c.kind === 'parallel-test') out.set(c, new Set([`test:${c.pkg.importPath.replace(/_test$/, '')}`]));
+      // The exported API and init functions run in any program that imports the package.
+      else if (c.kind === 'api' || c.kind === 'init') out.set(c, new Set([`pkg:${c.pkg.importPath}`]));
+      // A handler or service started by a library (net/http, gRPC) was registered by code
+      // of its package: it runs in programs that import that package.
+      else if (c.spawned && !c.spawner) out.set(c, new Set([`pkg:${c.pkg.importPath}`]));
+      else if (!c.spawned || !c.spawner) out.set(c, null);
+      else {
+        // Nothing traced that starts it (its start is behind calls the call graph cannot
+        // follow) leaves it empty: no program is shown to run it.
+        out.set(c, new Set());
+        pending.push([c, this.contextsOf(c.spawner).filter((s) => s !== c)]);
       }
-      visiting.delete(c);
     }
-    this.programCache.set(c, out);
+    for (let round = 0; round < 50; round++) {
+      let changed = false;
+      for (const [c, starters] of pending) {
+        let cur: Set<string> | null = out.get(c)!;
+        if (cur === null) continue;
+        for (const s of starters) {
+          const p = out.get(s);
+          if (p === undefined) continue;
+          if (p === null) { cur = null; break; }
+          for (const x of p) if (!cur.has(x)) { cur.add(x); changed = true; }
+        }
+        if (cur === null) { out.set(c, null); changed = true; }
+      }
+      if (!changed) break;
+    }
     return out;
   }
 
