@@ -602,7 +602,9 @@ class FuncWalker {
       if (embedded.length) {
         const t = this.program.typeOf(recv);
         const named = t.kind === 'pointer' ? t.elem : t;
-        key = named.kind === 'named' ? `field:${named.decl.pkgPath}.${named.decl.name}.${embedded.join('.')}` : null;
+        // A mutex embedded in a struct of an unnamed type (`var cache struct { sync.Mutex;
+        // m map[string]int }`) is named by the variable or field that holds the struct.
+        key = named.kind === 'named' ? `field:${named.decl.pkgPath}.${named.decl.name}.${embedded.join('.')}` : base.key ? `${base.key}.${embedded.join('.')}` : null;
         ownerPath = base.path;
       } else {
         key = base.key;
