@@ -1,20 +1,23 @@
 /**
  * A pool of worker threads that parse Go files in parallel (piscina), sized to the
- * machine. Results are plain data (GoFile), cloned back to the calling thread.
+ * machine. Workers send back flat trees by transfer; the calling thread converts them
+ * to GoFiles (cheaper than cloning GoFiles across, see flat-wire.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ParseStore, StoredParseOutcome } from '../cache/parse-cache.js';
-import type { ParseTask } from './parse-worker.js';
+import { unpackTree } from './flat-wire.js';
+import { convertParsed } from './parse-file.js';
+import type { ParseTask, WireOutcome } from './parse-worker.js';
 
 export { parseFileSync, MAX_FILE_BYTES, type ParseOutcome } from './parse-file.js';
 
 export class ParsePool {
-  private readonly pool: Piscina<ParseTask, StoredParseOutcome>;
+  private readonly pool: Piscina<ParseTask, WireOutcome>;
 
   constructor(opts?: { threads?: number }) {
     const threads = Math.max(1, opts?.threads ?? availableParallelism());
-    this.pool = new Piscina<ParseTask, StoredParseOutcome>({
+    this.pool = new Piscina<ParseTask, WireOutcome>({
       // Resolved next to this module, so it works from dist/src/syntax/.
       filename: new URL('./parse-worker.js', import.meta.url).href,
       minThreads: threads,
@@ -34,7 +37,10 @@ export class ParsePool {
    * the tree is also written to the parse cache and the outcome carries its content hash. */
   async parseFile(absPath: string, relPath: string, store?: ParseStore): Promise<StoredParseOutcome> {
     try {
-      return await this.pool.run(store ? { absPath, relPath, store } : { absPath, relPath });
+      const w = await this.pool.run(store ? { absPath, relPath, store } : { absPath, relPath });
+      if (!w.ok) return w;
+      const o = convertParsed({ flat: unpackTree(w.tree), comments: w.comments, source: w.source, decodeErrors: w.decodeErrors }, relPath);
+      return o.ok && w.contentHash ? { ...o, contentHash: w.contentHash } : o;
     } catch (err) {
       return { ok: false, path: relPath, message: `cannot parse: ${err instanceof Error ? err.message : String(err)}` };
     }
