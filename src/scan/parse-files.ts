@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/findings.js';
 import type { Progress } from '../report/progress.js';
 import { loadParsed, parseAndStore, type ParseStore, type StoredParseOutcome } from '../cache/parse-cache.js';
 import type { GoFile } from '../syntax/ast.js';
-import { ParsePool, parseFileSync } from '../syntax/pool.js';
+import { ParsePool, parseFileSync, TASKS_PER_WORKER } from '../syntax/pool.js';
 import type { SourceFileRef } from '../workspace/types.js';
 
 export interface ParsePhaseOptions {
@@ -32,8 +32,9 @@ export interface ParsePhase {
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 32;
-/** Enough queued work that no worker waits for the next task, few enough to bound memory. */
-const FILES_IN_FLIGHT_PER_THREAD = 4;
+/** Enough queued work that no worker waits for the next task (see TASKS_PER_WORKER), few
+ * enough to bound memory. */
+const FILES_IN_FLIGHT_PER_THREAD = 2 * TASKS_PER_WORKER;
 
 export async function parseFiles(files: readonly SourceFileRef[], opts: ParsePhaseOptions): Promise<ParsePhase> {
   const { store, progress } = opts;
