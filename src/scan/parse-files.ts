@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/findings.js';
 import type { Progress } from '../report/progress.js';
 import { loadParsed, parseAndStore, type ParseStore, type StoredParseOutcome } from '../cache/parse-cache.js';
 import type { GoFile } from '../syntax/ast.js';
-import { ParsePool, parseFileSync } from '../syntax/pool.js';
+import { ParsePool, parseFileSync, TASKS_PER_WORKER } from '../syntax/pool.js';
 import type { SourceFileRef } from '../workspace/types.js';
 
 export interface ParsePhaseOptions {
@@ -32,6 +32,9 @@ export interface ParsePhase {
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 32;
+/** Enough queued work that no worker waits for the next task (see TASKS_PER_WORKER), few
+ * enough to bound memory. */
+const FILES_IN_FLIGHT_PER_THREAD = 2 * TASKS_PER_WORKER;
 
 export async function parseFiles(files: readonly SourceFileRef[], opts: ParsePhaseOptions): Promise<ParsePhase> {
   const { store, progress } = opts;
@@ -56,16 +59,31 @@ export async function parseFiles(files: readonly SourceFileRef[], opts: ParsePha
   const useWorkers = toParse.length >= MIN_FILES_FOR_WORKERS && (opts.jobs ?? 0) !== 1;
   const pool = useWorkers ? new ParsePool(opts.jobs ? { threads: opts.jobs } : {}) : null;
   try {
-    const parsed = await Promise.all(toParse.map(async (f) => {
-      const o: StoredParseOutcome = pool ? await pool.parseFile(f.absPath, f.relPath, store ?? undefined)
-        : store ? parseAndStore(f.absPath, f.relPath, store) : parseFileSync(f.absPath, f.relPath);
-      progress?.tick();
-      return [f, o] as const;
-    }));
-    for (const [f, o] of parsed) {
+    const parsed: StoredParseOutcome[] = new Array(toParse.length);
+    if (pool) {
+      // A bounded number of files in flight: workers that ran ahead of the conversion on
+      // this thread would otherwise queue up every flat tree in memory.
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < toParse.length) {
+          const i = next++;
+          const f = toParse[i];
+          parsed[i] = await pool.parseFile(f.absPath, f.relPath, store ?? undefined);
+          progress?.tick();
+        }
+      };
+      await Promise.all(Array.from({ length: pool.threads * FILES_IN_FLIGHT_PER_THREAD }, lane));
+    } else {
+      toParse.forEach((f, i) => {
+        parsed[i] = store ? parseAndStore(f.absPath, f.relPath, store) : parseFileSync(f.absPath, f.relPath);
+        progress?.tick();
+      });
+    }
+    toParse.forEach((f, i) => {
+      const o = parsed[i];
       outcomes.set(f.absPath, o);
       if (o.ok && o.contentHash) hashes.set(f.absPath, o.contentHash);
-    }
+    });
   } finally {
     await pool?.destroy();
   }

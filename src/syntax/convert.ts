@@ -19,12 +19,12 @@ import { LineIndex } from './line-index.js';
 import { quoteToken, unquoteGoString } from './go-text.js';
 
 /**
- * Nesting bound for expressions and statements. The limit is set by structured clone,
- * not by conversion: a GoFile posted from a parse worker is deserialised recursively
- * on the receiving thread, and on Node 20's main thread a tree about 1,500 objects deep
- * is silently dropped (no message, no error). One nesting level here makes at most
- * about 1.5 object levels (BlockStmt -> list -> Stmt), so 500 keeps every GoFile well
- * clear of that, and of the recursion in later passes. Real Go code stays far below.
+ * Nesting bound for expressions and statements. It was set for structured clone (on
+ * Node 20's main thread a tree about 1,500 objects deep is silently dropped), when
+ * GoFiles were cloned from parse workers; they are now built on the thread that uses
+ * them, but the bound still keeps clear of the recursion in later passes and in JSON
+ * (parse cache), and changing it would change what deep files report. One nesting
+ * level makes at most about 1.5 object levels (BlockStmt -> list -> Stmt).
  */
 export const MAX_NESTING = 500;
 
@@ -38,7 +38,13 @@ const TOP_LEVEL_DECLS = new Set([
 ]);
 const MAX_REPORTED_ERRORS = 100;
 
-export function convertTree(tree: Parser.Tree, source: string, path: string): GoFile {
+/** A tree copied out of tree-sitter, with the comments the converter keeps (directives). */
+export interface FlatSource {
+  flat: FlatTree;
+  comments: RawComment[];
+}
+
+export function flattenForConversion(tree: Parser.Tree, source: string): FlatSource {
   const comments: RawComment[] = [];
   const flat = flattenTree(tree, source, (c) => {
     for (const p of DIRECTIVE_PREFIXES) {
@@ -48,7 +54,16 @@ export function convertTree(tree: Parser.Tree, source: string, path: string): Go
       }
     }
   });
-  return new Converter(flat, source, path, comments).file();
+  return { flat, comments };
+}
+
+/** Converts a flat copy; needs no tree-sitter, so it can run on another thread. */
+export function convertFlat(f: FlatSource, source: string, path: string): GoFile {
+  return new Converter(f.flat, source, path, f.comments).file();
+}
+
+export function convertTree(tree: Parser.Tree, source: string, path: string): GoFile {
+  return convertFlat(flattenForConversion(tree, source), source, path);
 }
 
 class Converter {
@@ -861,7 +876,7 @@ class Converter {
    * A left-associated operator chain (`"a" + "b" + ...`, a thousand terms in generated
    * Unicode tables) is converted along its left spine with a loop, so its length does
    * not count as nesting. Chains longer than MAX_CHAIN are cut to a BadExpr: the result
-   * must still cross a thread by structured clone (see MAX_NESTING).
+   * must stay within the nesting later passes can take (see MAX_NESTING).
    */
   private binaryChain(n: number): Expr {
     const spine: number[] = [];

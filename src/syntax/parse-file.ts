@@ -3,11 +3,13 @@
  * ParseOutcome: nothing thrown here escapes to the caller.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { GoFile } from './ast.js';
-import { parseGoSource } from './parse.js';
+import type { GoFile, SyntaxError } from './ast.js';
+import { convertFlat, type FlatSource } from './convert.js';
+import { flattenGoSource } from './parse.js';
 import { decodeGoSource, MAX_FILE_BYTES } from './source-text.js';
 
-export type ParseOutcome = { ok: true; file: GoFile } | { ok: false; path: string; message: string };
+export type ParseFailure = { ok: false; path: string; message: string };
+export type ParseOutcome = { ok: true; file: GoFile } | ParseFailure;
 
 export { MAX_FILE_BYTES };
 
@@ -17,7 +19,7 @@ export function parseFileSync(absPath: string, relPath: string): ParseOutcome {
 }
 
 /** The file's bytes, or the failed outcome that reports why they cannot be parsed. */
-export function readSourceBytes(absPath: string, relPath: string): Uint8Array | ParseOutcome {
+export function readSourceBytes(absPath: string, relPath: string): Uint8Array | ParseFailure {
   try {
     const bytes = readBounded(absPath);
     return typeof bytes === 'string' ? { ok: false, path: relPath, message: bytes } : bytes;
@@ -28,12 +30,38 @@ export function readSourceBytes(absPath: string, relPath: string): Uint8Array | 
 
 /** Decodes and parses bytes already read (the cache hashes the same bytes it parses). */
 export function parseSourceBytes(bytes: Uint8Array, relPath: string): ParseOutcome {
+  const flat = flattenSourceBytes(bytes, relPath);
+  return flat.ok ? convertParsed(flat.parsed, relPath) : flat;
+}
+
+/**
+ * A parse cut in two halves: tree-sitter and the flat copy (flattenSourceBytes), which a
+ * worker runs, and the conversion to a GoFile (convertParsed), which runs on the thread
+ * that keeps the GoFile, so the GoFile never has to be cloned across threads.
+ */
+export interface ParsedSource extends FlatSource {
+  source: string;
+  /** Decoding problems (invalid UTF-8), merged into the file's syntax errors. */
+  decodeErrors: SyntaxError[];
+}
+
+export type FlatOutcome = { ok: true; parsed: ParsedSource } | ParseFailure;
+
+export function flattenSourceBytes(bytes: Uint8Array, relPath: string): FlatOutcome {
   try {
     const decoded = decodeGoSource(bytes);
     if (!decoded.ok) return { ok: false, path: relPath, message: decoded.message };
-    const file = parseGoSource(decoded.text, relPath);
-    if (decoded.errors.length > 0) {
-      file.syntaxErrors = [...decoded.errors, ...file.syntaxErrors].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { ok: true, parsed: { ...flattenGoSource(decoded.text), source: decoded.text, decodeErrors: decoded.errors } };
+  } catch (err) {
+    return { ok: false, path: relPath, message: describe(err) };
+  }
+}
+
+export function convertParsed(p: ParsedSource, relPath: string): ParseOutcome {
+  try {
+    const file = convertFlat(p, p.source, relPath);
+    if (p.decodeErrors.length > 0) {
+      file.syntaxErrors = [...p.decodeErrors, ...file.syntaxErrors].sort((a, b) => a.line - b.line || a.col - b.col);
     }
     return { ok: true, file };
   } catch (err) {

@@ -4,7 +4,7 @@
 import Parser from 'tree-sitter';
 import Go from 'tree-sitter-go';
 import type { GoFile } from './ast.js';
-import { convertTree } from './convert.js';
+import { convertFlat, flattenForConversion, type FlatSource } from './convert.js';
 import { noteTreeReleased } from './native-memory.js';
 
 let parser: Parser | null = null;
@@ -33,14 +33,18 @@ export function parseTreeOnly(source: string): Parser.Tree {
 
 /**
  * The node binding (0.25) has no Tree.delete(): a native tree is freed by the finalizer of
- * its JS wrapper. Nothing returned here refers to the tree or its cursor (the GoFile is
- * plain data), so each tree is collectable as soon as this function returns, and
+ * its JS wrapper. Nothing returned here refers to the tree or its cursor (the flat copy is
+ * plain arrays), so each tree is collectable as soon as this function returns, and
  * native-memory.ts makes sure collections happen.
  */
-export function parseGoSource(source: string, path: string): GoFile {
+export function flattenGoSource(source: string): FlatSource {
   try {
-    return convertTree(parseTreeOnly(source), source, path);
+    return flattenForConversion(parseTreeOnly(source), source);
   } finally {
     noteTreeReleased(source.length);
   }
+}
+
+export function parseGoSource(source: string, path: string): GoFile {
+  return convertFlat(flattenGoSource(source), source, path);
 }
