@@ -917,25 +917,42 @@ class Facts implements ConcurrencyFacts {
    * outside any loop around both.
    */
   private doneBeforeStartCall(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
-    if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner) return false;
+    if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner || !cb.spawnNode) return false;
     const root = ca.roots[0]!;
     if (!root.body || cb.spawner === root || !this.reach.get(cb.spawner)?.has(ca.id)) return false;
     // Nobody else may start cb earlier (other tests run in their own time, on their own
     // objects; cb starting more of itself does so after its own start).
     if (this.contextsOf(cb.spawner).some((c) => c !== ca && c !== cb && c.kind !== 'test')) return false;
-    const edges = this.callgraph.callees(root);
-    let lastA: ast.Span | null = a.fn === root ? a.span : null;
-    let firstB: ast.Span | null = null;
-    for (const e of edges) {
-      const toA = a.fn !== root && this.edgeReaches(e, a.fn);
-      const toB = this.edgeReaches(e, cb.spawner);
-      if (toA === null || toB === null) return false; // too far to tell
-      if (toA && (!lastA || before(lastA, e.call.span))) lastA = e.call.span;
-      if (toB && (!firstB || before(e.call.span, firstB))) firstB = e.call.span;
+    // Where a call leads to both (main -> linker.Main -> phases, then the parallel
+    // writer), the question moves into that call: `Main` runs its phases in order.
+    let f = root;
+    for (let depth = 0; depth < MAX_CHAIN; depth++) {
+      const loops = this.funcFacts.get(f)?.loops ?? [];
+      let lastA: ast.Span | null = a.fn === f ? a.span : null;
+      let firstB: ast.Span | null = cb.spawner === f ? cb.spawnNode.span : null;
+      const both: CallEdge[] = [];
+      for (const e of this.callgraph.callees(f)) {
+        const toA = a.fn !== f && this.edgeReaches(e, a.fn);
+        const toB = cb.spawner !== f && this.edgeReaches(e, cb.spawner);
+        if (toA === null || toB === null) return false; // too far to tell
+        if (toA && toB) { both.push(e); continue; }
+        if (toA && (!lastA || before(lastA, e.call.span))) lastA = e.call.span;
+        if (toB && (!firstB || before(e.call.span, firstB))) firstB = e.call.span;
+      }
+      if (both.length === 0) {
+        if (!lastA || !firstB || !before(lastA, firstB) || spanContains(lastA, firstB) || spanContains(firstB, lastA)) return false;
+        return !loops.some((l) => spanContains(l, lastA!) && spanContains(l, firstB!));
+      }
+      // One call that leads to both, made once: what comes before it in f (accesses, or
+      // starts) must not be a start; what comes after it must not be an access.
+      const e = both[0]!;
+      if (both.length > 1 || e.targets.length !== 1 || loops.some((l) => spanContains(l, e.call.span))) return false;
+      if (firstB && before(firstB, e.call.span)) return false;
+      if (lastA && before(e.call.span, lastA)) return false;
+      f = e.targets[0]!;
+      if (!f.body) return false;
     }
-    if (!lastA || !firstB || !before(lastA, firstB) || spanContains(lastA, firstB) || spanContains(firstB, lastA)) return false;
-    const loops = this.funcFacts.get(root)?.loops ?? [];
-    return !loops.some((l) => spanContains(l, lastA!) && spanContains(l, firstB!));
+    return false;
   }
 
   /** Whether a call edge leads to fn within MAX_CHAIN calls; null when the search is too large to tell. */
