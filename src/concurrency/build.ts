@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isMethodCall } from '../model/calls.js';
+import { calleeOf, isMethodCall, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -17,7 +17,7 @@ import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, 
 import { CallGraph, type CallEdge } from './callgraph.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
-import { isAllocation, placeOf } from './places.js';
+import { exprText, isAllocation, placeOf } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
@@ -341,7 +341,7 @@ class Facts implements ConcurrencyFacts {
         for (const e of edges) {
           const callerEntry = state.get(e.caller);
           if (callerEntry === undefined || callerEntry === TOP) continue;
-          const here = this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? [];
+          const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, f)];
           const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, f, this.program);
           acc = acc === TOP ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
         }
@@ -354,6 +354,40 @@ class Facts implements ConcurrencyFacts {
       if (!changed) break;
     }
     for (const [f, s] of state) this.entryLockSets.set(f, s ?? []);
+  }
+
+  /**
+   * A literal handed to a module function (`withLock(&p.mu, func() {...})`) runs inside
+   * it, under the locks it holds where it calls that parameter: those locks, named as the
+   * caller's arguments name them (`p.mu`), are held on the edge into the literal.
+   */
+  private handOffLocks(e: CallEdge, f: FuncInfo): HeldLock[] {
+    if (f.node.kind !== 'FuncLit' || e.caller !== f.parent) return [];
+    const i = e.call.args.findIndex((x) => unparen(x) === f.node);
+    if (i < 0) return [];
+    const t = staticTarget(calleeOf(this.program, e.call));
+    const param = t?.params[i];
+    const tf = t ? this.funcFacts.get(t) : undefined;
+    if (!t || !param || !tf) return [];
+    let held: HeldLock[] | null = null;
+    for (const [call, locks] of tf.locksAtCall) {
+      const fun = unparen(call.fun);
+      if (fun.kind !== 'Ident' || this.program.objectOf(fun) !== param) continue;
+      held = held === null ? locks : held.filter((h) => locks.some((l) => l.key === h.key && l.mode === h.mode));
+    }
+    if (!held) return [];
+    const out: HeldLock[] = [];
+    for (const h of held) {
+      const pi = h.root ? t.params.indexOf(h.root) : -1;
+      if (h.global) { out.push(h); continue; }
+      if (pi < 0 || h.ownerPath.length || !e.call.args[pi]) continue;
+      let arg = unparen(e.call.args[pi]!);
+      if (arg.kind === 'UnaryExpr' && arg.op === '&') arg = unparen(arg.x);
+      const p = placeOf(this.program, arg);
+      if (!p?.key) continue;
+      out.push({ ...h, key: p.key, root: p.root, ownerPath: p.path.slice(0, -1), global: p.root?.scope === 'pkg', text: exprText(arg) });
+    }
+    return out;
   }
 
   locksOf(a: Access): HeldLock[] {
@@ -380,7 +414,7 @@ class Facts implements ConcurrencyFacts {
       if (!this.reach.get(e.caller)?.has(c.id)) continue;
       const callerEntry = this.contextEntryLocks(c, e.caller, visiting, depth + 1);
       if (callerEntry === null) continue;
-      const here = this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? [];
+      const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, fn)];
       const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, fn, this.program);
       acc = acc === null ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
       if (!acc.length) break;
