@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, neverReturns, type Callee } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -467,6 +467,45 @@ class FuncWalker {
   }
 
   private call(x: ast.CallExpr, st: HeldLock[]): HeldLock[] {
+    const after = this.callInner(x, st);
+    // A helper that takes a package-level lock and returns holding it (`lockProfiles()`),
+    // or releases one its caller holds, changes the caller's locks.
+    const t = staticTarget(calleeOf(this.program, x));
+    if (!t?.body || t === this.fn) return after;
+    const effect = this.globalLockEffect(t);
+    if (!effect.acquire.length && !effect.release.size) return after;
+    const kept = after.filter((h) => !effect.release.has(h.key) && !effect.acquire.some((l) => l.key === h.key));
+    return [...kept, ...effect.acquire];
+  }
+
+  /** Package-level locks a function leaves held (locked, never unlocked in its body) or
+   * releases without taking (unlocked, never locked). */
+  private globalLockEffect(t: FuncInfo): { acquire: HeldLock[]; release: Set<string> } {
+    const hit = lockEffects.get(t);
+    if (hit) return hit;
+    const locked = new Map<string, HeldLock>();
+    const unlocked = new Set<string>();
+    walk(t.body!, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind !== 'CallExpr') return undefined;
+      const lc = asLockCall(this.program, calleeOf(this.program, n));
+      if (!lc) return undefined;
+      const name = lc.sel.method.name;
+      const l = this.lockOf(n, lc, name.startsWith('R') ? 'r' : 'w');
+      if (!l?.global) return undefined;
+      if (name === 'Lock' || name === 'RLock') locked.set(l.key, { ...l, file: t.file.ast.path });
+      else if (name === 'Unlock' || name === 'RUnlock') unlocked.add(l.key);
+      return undefined;
+    });
+    const effect = {
+      acquire: [...locked.values()].filter((l) => !unlocked.has(l.key)),
+      release: new Set([...unlocked].filter((k) => !locked.has(k))),
+    };
+    lockEffects.set(t, effect);
+    return effect;
+  }
+
+  private callInner(x: ast.CallExpr, st: HeldLock[]): HeldLock[] {
     const c = calleeOf(this.program, x);
     // Lock operations change the state; they are not accesses.
     const lf = this.lockFuncOf(x, c);
@@ -677,6 +716,8 @@ const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', '
 type MethodCallee = Extract<Callee, { kind: 'method' }>;
 
 /** The call as a lock operation on a sync.Mutex or sync.RWMutex, or null. */
+const lockEffects = new WeakMap<FuncInfo, { acquire: HeldLock[]; release: Set<string> }>();
+
 function asLockCall(program: Program, c: Callee | null): MethodCallee | null {
   if (c?.kind !== 'method' || !LOCK_METHODS.includes(c.sel.method.name)) return null;
   const m = c.sel.method;
