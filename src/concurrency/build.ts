@@ -824,7 +824,7 @@ class Facts implements ConcurrencyFacts {
     if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
     if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
-    const site = this.siteOf(a);
+    const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
       return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb);
     }
@@ -908,10 +908,11 @@ class Facts implements ConcurrencyFacts {
   /** Where an access happens in terms of the enclosing named function: an access in a
    * function literal that its parent runs on the spot (a callback to sort.Slice, a
    * deferred func) happens at the literal's place in the parent. */
-  private siteOf(a: Access): { fn: FuncInfo; span: ast.Span } {
+  private siteOf(a: Access, stopAt: FuncInfo | null = null): { fn: FuncInfo; span: ast.Span } {
     let fn = a.fn;
     let span = a.span;
-    while (fn.node.kind === 'FuncLit' && fn.parent && !this.spawnRoots().has(fn)) {
+    // Stop at the spawner when the access is in it (a subtest literal that starts goroutines).
+    while (fn !== stopAt && fn.node.kind === 'FuncLit' && fn.parent && !this.spawnRoots().has(fn)) {
       span = fn.node.span;
       fn = fn.parent;
     }
