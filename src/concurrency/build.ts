@@ -1128,6 +1128,22 @@ class Facts implements ConcurrencyFacts {
         return undefined;
       });
     }
+    // A function called only from once bodies (`once.Do(func() { err = setup() })`) runs
+    // once too.
+    let frontier = [...out];
+    while (frontier.length) {
+      const next: FuncInfo[] = [];
+      for (const f of frontier) {
+        for (const e of this.callgraph.callees(f)) {
+          for (const t of e.targets) {
+            if (out.has(t) || !t.body) continue;
+            const callers = this.callgraph.callers(t);
+            if (callers.length && callers.every((c) => out.has(c.caller))) { out.add(t); next.push(t); }
+          }
+        }
+      }
+      frontier = next;
+    }
     return out;
   }
 }
