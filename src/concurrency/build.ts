@@ -132,11 +132,15 @@ class Facts implements ConcurrencyFacts {
       const m = this.reachOf(r);
       if (!m.has(c.id)) { m.set(c.id, null); frontier.push(r); }
     }
+    // A command or a test binary runs only code it links: a call through an interface or
+    // a function value does not lead into packages it does not import.
+    const linked = this.linkedBy(c);
     for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
       const next: FuncInfo[] = [];
       for (const f of frontier) {
         for (const e of this.callgraph.callees(f)) {
           for (const t of e.targets) {
+            if (linked && !linked(t.pkg)) continue;
             const m = this.reachOf(t);
             if (m.has(c.id)) continue;
             m.set(c.id, f);
@@ -146,6 +150,23 @@ class Facts implements ConcurrencyFacts {
       }
       frontier = next;
     }
+  }
+
+  /** For a command or a test, whether its program links a package; null when unknown. */
+  private linkedBy(c: GoroutineContext): ((p: PackageInfo) => boolean) | null {
+    if (c.kind !== 'main' && c.kind !== 'test' && c.kind !== 'parallel-test') return null;
+    const path = c.pkg.importPath.replace(/_test$/, '');
+    const isTest = c.kind !== 'main';
+    const cache = new Map<PackageInfo, boolean>();
+    return (p) => {
+      let hit = cache.get(p);
+      if (hit === undefined) {
+        const importers = this.callgraph.importers(p);
+        hit = p === c.pkg || importers.has(path) || (isTest && importers.has(`${path}_test`));
+        cache.set(p, hit);
+      }
+      return hit;
+    };
   }
 
   private reachOf(f: FuncInfo): Map<number, FuncInfo | null> {
