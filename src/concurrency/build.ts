@@ -851,9 +851,12 @@ class Facts implements ConcurrencyFacts {
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
-    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l));
-    // Written before the goroutine starts.
-    if (before(site.span, spawnSpan) && !inCommonLoop) return true;
+    // A variable declared in the loop body is a new one in every iteration: the next
+    // iteration's accesses do not touch the one the last goroutine was given.
+    const rootSpan = a.place.root?.func === site.fn ? a.place.root.span : undefined;
+    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l) && !(rootSpan && spanContains(l, rootSpan)));
+    // Done before the goroutine starts (the go statement's own arguments included).
+    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
