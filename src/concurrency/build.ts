@@ -780,6 +780,8 @@ class Facts implements ConcurrencyFacts {
       return false;
     };
     const isT = (t: Type, depth = 0): boolean => {
+      // A collection of Ts in a field (`conns map[int]*Conn`) holds Ts too.
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return isT(t.kind === 'map' ? t.value : t.elem, depth);
       const b = t.kind === 'pointer' ? t.elem : t;
       if (b.kind !== 'named') return false;
       if (`${b.decl.pkgPath}.${b.decl.name}` === typeKey) return true;
