@@ -57,8 +57,9 @@ class Facts implements ConcurrencyFacts {
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly captured: Set<VarObj>;
   private readonly objectOrigins: ObjectOrigins;
-  private readonly originCache = new Map<string, ObjectOrigin>();
-  private readonly entryCache = new Map<string, VarObj | null>();
+  private readonly originCache = new Map<string, TracedOrigin>();
+  private readonly returnSpans = new Map<FuncInfo, ast.Span[]>();
+  private readonly signalCache = new Map<string, Access[]>();
   private readonly views = new Map<GoroutineContext, ContextView>();
   private readonly contextLockCache = new Map<string, HeldLock[]>();
   /** Functions leading to each function (null: more than EDGE_REACH_LIMIT). */
@@ -362,9 +363,8 @@ class Facts implements ConcurrencyFacts {
         for (const e of edges) {
           const callerEntry = state.get(e.caller);
           if (callerEntry === undefined || callerEntry === TOP) continue;
-          const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, f)];
-          const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, f, this.program);
-          acc = acc === TOP ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
+          const held = this.locksAlong(e, callerEntry, f);
+          acc = acc === TOP ? held : intersectLocks(acc, held);
         }
         const prev = state.get(f);
         if (acc !== TOP && (prev === TOP || prev === undefined || prev.length !== acc.length)) {
@@ -435,15 +435,22 @@ class Facts implements ConcurrencyFacts {
       if (!this.reach.get(e.caller)?.has(c.id)) continue;
       const callerEntry = this.contextEntryLocks(c, e.caller, visiting, depth + 1);
       if (callerEntry === null) continue;
-      const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, fn)];
-      const held = mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, fn, this.program);
-      acc = acc === null ? held : acc.filter((h) => held.some((x) => x.key === h.key && x.mode === h.mode));
+      const held = this.locksAlong(e, callerEntry, fn);
+      acc = acc === null ? held : intersectLocks(acc, held);
       if (!acc.length) break;
     }
     visiting.delete(fn);
     const out = acc ?? this.entryLockSets.get(fn) ?? [];
     if (visiting.size === 0 || acc !== null) this.contextLockCache.set(key, out);
     return out;
+  }
+
+  /** Locks held on entry to callee through call edge e: the caller's entry locks and those
+   * it holds at the call (or that a helper holds around a literal it was handed), moved
+   * into the callee's frame. */
+  private locksAlong(e: CallEdge, callerEntry: HeldLock[], callee: FuncInfo): HeldLock[] {
+    const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, callee)];
+    return mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, callee, this.program);
   }
 
   /** Locks held at an access when context c runs it. */
@@ -567,27 +574,32 @@ class Facts implements ConcurrencyFacts {
     return best;
   }
 
-  /**
-   * Which object an access touches, as far as can be told across functions: the object a
-   * package variable, a captured variable or a receiver leads to (through the same field
-   * path). Accesses through parameters or call results have no anchor: without knowing
-   * that two of them see the same object, a pair of them is never reported.
-   */
   /** Where the object of access a comes from, as context c reaches it (see object-origins.ts). */
   private originIn(c: GoroutineContext, a: Access): ObjectOrigin {
     const root = a.place.root;
     if (!root) return 'unknown';
+    const traced = this.tracedOrigin(c, a);
+    if (!traced) return 'shared';
+    // Through a pointer field the object is the holder's only if nobody else points at it.
+    return traced.origin === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : traced.origin;
+  }
+
+  /** The traced origin of an access on a receiver or a local of its function, with the
+   * variable it entered the goroutine by; null for other roots (package variables,
+   * captured variables), which are shared as they are. */
+  private tracedOrigin(c: GoroutineContext, a: Access): TracedOrigin | null {
+    const root = a.place.root;
+    if (!root) return null;
     const onRecv = root === a.fn.recv;
-    if (!onRecv && (root.scope !== 'local' || root.func !== a.fn)) return 'shared';
+    if (!onRecv && (root.scope !== 'local' || root.func !== a.fn)) return null;
     const key = `${c.id}|${a.fn.id}|${onRecv ? 'recv' : root.id}`;
     let hit = this.originCache.get(key);
-    if (hit === undefined) {
-      hit = this.objectOrigins.originOf(this.viewOf(c), a.fn, onRecv ? { recv: true } : a.place.rootExpr);
+    if (!hit) {
+      const origin = this.objectOrigins.originOf(this.viewOf(c), a.fn, onRecv ? { recv: true } : a.place.rootExpr);
+      hit = { origin, entry: origin === 'shared' ? this.objectOrigins.entry : null };
       this.originCache.set(key, hit);
-      this.entryCache.set(key, hit === 'shared' ? this.objectOrigins.entry : null);
     }
-    // Through a pointer field the object is the holder's only if nobody else points at it.
-    return hit === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : hit;
+    return hit;
   }
 
   private viewOf(c: GoroutineContext): ContextView {
@@ -609,8 +621,7 @@ class Facts implements ConcurrencyFacts {
     if (!c.multi || c.kind !== 'go' || !c.spawner || c.spawnNode?.kind !== 'GoStmt' || c.roots.length !== 1) return false;
     if (this.originIn(c, a) !== 'shared') return false;
     const root = a.place.root;
-    const key = `${c.id}|${a.fn.id}|${root === a.fn.recv ? 'recv' : root?.id}`;
-    let v = this.entryCache.get(key) ?? null;
+    let v = this.tracedOrigin(c, a)?.entry ?? null;
     // A variable of the spawner the goroutine uses directly.
     if (!v && root && root !== a.fn.recv && root.func !== a.fn && this.captured.has(root) && inside(a.fn, c.roots[0]!)) v = root;
     if (!v) return false;
@@ -650,6 +661,12 @@ class Facts implements ConcurrencyFacts {
     return true;
   }
 
+  /**
+   * Which object an access touches, as far as can be told across functions: the object a
+   * package variable, a captured variable or a receiver leads to (through the same field
+   * path). Accesses through parameters or call results have no anchor: without knowing
+   * that two of them see the same object, a pair of them is never reported.
+   */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
     const r = this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
@@ -921,14 +938,24 @@ class Facts implements ConcurrencyFacts {
   }
 
   private returnsBetween(fn: FuncInfo, from: ast.Span, to: ast.Span): boolean {
-    let found = false;
     if (!fn.body) return true;
-    walk(fn.body, (n) => {
-      if (found || n.kind === 'FuncLit') return false;
-      if (n.kind === 'ReturnStmt' && before(from, n.span) && before(n.span, to)) found = true;
-      return undefined;
-    });
-    return found;
+    return this.returnsOf(fn).some((r) => before(from, r) && before(r, to));
+  }
+
+  /** Where fn returns (its own return statements, not those of literals), found once. */
+  private returnsOf(fn: FuncInfo): ast.Span[] {
+    let hit = this.returnSpans.get(fn);
+    if (!hit) {
+      const out: ast.Span[] = [];
+      walk(fn.body!, (n) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind === 'ReturnStmt') out.push(n.span);
+        return undefined;
+      });
+      hit = out;
+      this.returnSpans.set(fn, hit);
+    }
+    return hit;
   }
 
   /** Where an access happens in terms of the enclosing named function: an access in a
@@ -1079,7 +1106,7 @@ class Facts implements ConcurrencyFacts {
     const loops = this.funcFacts.get(as.fn)?.loops ?? [];
     for (const w of this.funcFacts.get(bs.fn)?.waits ?? []) {
       if (w.group || !w.chanKey || !before(w.span, bs.span)) continue;
-      const signals = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'send' || x.kind === 'close');
+      const signals = this.sendsAndCloses(w.chanKey);
       if (!signals.length) continue;
       const afterA = signals.every((x) => {
         const s = this.siteOf(x);
@@ -1088,6 +1115,16 @@ class Facts implements ConcurrencyFacts {
       if (afterA) return true;
     }
     return false;
+  }
+
+  /** The sends on and closes of a channel, listed once per channel. */
+  private sendsAndCloses(key: string): Access[] {
+    let hit = this.signalCache.get(key);
+    if (!hit) {
+      hit = (this.accessesByKey.get(key) ?? []).filter((x) => x.kind === 'send' || x.kind === 'close');
+      this.signalCache.set(key, hit);
+    }
+    return hit;
   }
 
   private contextSignals(c: GoroutineContext, key: string): boolean {
@@ -1239,6 +1276,12 @@ interface ObjectLabels {
   shared: Set<string>;
 }
 
+interface TracedOrigin {
+  origin: ObjectOrigin;
+  /** For a shared object: the variable it entered the goroutine by, if known. */
+  entry: VarObj | null;
+}
+
 interface Anchor {
   id: string;
   /** For objects held by a captured local: the function whose call owns the variable. */
@@ -1295,6 +1338,11 @@ function mapIntoCallee(held: HeldLock[], call: ast.CallExpr, callee: FuncInfo, p
     // A caller's local lock the callee cannot name: still held, owner unknown.
     return { ...h, root: callee.parent && isAncestor(h.root.func ?? callee, callee) ? h.root : null };
   });
+}
+
+/** The locks held on both ways in (same lock, same mode). */
+function intersectLocks(a: HeldLock[], b: HeldLock[]): HeldLock[] {
+  return a.filter((h) => b.some((x) => x.key === h.key && x.mode === h.mode));
 }
 
 function pairConfidence(a: GoroutineContext, b: GoroutineContext): 'high' | 'medium' | 'low' {

@@ -5,22 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp-dirs.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'goconc.js');
-const temps: string[] = [];
-after(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
-
-function temp(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-}
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
@@ -41,7 +33,7 @@ function cacheLine(stderr: string): string {
 
 for (const target of ['examples', 'test/fixtures']) {
   test(`${target}: cold, warm and uncached scans give the same JSON`, () => {
-    const cache = temp('goconc-cli-cache-');
+    const cache = tempDir('goconc-cli-cache-');
     const args = ['scan', target, '--format', 'json', '--no-progress'];
     const cold = run([...args, '--cache-dir', cache], ROOT, { GOCONC_TIMING: '1' });
     const warm = run([...args, '--cache-dir', cache], ROOT, { GOCONC_TIMING: '1' });
@@ -61,9 +53,9 @@ for (const target of ['examples', 'test/fixtures']) {
 }
 
 test('an edit re-parses only the edited file, and a new bug in it is reported', () => {
-  const cwd = temp('goconc-cli-edit-');
+  const cwd = tempDir('goconc-cli-edit-');
   cpSync(join(ROOT, 'examples'), cwd, { recursive: true });
-  const cache = temp('goconc-cli-cache-');
+  const cache = tempDir('goconc-cli-cache-');
   const args = ['scan', './...', '--format', 'json', '--cache-dir', cache];
   const files = readdirSync(cwd, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.go')).length;
   const before = run(args, cwd, { GOCONC_TIMING: '1' });
@@ -87,7 +79,7 @@ func storeTwoTypes() {
 });
 
 test('--no-cache neither reads nor writes; the default folder follows XDG_CACHE_HOME', () => {
-  const xdg = temp('goconc-xdg-');
+  const xdg = tempDir('goconc-xdg-');
   run(['scan', 'examples', '--format', 'json', '--no-cache'], ROOT, { XDG_CACHE_HOME: xdg });
   assert.deepEqual(readdirSync(xdg), []);
   run(['scan', 'examples', '--format', 'json'], ROOT, { XDG_CACHE_HOME: xdg });
@@ -96,7 +88,7 @@ test('--no-cache neither reads nor writes; the default folder follows XDG_CACHE_
 });
 
 test('a cache folder that cannot be used costs one line on stderr, never a stack trace', () => {
-  const blocker = join(temp('goconc-cli-'), 'a-file');
+  const blocker = join(tempDir('goconc-cli-'), 'a-file');
   writeFileSync(blocker, '');
   const r = run(['scan', 'examples', '--format', 'json', '--cache-dir', join(blocker, 'cache')], ROOT);
   assert.equal(r.code, 1);
@@ -117,7 +109,7 @@ function runAsync(args: string[], cwd: string, env: Record<string, string> = {})
 }
 
 test('two scans racing on one cold cache both succeed with the same report, and leave sound entries', async () => {
-  const cache = temp('goconc-cli-race-');
+  const cache = tempDir('goconc-cli-race-');
   const args = ['scan', 'test/fixtures', '--format', 'json', '--cache-dir', cache];
   const [a, b] = await Promise.all([runAsync(args, ROOT), runAsync(args, ROOT)]);
   assert.equal(a.code, 1, a.stderr);

@@ -1,28 +1,20 @@
 /** runScan with a cache: what is loaded, what is parsed, what invalidates a result, and
  * that the result is the same with and without the cache. */
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Confidence, ScanResult } from '../../src/core/findings.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runScan, type ScanOutcome } from '../../src/scan/run-scan.js';
+import { tempDir } from './temp-dirs.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const temps: string[] = [];
-after(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
-
-function temp(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-}
 
 /** A copy of the examples module, so a test can edit it. */
 function examplesCopy(): string {
-  const d = temp('goconc-scan-cache-');
+  const d = tempDir('goconc-scan-cache-');
   cpSync(EXAMPLES, d, { recursive: true });
   return d;
 }
@@ -47,7 +39,7 @@ function goFileCount(dir: string): number {
 
 test('cold then warm: the second scan is a result hit and equals the uncached result', async () => {
   const cwd = examplesCopy();
-  const cache = temp('goconc-cache-');
+  const cache = tempDir('goconc-cache-');
   const none = await scan(cwd, null);
   assert.equal(none.cache, null);
   const cold = await scan(cwd, cache);
@@ -61,7 +53,7 @@ test('cold then warm: the second scan is a result hit and equals the uncached re
 
 test('editing one file re-parses only that file, and the findings follow the edit', async () => {
   const cwd = examplesCopy();
-  const cache = temp('goconc-cache-');
+  const cache = tempDir('goconc-cache-');
   const before = await scan(cwd, cache);
   const target = join(cwd, 'stats', 'stats.go');
   // One blank line at the top moves every finding of that file down by one.
@@ -76,7 +68,7 @@ test('editing one file re-parses only that file, and the findings follow the edi
 
 test('a file with the content of another is loaded, not parsed, under its own path', async () => {
   const cwd = examplesCopy();
-  const cache = temp('goconc-cache-');
+  const cache = tempDir('goconc-cache-');
   await scan(cwd, cache);
   cpSync(join(cwd, 'health', 'health.go'), join(cwd, 'health', 'health_copy.go'));
   const r = await scan(cwd, cache);
@@ -87,7 +79,7 @@ test('a file with the content of another is loaded, not parsed, under its own pa
 
 test('options and go.mod are part of the result key', async () => {
   const cwd = examplesCopy();
-  const cache = temp('goconc-cache-');
+  const cache = tempDir('goconc-cache-');
   const medium = await scan(cwd, cache);
   const high = await scan(cwd, cache, { minConfidence: 'high' });
   assert.equal(high.cache?.resultHit, false, 'another confidence is another result');
@@ -106,7 +98,7 @@ test('options and go.mod are part of the result key', async () => {
 
 test('corrupt, truncated and foreign entries are ignored and rewritten', async () => {
   const cwd = examplesCopy();
-  const cache = temp('goconc-cache-');
+  const cache = tempDir('goconc-cache-');
   const first = await scan(cwd, cache);
   const entries = readdirSync(cache, { recursive: true, encoding: 'utf8' }).map((p) => join(cache, p)).filter((p) => p.endsWith('.json') || p.endsWith('.bin'));
   assert.equal(entries.length, goFileCount(cwd) + 1, 'one entry per file and one result');
@@ -126,7 +118,7 @@ test('corrupt, truncated and foreign entries are ignored and rewritten', async (
 test('an unwritable cache folder gives one warning and the same result', async (t) => {
   if (process.getuid?.() === 0) { t.skip('root can write anywhere'); return; }
   const cwd = examplesCopy();
-  const parent = temp('goconc-ro-');
+  const parent = tempDir('goconc-ro-');
   chmodSync(parent, 0o500);
   try {
     const r = await scan(cwd, join(parent, 'cache'));
@@ -140,7 +132,7 @@ test('an unwritable cache folder gives one warning and the same result', async (
 
 test('a cache path that is a file gives a warning, not an exception', async () => {
   const cwd = examplesCopy();
-  const file = join(temp('goconc-file-'), 'not-a-folder');
+  const file = join(tempDir('goconc-file-'), 'not-a-folder');
   writeFileSync(file, '');
   const r = await scan(cwd, file);
   assert.match(r.cache?.warning ?? '', /^cache disabled: /);
