@@ -15,6 +15,7 @@ import { underlying } from '../model/typeops.js';
 import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
 import { CallGraph, type CallEdge } from './callgraph.js';
+import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { exprText, isAllocation, placeOf } from './places.js';
@@ -53,7 +54,7 @@ class Facts implements ConcurrencyFacts {
   readonly funcFacts = new Map<FuncInfo, FuncFacts>();
   readonly accessesByKey = new Map<string, Access[]>();
   /** Context ids reaching each function, with the caller that reached it first. */
-  private readonly reach = new Map<FuncInfo, Map<number, FuncInfo | null>>();
+  private readonly reach: ReachIndex;
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly captured: Set<VarObj>;
   private readonly objectOrigins: ObjectOrigins;
@@ -75,7 +76,9 @@ class Facts implements ConcurrencyFacts {
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
     this.contexts = relevantContexts(collectContexts(program, this.callgraph), this.callgraph);
-    for (const c of this.contexts) this.propagate(c);
+    // A command or a test binary runs only code it links: a call through an interface or
+    // a function value does not lead into packages it does not import.
+    this.reach = new ReachIndex(this.callgraph, this.contexts, MAX_CHAIN, (c) => this.linkedBy(c as GoroutineContext));
     this.captured = capturedVars(program);
     const spawning = this.spawningFuncs();
     const directSpawners = new Set<FuncInfo>();
@@ -125,34 +128,6 @@ class Facts implements ConcurrencyFacts {
 
   // ---------------------------------------------------------------- contexts
 
-  /** Breadth-first from the context's roots; paths longer than MAX_CHAIN calls are not
-   * followed (a witness nobody can check is no evidence). */
-  private propagate(c: GoroutineContext): void {
-    let frontier: FuncInfo[] = [];
-    for (const r of c.roots) {
-      const m = this.reachOf(r);
-      if (!m.has(c.id)) { m.set(c.id, null); frontier.push(r); }
-    }
-    // A command or a test binary runs only code it links: a call through an interface or
-    // a function value does not lead into packages it does not import.
-    const linked = this.linkedBy(c);
-    for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
-      const next: FuncInfo[] = [];
-      for (const f of frontier) {
-        for (const e of this.callgraph.callees(f)) {
-          for (const t of e.targets) {
-            if (linked && !linked(t.pkg)) continue;
-            const m = this.reachOf(t);
-            if (m.has(c.id)) continue;
-            m.set(c.id, f);
-            next.push(t);
-          }
-        }
-      }
-      frontier = next;
-    }
-  }
-
   /** For a command or a test, whether its program links a package; null when unknown. */
   private linkedBy(c: GoroutineContext): ((p: PackageInfo) => boolean) | null {
     if (c.kind !== 'main' && c.kind !== 'test' && c.kind !== 'parallel-test') return null;
@@ -170,11 +145,6 @@ class Facts implements ConcurrencyFacts {
     };
   }
 
-  private reachOf(f: FuncInfo): Map<number, FuncInfo | null> {
-    let m = this.reach.get(f);
-    if (!m) this.reach.set(f, (m = new Map()));
-    return m;
-  }
 
   /** Named types of the variables a context's root functions use (computed once). */
   private typesMentioned(c: GoroutineContext): Set<string> {
@@ -227,7 +197,7 @@ class Facts implements ConcurrencyFacts {
   private startedWithin(x: GoroutineContext, y: GoroutineContext): boolean {
     if (x.kind !== 'test') return true;
     if (!y.spawner) return false;
-    return this.reach.get(y.spawner)?.has(x.id) ?? false;
+    return this.reach.reaches(y.spawner, x.id);
   }
 
   /**
@@ -323,8 +293,7 @@ class Facts implements ConcurrencyFacts {
   contextsOf(fn: FuncInfo): GoroutineContext[] {
     let hit = this.contextsCache.get(fn);
     if (!hit) {
-      const m = this.reach.get(fn);
-      hit = m ? [...m.keys()].map((id) => this.contexts[id]!) : [];
+      hit = Array.from(this.reach.contextIdsOf(fn), (id) => this.contexts[id]!);
       this.contextsCache.set(fn, hit);
     }
     return hit;
@@ -335,7 +304,7 @@ class Facts implements ConcurrencyFacts {
     const chain: FuncInfo[] = [fn];
     let cur: FuncInfo | null | undefined = fn;
     for (let i = 0; i < 32; i++) {
-      cur = this.reach.get(cur!)?.get(ctx.id);
+      cur = this.reach.parentIn(cur!, ctx.id);
       if (!cur) break;
       chain.unshift(cur);
     }
@@ -432,7 +401,7 @@ class Facts implements ConcurrencyFacts {
     visiting.add(fn);
     let acc: HeldLock[] | null = null;
     for (const e of this.callgraph.callers(fn)) {
-      if (!this.reach.get(e.caller)?.has(c.id)) continue;
+      if (!this.reach.reaches(e.caller, c.id)) continue;
       const callerEntry = this.contextEntryLocks(c, e.caller, visiting, depth + 1);
       if (callerEntry === null) continue;
       const held = this.locksAlong(e, callerEntry, fn);
@@ -606,7 +575,7 @@ class Facts implements ConcurrencyFacts {
     let v = this.views.get(c);
     if (!v) {
       const roots = new Set(c.roots);
-      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.get(f)?.has(c.id) ?? false };
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id) };
       this.views.set(c, v);
     }
     return v;
@@ -1007,7 +976,7 @@ class Facts implements ConcurrencyFacts {
   private doneBeforeStartCall(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
     if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner || !cb.spawnNode) return false;
     const root = ca.roots[0]!;
-    if (!root.body || cb.spawner === root || !this.reach.get(cb.spawner)?.has(ca.id)) return false;
+    if (!root.body || cb.spawner === root || !this.reach.reaches(cb.spawner, ca.id)) return false;
     // Nobody else may start cb earlier (other tests run in their own time, on their own
     // objects; cb starting more of itself does so after its own start).
     if (this.contextsOf(cb.spawner).some((c) => c !== ca && c !== cb && c.kind !== 'test')) return false;
@@ -1129,7 +1098,7 @@ class Facts implements ConcurrencyFacts {
 
   private contextSignals(c: GoroutineContext, key: string): boolean {
     for (const a of this.accessesByKey.get(key) ?? []) {
-      if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.get(a.fn)?.has(c.id)) return true;
+      if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.reaches(a.fn, c.id)) return true;
     }
     return false;
   }
