@@ -637,6 +637,9 @@ class FuncWalker {
     const base = placeOf(this.program, recv);
     let key: string | null;
     let ownerPath: string[];
+    // A mutex in a value receiver or parameter is the call's own copy (what go vet's
+    // copylocks warns about): locking it keeps out no other call.
+    if (base && this.copiedMutex(base, recv, embedded)) return null;
     if (base) {
       if (embedded.length) {
         const t = this.program.typeOf(recv);
@@ -658,10 +661,27 @@ class FuncWalker {
     return { key, mode, root: base?.root ?? null, ownerPath, global, file: this.fn.file.ast.path, span: x.span, text: [exprText(recv), ...embedded].join(".") };
   }
 
+  /** The mutex lives in this function's own copy of a struct: its value receiver or a
+   * value parameter, reached without a pointer. */
+  private copiedMutex(base: Place, recv: ast.Expr, embedded: string[]): boolean {
+    const root = base.root;
+    if (!root || base.throughPointer || !isValueType(root.type)) return false;
+    if (root !== this.fn.recv && !this.fn.params.includes(root)) return false;
+    let t = this.program.typeOf(recv);
+    if (t.kind === 'pointer') return false;
+    for (const name of embedded) {
+      const sel = this.program.lookup(t, name);
+      if (sel?.kind !== 'field' || sel.type.kind === 'pointer') return false;
+      t = sel.type;
+    }
+    return true;
+  }
+
   private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
     const p = placeOf(this.program, m);
     if (!p?.key) return;
-    this.record(kind, { ...p, key: `map:${p.key}` }, span, st, exprText(m));
+    // A map is a reference: copies of the struct holding it share its entries.
+    this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
   }
 
   /** A channel's place: its variable or field, or the collection element it was taken from. */

@@ -12,9 +12,10 @@ import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
+import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
-import { CallGraph, type CallEdge } from './callgraph.js';
+import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
@@ -69,6 +70,7 @@ class Facts implements ConcurrencyFacts {
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
+  private readonly heldCache = new Map<Type, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
@@ -119,7 +121,7 @@ class Facts implements ConcurrencyFacts {
       const ff = this.funcFacts.get(c.spawner);
       if (!ff) continue;
       const spawn = c.spawnNode.span;
-      const loop = ff.loops.filter((l) => spanContains(l, spawn)).sort((a, b) => (a[0] - b[0]) || (a[1] - b[1])).pop();
+      const loop = innermostLoop(ff.loops, spawn);
       if (!loop) continue;
       const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(spawn, w.span) && (w.group || (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
       if (joined) (c as { multi: boolean }).multi = false;
@@ -157,14 +159,49 @@ class Facts implements ConcurrencyFacts {
         if (m.kind !== 'Ident') return undefined;
         const o = this.program.objectOf(m);
         if (o?.kind !== 'var') return undefined;
-        const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
-        if (t.kind === 'named') out.add(`${t.decl.pkgPath}.${t.decl.name}`);
+        for (const k of this.heldTypes(o.type)) out.add(k);
         return undefined;
       });
     }
     hit = out;
     this.mentionedCache.set(c, hit);
     return hit;
+  }
+
+  /**
+   * Named types whose objects a value of type t can lead to: its own (behind a pointer),
+   * the implementations of an interface when the call graph resolves it to few, and,
+   * one level down, the types of its fields and of the elements of collections in them
+   * (`p.holder`, an embedded `stateHolder`, `conns map[int]*Conn`).
+   */
+  private heldTypes(t: Type): Set<string> {
+    let hit = this.heldCache.get(t);
+    if (hit) return hit;
+    const out = new Set<string>();
+    const add = (t: Type, depth: number): void => {
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth);
+      const b = t.kind === 'pointer' ? t.elem : t;
+      if (b.kind !== 'named') return;
+      out.add(`${b.decl.pkgPath}.${b.decl.name}`);
+      const u = underlying(b);
+      if (u.kind === 'interface') { for (const k of this.implementers(b)) out.add(k); return; }
+      if (depth === 0 && u.kind === 'struct') for (const f of u.fields) add(f.type, depth + 1);
+    };
+    add(t, 0);
+    hit = out;
+    this.heldCache.set(t, hit);
+    return hit;
+  }
+
+  /** Module types implementing an interface, when there are at most MAX_DYNAMIC_TARGETS. */
+  private implementers(iface: Type): string[] {
+    const u = underlying(iface);
+    if (u.kind !== 'interface') return [];
+    const first = interfaceMethods(u, this.program.methods).keys().next();
+    if (first.done) return [];
+    const impls = this.callgraph.implementations(iface, first.value);
+    if (impls.length > MAX_DYNAMIC_TARGETS) return [];
+    return impls.flatMap((m) => (m.recvDecl ? [`${m.recvDecl.pkgPath}.${m.recvDecl.name}`] : []));
   }
 
   /** Variables a function returns as they are (`return s`, `return &v`). */
@@ -616,7 +653,8 @@ class Facts implements ConcurrencyFacts {
     // `go` statement copies them, or from Go 1.22 on.
     const perIterationClause = copied || goVersionAtLeast(c.spawner.pkg.module?.goVersion ?? null, 1, 22);
     const loops = this.funcFacts.get(c.spawner)?.loops ?? [];
-    return loops.some((l) => spanContains(l, spawn.span) && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1])));
+    const l = innermostLoop(loops, spawn.span);
+    return !!l && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1]));
   }
 
   /** Every field on the path but the last is a struct held by value. */
@@ -765,18 +803,9 @@ class Facts implements ConcurrencyFacts {
       for (let g = f; g; g = g.parent) if (g.recvDecl && `${g.recvDecl.pkgPath}.${g.recvDecl.name}` === typeKey) return true;
       return false;
     };
-    const isT = (t: Type, depth = 0): boolean => {
-      // A collection of Ts in a field (`conns map[int]*Conn`) holds Ts too.
-      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return isT(t.kind === 'map' ? t.value : t.elem, depth);
-      const b = t.kind === 'pointer' ? t.elem : t;
-      if (b.kind !== 'named') return false;
-      if (`${b.decl.pkgPath}.${b.decl.name}` === typeKey) return true;
-      // A goroutine handed an object that holds a T (`go l.Run()` where l.Watcher is a
-      // *Watcher) can reach that T too.
-      if (depth > 0) return false;
-      const u = underlying(b);
-      return u.kind === 'struct' && u.fields.some((f) => isT(f.type, depth + 1));
-    };
+    // A goroutine handed an object that holds a T (`go l.Run()` where l.Watcher is a
+    // *Watcher, or a Store interface that only *memStore implements) can reach that T too.
+    const isT = (t: Type): boolean => this.heldTypes(t).has(typeKey);
     const mentions = (n: ast.Node, visit: (v: VarObj) => void) => walk(n, (m) => {
       if (m.kind === 'Ident') {
         const o = this.program.objectOf(m);
@@ -808,7 +837,10 @@ class Facts implements ConcurrencyFacts {
           if (v.scope === 'recv' || returned.has(v)) { out.all.add('self'); out.shared.add('self'); return; }
           const label = `var:${v.id}`;
           out.all.add(label);
-          const perIteration = !!spawnSpan && !!v.span && loops.some((l) => spanContains(l, spawnSpan) && spanContains(l, v.span!));
+          // Made fresh in the innermost loop that starts the goroutines: goroutines of an
+          // inner loop all share what the outer loop made.
+          const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
+          const perIteration = !!loop && !!v.span && spanContains(loop, v.span);
           if (!perIteration) out.shared.add(label);
         });
       }
@@ -894,7 +926,7 @@ class Facts implements ConcurrencyFacts {
     const spawn = cb.spawnNode!.span;
     const ff = this.funcFacts.get(spawner);
     if (!ff) return null;
-    const spawnLoop = ff.loops.filter((l) => spanContains(l, spawn)).sort((x, y) => (x[0] - y[0]) || (x[1] - y[1])).pop();
+    const spawnLoop = innermostLoop(ff.loops, spawn);
     const wait = ff.waits.find((w) => {
       if (!before(spawn, w.span)) return false;
       if (w.group) return true;
@@ -1324,3 +1356,9 @@ function rank(c: 'high' | 'medium' | 'low'): number {
   return c === 'high' ? 2 : c === 'medium' ? 1 : 0;
 }
 
+/** The innermost of the loops around a span. */
+function innermostLoop(loops: readonly ast.Span[], span: ast.Span): ast.Span | null {
+  let best: ast.Span | null = null;
+  for (const l of loops) if (spanContains(l, span) && (!best || l[0] > best[0] || (l[0] === best[0] && l[1] < best[1]))) best = l;
+  return best;
+}
