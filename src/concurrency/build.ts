@@ -336,8 +336,26 @@ class Facts implements ConcurrencyFacts {
     return hit;
   }
 
-  /** Root-to-fn call chain within a context. */
+  /**
+   * Root-to-fn call chain within a context. Where fn is called from several places, the
+   * chain follows the callers holding the fewest locks at the call: the way the access
+   * is least protected is the one a finding is about.
+   */
   witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[] {
+    const chain: FuncInfo[] = [fn];
+    const onChain = new Set<FuncInfo>(chain);
+    for (let cur = fn, i = 0; i < 32 && !ctx.roots.includes(cur); i++) {
+      const next = this.leastLockedCaller(ctx, cur, onChain);
+      if (!next) break;
+      chain.unshift(next);
+      onChain.add(next);
+      cur = next;
+    }
+    return ctx.roots.includes(chain[0]!) ? chain : this.firstChain(ctx, fn);
+  }
+
+  /** The chain along which the context first reached fn. */
+  private firstChain(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[] {
     const chain: FuncInfo[] = [fn];
     let cur: FuncInfo | null | undefined = fn;
     for (let i = 0; i < 32; i++) {
@@ -346,6 +364,24 @@ class Facts implements ConcurrencyFacts {
       chain.unshift(cur);
     }
     return chain;
+  }
+
+  /** The caller of fn in ctx holding the fewest locks at the call; the first-found caller
+   * on ties. */
+  private leastLockedCaller(ctx: GoroutineContext, fn: FuncInfo, onChain: Set<FuncInfo>): FuncInfo | null {
+    const first = this.reach.parentIn(fn, ctx.id) ?? null;
+    const held = (e: CallEdge): number => this.locksAlong(e, this.contextEntryLocks(ctx, e.caller) ?? [], fn).length;
+    let best: FuncInfo | null = first && !onChain.has(first) ? first : null;
+    let bestLocks = Infinity;
+    if (best) for (const e of this.callgraph.callers(fn)) if (e.caller === best) bestLocks = Math.min(bestLocks, held(e));
+    if (bestLocks === 0) return best;
+    for (const e of this.callgraph.callers(fn)) {
+      if (e.caller === best || onChain.has(e.caller) || !this.reach.reaches(e.caller, ctx.id)) continue;
+      const n = held(e);
+      if (n < bestLocks) { best = e.caller; bestLocks = n; }
+      if (bestLocks === 0) break;
+    }
+    return best;
   }
 
   // ---------------------------------------------------------------- locks

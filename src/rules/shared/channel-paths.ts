@@ -39,13 +39,20 @@ type State = Map<string, CloseEvent>;
 export function walkChannelPaths(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map<FuncInfo, ReceiverChanOps>, listener: PathListener): void {
   if (!fn.body) return;
   const ff = facts.funcFacts.get(fn);
-  if (!ff) return;
+  if (!ff || !closesAnything(facts, fn, ops)) return;
   const bySpan = new Map<string, Access>();
   for (const a of ff.accesses) if (a.kind === 'close' || a.kind === 'send') bySpan.set(`${a.kind}:${a.span.join(':')}`, a);
   const deferred: CloseEvent[] = [];
   const w = new Walker(facts, fn, ops, bySpan, listener, deferred);
   const end = w.block(fn.body.list, new Map());
   w.returned(end);
+}
+
+/** Whether fn closes a channel itself or calls a method that does: every event the
+ * walk reports needs a close first, and most functions have none. */
+function closesAnything(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map<FuncInfo, ReceiverChanOps>): boolean {
+  if (facts.funcFacts.get(fn)?.accesses.some((a) => a.kind === 'close')) return true;
+  return facts.callgraph.callees(fn).some((e) => e.targets.some((t) => (ops.get(t)?.closes.size ?? 0) > 0));
 }
 
 class Walker {
