@@ -16,7 +16,8 @@ import { chanElementPlace } from './chan-origins.js';
 import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import { spawnKindOf } from './spawners.js';
 
-export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal';
+/** `signal`: a WaitGroup's Done; `add`: its Add (or the add that wg.Go makes before starting). */
+export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal' | 'add';
 
 export interface HeldLock {
   key: string;
@@ -428,6 +429,10 @@ class FuncWalker {
           // Elements are told apart only by constant indexes: results[i] from workers is fine.
           const p = placeOf(this.program, x.x);
           if (p?.key) this.access(mode, { ...p, key: `${p.key}[${(x.indices[0] as ast.BasicLit).value}]` }, x.span, st, exprText(x));
+        } else if (x.indices.length === 1) {
+          // Some element: copies of one goroutine given different indexes touch different
+          // ones (indexed), but a whole-slice access (copy) touches them all.
+          this.element(mode, x.x, x.span, st, exprText(x), true);
         }
         return st;
       }
@@ -546,13 +551,21 @@ class FuncWalker {
       if (c.name === 'close' && x.args[0]) this.chanOp(x.args[0], 'close', x.span, st);
       if ((c.name === 'delete' || c.name === 'clear') && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-write', x.span, st);
       if (c.name === 'len' && x.args[0] && underlying(this.program.typeOf(x.args[0])).kind === 'map') this.mapOp(x.args[0], 'map-read', x.span, st);
+      // copy(dst, src) writes every element of dst and reads every element of src;
+      // append(dst, src...) reads every element of src.
+      if (c.name === 'copy' && x.args.length === 2) {
+        this.element('write', x.args[0]!, x.span, st, exprText(x.args[0]!), false);
+        this.element('read', x.args[1]!, x.span, st, exprText(x.args[1]!), false);
+      }
+      if (c.name === 'append' && x.ellipsis && x.args.length === 2) this.element('read', x.args[1]!, x.span, st, exprText(x.args[1]!), false);
     }
-    const wg = isMethodCall(c, 'sync', 'WaitGroup', ['Wait', 'Done']) ? 'wg' : isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait') ? 'eg' : null;
+    const wg = isMethodCall(c, 'sync', 'WaitGroup', ['Wait', 'Done', 'Add', 'Go']) ? 'wg' : isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait') ? 'eg' : null;
     if (wg && fun.kind === 'SelectorExpr') {
       const p = placeOf(this.program, fun.x);
       const key = p?.key ? `${wg}:${p.key}` : null;
-      if ((c as MethodCallee).sel.method.name === 'Done') {
-        if (p && key) this.record('signal', { ...p, key }, x.span, st, exprText(fun.x));
+      const name = (c as MethodCallee).sel.method.name;
+      if (name === 'Done' || name === 'Add' || name === 'Go') {
+        if (p && key) this.record(name === 'Done' ? 'signal' : 'add', { ...p, key }, x.span, st, exprText(fun.x));
       } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
@@ -704,6 +717,21 @@ class FuncWalker {
     // A receive in a select with a default case may not happen: it orders nothing.
     if (!this.selectDefault) this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
     if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));
+  }
+
+  /**
+   * An element of a slice or array held in a tracked place (a field, a package variable,
+   * a captured local), keyed `<place>[]`; `indexed` for one element picked by a variable
+   * index, as opposed to all of them.
+   */
+  private element(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
+    const t = underlying(this.program.typeOf(s));
+    if (t.kind !== 'slice' && t.kind !== 'array') return;
+    const p = placeOf(this.program, s);
+    if (!p?.key) return;
+    // A plain local slice: what it holds is tracked through the place it came from.
+    if (p.path.length === 0 && p.root && p.root.scope !== 'pkg' && !this.env.captured.has(p.root)) return;
+    this.access(mode, { ...p, key: `${p.key}[]`, indexed: indexed || !!p.indexed }, span, st, text);
   }
 
   private access(mode: 'read' | 'write' | 'readwrite', p: Place, span: ast.Span, st: HeldLock[], text: string): void {

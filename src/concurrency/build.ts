@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
-import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock } from './accesses.js';
+import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
@@ -67,6 +67,7 @@ class Facts implements ConcurrencyFacts {
   /** Functions leading to each function (null: more than EDGE_REACH_LIMIT). */
   private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
+  private readonly rangeValues = new Map<FuncInfo, Set<VarObj>>();
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
@@ -123,7 +124,7 @@ class Facts implements ConcurrencyFacts {
       const spawn = c.spawnNode.span;
       const loop = innermostLoop(ff.loops, spawn);
       if (!loop) continue;
-      const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(spawn, w.span) && (w.group || (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
+      const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(spawn, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
       if (joined) (c as { multi: boolean }).multi = false;
     }
   }
@@ -750,7 +751,8 @@ class Facts implements ConcurrencyFacts {
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
         return { id: `self:${k}/${p}`, selfType: k, declaring: null };
       }
-      const chain: string[] = [];
+      // A range variable (`for _, t := range q.tasks`) holds an element, like `q.tasks[i]`.
+      const chain: string[] = this.rangeValue(root) ? ['[]'] : [];
       let x = unparen(e);
       for (;;) {
         if (x.kind === 'SelectorExpr') {
@@ -768,6 +770,27 @@ class Facts implements ConcurrencyFacts {
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
+  }
+
+  /** The variable is the value of a range statement over a slice, array or map. */
+  private rangeValue(v: VarObj): boolean {
+    const fn = v.func;
+    if (!fn?.body) return false;
+    let vars = this.rangeValues.get(fn);
+    if (!vars) {
+      const found = new Set<VarObj>();
+      walk(fn.body, (n) => {
+        if (n.kind !== 'RangeStmt' || n.value?.kind !== 'Ident') return undefined;
+        const t = underlying(this.program.typeOf(n.x));
+        const u = t.kind === 'pointer' ? underlying(t.elem) : t;
+        const o = this.program.objectOf(n.value);
+        if (o?.kind === 'var' && (u.kind === 'slice' || u.kind === 'array' || u.kind === 'map')) found.add(o);
+        return undefined;
+      });
+      vars = found;
+      this.rangeValues.set(fn, vars);
+    }
+    return vars.has(v);
   }
 
   /**
@@ -887,8 +910,9 @@ class Facts implements ConcurrencyFacts {
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
   private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext): boolean {
-    // Copies of one goroutine working on `xs[i]` are given different elements.
-    if (a.fn === b.fn && a.place.indexed && b.place.indexed) return false;
+    // Copies of one goroutine working on `xs[i]` are given different elements (also
+    // through accessors that take the copy's index: `l.align[i]` set in one, read in another).
+    if (a.place.indexed && b.place.indexed && (a.fn === b.fn || a.key.endsWith('[]'))) return false;
     // Copies given an object each, fresh in every iteration, do not share it.
     if (c.multi && this.perIteration(c, a) && this.perIteration(c, b)) return false;
     return c.multi;
@@ -917,8 +941,8 @@ class Facts implements ConcurrencyFacts {
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
       if (!before(spawnSpan, w.span) || !before(w.span, site.span)) continue;
-      if (w.group || w.chanKey === null) return true;
-      if (w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
+      if (w.group ? this.groupJoins(w, cb) : w.chanKey === null) return true;
+      if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
   }
@@ -965,7 +989,7 @@ class Facts implements ConcurrencyFacts {
     const spawnLoop = innermostLoop(ff.loops, spawn);
     const wait = ff.waits.find((w) => {
       if (!before(spawn, w.span)) return false;
-      if (w.group) return true;
+      if (w.group) return this.groupJoins(w, cb);
       // One receive joins one goroutine, not those of every iteration.
       return !spawnLoop && w.chanKey !== null && w.chanKey !== racingKey && this.contextSignals(cb, w.chanKey);
     });
@@ -1125,9 +1149,27 @@ class Facts implements ConcurrencyFacts {
         }
         continue;
       }
-      if (this.contextSignals(cb, w.chanKey)) return true;
+      if (this.contextSignals(cb, w.chanKey) && (!w.group || this.groupJoins(w, cb))) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a WaitGroup Wait (or errgroup Wait, synctest.Wait) waits for goroutine cb.
+   * A goroutine that adds to the WaitGroup itself (`go func() { wg.Add(1); defer
+   * wg.Done(); ... }()`) may not have started when Wait sees the counter at zero: Wait
+   * joins it only if its starter adds before the `go` statement, or starts it with wg.Go.
+   */
+  private groupJoins(w: WaitSite, cb: GoroutineContext): boolean {
+    if (!w.group) return false;
+    if (!w.chanKey?.startsWith('wg:')) return true;
+    const adds = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'add');
+    // Added somewhere cb does not reach (its starter, or the starter's caller).
+    if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return true;
+    const spawn = cb.spawnNode;
+    if (!cb.spawner || !spawn) return false;
+    // wg.Go(f) adds at the start call itself.
+    return adds.some((x) => x.fn === cb.spawner && (before(x.span, spawn.span) || spanContains(spawn.span, x.span)));
   }
 
   /**
