@@ -661,7 +661,10 @@ class Facts implements ConcurrencyFacts {
    * parameter given such a variable or a new value at the `go` statement).
    */
   private perIteration(c: GoroutineContext, a: Access): boolean {
-    if (!c.multi || c.kind !== 'go' || !c.spawner || c.spawnNode?.kind !== 'GoStmt' || c.roots.length !== 1) return false;
+    // Parallel subtests started in a loop (`t.Run(name, func(t *testing.T) {...})`) too:
+    // each gets a *testing.T of its own and the loop body's variables of its iteration.
+    const subtest = c.kind === 'parallel-test' && c.spawnNode?.kind === 'CallExpr';
+    if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest)) return false;
     if (this.originIn(c, a) !== 'shared') return false;
     const root = a.place.root;
     let v = this.tracedOrigin(c, a)?.entry ?? null;
@@ -673,7 +676,8 @@ class Facts implements ConcurrencyFacts {
     const fnRoot = c.roots[0]!;
     let given: ast.Expr | null = null;
     const pi = fnRoot.params.indexOf(v);
-    if (pi >= 0) given = spawn.call.args[pi] ?? null;
+    if (spawn?.kind !== 'GoStmt') { if (pi >= 0) return true; } // the subtest's own *testing.T
+    else if (pi >= 0) given = spawn.call.args[pi] ?? null;
     else if (v === fnRoot.recv) { const f = unparen(spawn.call.fun); given = f.kind === 'SelectorExpr' ? f.x : null; }
     if (given) {
       let x = unparen(given);
@@ -690,7 +694,7 @@ class Facts implements ConcurrencyFacts {
     // `go` statement copies them, or from Go 1.22 on.
     const perIterationClause = copied || goVersionAtLeast(c.spawner.pkg.module?.goVersion ?? null, 1, 22);
     const loops = this.funcFacts.get(c.spawner)?.loops ?? [];
-    const l = innermostLoop(loops, spawn.span);
+    const l = innermostLoop(loops, spawn!.span);
     return !!l && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1]));
   }
 

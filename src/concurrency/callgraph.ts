@@ -2,8 +2,10 @@
  * The module's call graph: direct calls, methods by receiver type (promotion included),
  * interface methods resolved to every module type whose method set satisfies the
  * interface, and function values (literals, function names, method values) followed
- * through variables, parameters, struct fields and results. Calls that start a goroutine
- * are not edges: they are spawns (see entries.ts).
+ * through variables, parameters, struct fields, results, and the elements of slices, arrays
+ * and maps of functions (`handlers[topic] = h`, `[]func(){s.a, s.b}`, `append(hooks, fn)`,
+ * ranged over or indexed). Calls that start a goroutine are not edges: they are spawns
+ * (see entries.ts).
  */
 import type * as ast from '../syntax/ast.js';
 import { walk, walkBody } from '../syntax/walk.js';
@@ -15,7 +17,7 @@ import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import { declKey } from './places.js';
-import { spawnKindOf } from './spawners.js';
+import { callsTParallel, spawnKindOf, subtestArg } from './spawners.js';
 
 /** See CallGraph.targetsOf. */
 export const MAX_DYNAMIC_TARGETS = 6;
@@ -34,6 +36,9 @@ export class CallGraph {
   private readonly varFlows = new Map<VarObj, Set<FuncInfo>>();
   /** Function values stored in struct fields (by field key). */
   private readonly fieldFlows = new Map<string, Set<FuncInfo>>();
+  /** Function values stored as elements of a container (slice, array or map of funcs),
+   * keyed by the container: `var:<id>` for a variable, the field key for a field. */
+  private readonly elemFlows = new Map<string, Set<FuncInfo>>();
   private readonly implCache = new Map<string, FuncInfo[]>();
   private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
   /** Whether variable and field flows are complete (results found earlier are not kept). */
@@ -41,6 +46,7 @@ export class CallGraph {
   private readonly importersCache = new Map<string, Set<string>>();
   private importedBy: Map<string, Set<string>> | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
+  private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
 
   constructor(readonly program: Program) {
     for (const [decl, table] of program.methods) {
@@ -137,7 +143,13 @@ export class CallGraph {
   funcValues(e: ast.Expr, depth = 0): FuncInfo[] {
     const x = unparen(e);
     if (depth > 4) return [];
+    // calleeOf reads `m[k](x)` as the container m (an index looks like an instantiation).
+    if (isFuncContainer(this.program.typeOf(x))) return this.elemValues(x, depth);
     switch (x.kind) {
+      case 'IndexExpr': {
+        if (!isFuncContainer(this.program.typeOf(x.x))) return [];
+        return this.elemValues(x.x, depth + 1);
+      }
       case 'FuncLit': { const f = this.program.funcOfLit(x); return f ? [f] : []; }
       case 'Ident': {
         const o = this.program.objectOf(x);
@@ -172,6 +184,143 @@ export class CallGraph {
     }
   }
 
+  /**
+   * Parameters (by index) of type func that fn only ever runs on goroutines of its own:
+   * `go fn()`, `go func() { defer ...; fn() }()`, `g.Go(fn)`, or handing it on to another
+   * such parameter; compared with nil at most otherwise; and fn does not wait (a Wait
+   * call, a receive) for what it started before it returns. The value is whether several
+   * copies may run at once (the start is in a loop, or the spawner runs many). A callback
+   * handed to such a parameter is a goroutine of its own at each call site (see
+   * entries.ts), not a callee of the caller nor a value of the parameter.
+   */
+  asyncParams(fn: FuncInfo): Map<number, boolean> {
+    const hit = this.asyncCache.get(fn);
+    if (hit) return hit;
+    const out = new Map<number, boolean>();
+    this.asyncCache.set(fn, out); // recursion guard
+    if (!fn.body || !fn.params.some((p) => underlying(p.type).kind === 'func')) return out;
+    const program = this.program;
+    const loops: ast.Span[] = [];
+    // Literals that run on goroutines of their own, and the uses of a parameter that
+    // start it on one; each with whether it runs many at once.
+    const regions: Array<{ span: ast.Span; multi: boolean }> = [];
+    const starts = new Map<ast.Node, boolean>();
+    const nilChecks = new Set<ast.Node>();
+    const inLoop = (sp: ast.Span): boolean => loops.some((l) => spanWithin(l, sp));
+    const spawned = (e: ast.Expr, multi: boolean): void => {
+      const x = unparen(e);
+      if (x.kind === 'FuncLit') regions.push({ span: x.span, multi });
+      else if (x.kind === 'Ident') starts.set(x, multi);
+    };
+    // A helper that waits for what it started before returning (wg.Wait, a receive) runs
+    // the callback within its own call: it stays a parameter flow (parallel map helpers).
+    let joins = false;
+    walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if ((n.kind === 'UnaryExpr' && n.op === '<-') || n.kind === 'SelectStmt' || (n.kind === 'RangeStmt' && underlying(program.typeOf(n.x)).kind === 'chan')) joins = true;
+      else if (n.kind === 'CallExpr') {
+        const c = calleeOf(program, n);
+        if (c?.kind === 'method' && c.sel.method.name === 'Wait') joins = true;
+      }
+      return joins ? false : undefined;
+    });
+    if (joins) return out;
+    walk(fn.body, (n) => {
+      if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
+      if (n.kind === 'GoStmt') spawned(n.call.fun, inLoop(n.span));
+      else if (n.kind === 'CallExpr') {
+        const c = calleeOf(program, n);
+        const spawn = spawnKindOf(program, c);
+        if (spawn) {
+          const a = n.args[spawn.arg];
+          if (a) spawned(a, spawn.multi || inLoop(n.span));
+        } else {
+          const t = staticTarget(c);
+          if (t && t !== fn && !(t.sig.variadic)) {
+            for (const [i, multi] of this.asyncParams(t)) if (n.args[i]) spawned(n.args[i]!, multi || inLoop(n.span));
+          }
+        }
+      } else if (n.kind === 'BinaryExpr' && (n.op === '==' || n.op === '!=')) {
+        const nil = (e: ast.Expr) => { const x = unparen(e); return x.kind === 'Ident' && x.name === 'nil'; };
+        if (nil(n.y)) nilChecks.add(unparen(n.x));
+        else if (nil(n.x)) nilChecks.add(unparen(n.y));
+      }
+      return undefined;
+    });
+    fn.params.forEach((p, i) => {
+      if (underlying(p.type).kind !== 'func' || (fn.sig.variadic && i === fn.params.length - 1)) return;
+      let ok = true;
+      let started = false;
+      let multi = false;
+      walk(fn.body!, (n) => {
+        if (!ok) return false;
+        if (n.kind !== 'Ident' || program.objectOf(n) !== p) return undefined;
+        const region = regions.find((r) => spanWithin(r.span, n.span));
+        if (region) { started = true; multi ||= region.multi; }
+        else if (starts.has(n)) { started = true; multi ||= starts.get(n)!; }
+        else if (!nilChecks.has(n)) ok = false;
+        return undefined;
+      });
+      if (ok && started) out.set(i, multi);
+    });
+    return out;
+  }
+
+  /** The functions `t.Run(name, f)` runs as parallel subtests (f calls t.Parallel()). */
+  parallelSubtests(call: ast.CallExpr, c: Callee | null = calleeOf(this.program, call)): FuncInfo[] {
+    const i = subtestArg(c);
+    const a = i === null ? undefined : call.args[i];
+    if (!a) return [];
+    return this.funcValues(a).filter((f) => callsTParallel(this.program, f));
+  }
+
+  /** The key under which the elements of a container expression are tracked. */
+  private containerKey(e: ast.Expr): string | null {
+    const x = unparen(e);
+    if (x.kind === 'Ident') {
+      const o = this.program.objectOf(x);
+      return o?.kind === 'var' ? `var:${o.id}` : null;
+    }
+    if (x.kind === 'SelectorExpr') {
+      const s = this.program.selectionOf(x);
+      if (s?.kind === 'field') return `field:${declKey(s.owner, '?')}.${s.name}`;
+      if (s?.kind === 'qualified' && s.obj.kind === 'var') return `var:${s.obj.id}`;
+    }
+    return null;
+  }
+
+  /** The module functions the elements of a slice, array or map of funcs may denote. */
+  elemValues(e: ast.Expr, depth = 0): FuncInfo[] {
+    const x = unparen(e);
+    if (depth > 4) return [];
+    switch (x.kind) {
+      case 'CompositeLit': {
+        const out: FuncInfo[] = [];
+        for (const el of x.elts) out.push(...this.funcValues(el.kind === 'KeyValueExpr' ? el.value : el, depth + 1));
+        return unique(out);
+      }
+      case 'Ident':
+      case 'SelectorExpr': {
+        const key = this.containerKey(x);
+        return key ? [...(this.elemFlows.get(key) ?? [])] : [];
+      }
+      case 'SliceExpr': return this.elemValues(x.x, depth + 1);
+      case 'CallExpr': {
+        const c = calleeOf(this.program, x);
+        if (c?.kind === 'builtin' && c.name === 'append' && x.args.length) {
+          const out = this.elemValues(x.args[0]!, depth + 1);
+          if (x.ellipsis && x.args.length === 2) out.push(...this.elemValues(x.args[1]!, depth + 1));
+          else for (const a of x.args.slice(1)) out.push(...this.funcValues(a, depth + 1));
+          return unique(out);
+        }
+        // A conversion (`Hooks(fns)`) keeps the elements.
+        if (!c && x.args.length === 1) return this.elemValues(x.args[0]!, depth + 1);
+        return [];
+      }
+      default: return [];
+    }
+  }
+
   /** Function values a function returns as its first result. */
   private returnedFuncs(fn: FuncInfo, depth: number): FuncInfo[] {
     const hit = this.returnedCache.get(fn);
@@ -187,6 +336,13 @@ export class CallGraph {
     });
     if (!this.flowsReady) this.returnedCache.delete(fn);
     return out;
+  }
+
+  private addElemFlow(key: string | null, fns: FuncInfo[]): void {
+    if (!key || !fns.length) return;
+    const s = this.elemFlows.get(key) ?? new Set();
+    for (const f of fns) s.add(f);
+    this.elemFlows.set(key, s);
   }
 
   private addFlow(target: VarObj | string, fns: FuncInfo[]): void {
@@ -207,9 +363,19 @@ export class CallGraph {
     const program = this.program;
     const isFuncTyped = (e: ast.Expr): boolean => underlying(program.typeOf(e)).kind === 'func';
     const assignTo = (lhs: ast.Expr, rhs: ast.Expr): void => {
+      const l = unparen(lhs);
+      // A container of funcs copied or built (`loops := []func(){...}`, `s.hooks = append(s.hooks, fn)`).
+      if (isFuncContainer(program.typeOf(rhs))) {
+        this.addElemFlow(this.containerKey(l), this.elemValues(rhs));
+        return;
+      }
       if (!isFuncTyped(rhs)) return;
       const fns = this.funcValues(rhs);
-      const l = unparen(lhs);
+      // An element stored (`handlers[topic] = h`).
+      if (l.kind === 'IndexExpr') {
+        if (isFuncContainer(program.typeOf(l.x))) this.addElemFlow(this.containerKey(l.x), fns);
+        return;
+      }
       if (l.kind === 'Ident') {
         const o = program.objectOf(l);
         if (o?.kind === 'var') this.addFlow(o, fns);
@@ -240,6 +406,15 @@ export class CallGraph {
     const program = this.program;
     if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
       n.lhs.forEach((l, i) => assignTo(l, n.rhs[i]!));
+    } else if (n.kind === 'AssignStmt' && n.lhs.length === 2 && n.rhs.length === 1 && unparen(n.rhs[0]!).kind === 'IndexExpr') {
+      assignTo(n.lhs[0]!, n.rhs[0]!); // `h, ok := handlers[topic]`
+    } else if (n.kind === 'RangeStmt') {
+      // `for _, f := range loops`: the value variable takes each element.
+      if (n.value && isFuncContainer(program.typeOf(n.x))) {
+        const v = unparen(n.value);
+        const o = v.kind === 'Ident' ? program.objectOf(v) : null;
+        if (o?.kind === 'var') this.addFlow(o, this.elemValues(n.x));
+      }
     } else if (n.kind === 'ValueSpec') {
       n.names.forEach((id, i) => { if (n.values[i]) assignTo(id, n.values[i]!); });
     } else if (n.kind === 'CompositeLit') {
@@ -253,6 +428,8 @@ export class CallGraph {
         const value = el.kind === 'KeyValueExpr' ? el.value : el;
         if (name && underlying(program.typeOf(value)).kind === 'func') {
           this.addFlow(`field:${declKey(owner, '?')}.${name}`, this.funcValues(value));
+        } else if (name && isFuncContainer(program.typeOf(value))) {
+          this.addElemFlow(`field:${declKey(owner, '?')}.${name}`, this.elemValues(value));
         }
       });
     } else if (n.kind === 'CallExpr') {
@@ -261,13 +438,20 @@ export class CallGraph {
       if (!target) return;
       if (spawnKindOf(program, c)) return;
       n.args.forEach((a, i) => {
+        const p0 = target.params[Math.min(i, target.params.length - 1)];
+        if (p0 && isFuncContainer(program.typeOf(a))) { this.addElemFlow(`var:${p0.id}`, this.elemValues(a)); return; }
         if (underlying(program.typeOf(a)).kind !== 'func') return;
         // A function literal handed to a call is run by that call, in the caller's
         // goroutine and under the caller's locks: it becomes a callee of the caller at
         // this call (see collectCalls), not a value every caller of the parameter reaches.
         if (unparen(a).kind === 'FuncLit') return;
         const p = target.params[Math.min(i, target.params.length - 1)];
-        if (p) this.addFlow(p, this.funcValues(a));
+        if (!p) return;
+        // A callback the function runs on a goroutine of its own starts one at this call.
+        if (this.asyncParams(target).has(i)) return;
+        // One of the arguments of a variadic `...func()` parameter: an element of it.
+        if (target.sig.variadic && i >= target.params.length - 1 && !n.ellipsis && isFuncContainer(p.type)) this.addElemFlow(`var:${p.id}`, this.funcValues(a));
+        else this.addFlow(p, this.funcValues(a));
       });
     } else if (n.kind === 'ReturnStmt') {
       // Results of func type flow to the function's named results; enough for
@@ -292,12 +476,18 @@ export class CallGraph {
       // Function values handed to code outside the module (sort.Slice, once.Do, t.Run, ...)
       // are assumed to be called synchronously by it; literals handed to any call are
       // called by it.
-      if (!spawn) {
-        for (const a of n.args) {
-          if (underlying(program.typeOf(a)).kind !== 'func') continue;
-          if (!staticTarget(c)) targets.push(...this.funcValues(a));
-          else if (unparen(a).kind === 'FuncLit') targets.push(...this.funcValues(a));
-        }
+      // Builtins (append, copy, delete...) store function values, never call them.
+      if (!spawn && c?.kind !== 'builtin') {
+        const st = staticTarget(c);
+        // Callbacks run on goroutines of their own: parallel subtests, callbacks a module
+        // helper starts with `go` (entries.ts makes them contexts of their own).
+        const parallel = this.parallelSubtests(n, c);
+        const async = st ? this.asyncParams(st) : null;
+        n.args.forEach((a, i) => {
+          if (underlying(program.typeOf(a)).kind !== 'func') return;
+          if (!st) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
+          else if (unparen(a).kind === 'FuncLit' && !async!.has(i)) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
+        });
       }
       if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
     });
@@ -312,6 +502,19 @@ export class CallGraph {
       }
     }
   }
+}
+
+function spanWithin(outer: ast.Span, inner: ast.Span): boolean {
+  const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
+  return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
+}
+
+/** A slice, array or map whose elements are functions. */
+export function isFuncContainer(t: Type): boolean {
+  const u = underlying(t);
+  if (u.kind === 'slice' || u.kind === 'array') return underlying(u.elem).kind === 'func';
+  if (u.kind === 'map') return underlying(u.value).kind === 'func';
+  return false;
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -5,14 +5,15 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../model/calls.js';
+import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import { qualifiedName, typeString, type Type } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
-import { spawnKindOf, type EntryKind } from './spawners.js';
+import { callsTParallel, spawnKindOf, type EntryKind } from './spawners.js';
 
 export type ContextKind = EntryKind | 'main' | 'init' | 'test' | 'api';
 
@@ -33,6 +34,10 @@ export interface GoroutineContext {
   /** One line for traces: how this goroutine comes to run. */
   describe: string;
   pkg: PackageInfo;
+  /** A parallel subtest: the functions that lead to its `t.Run` (its parent test, or
+   * subtest, among them). Their contexts run before it: a parallel subtest waits until
+   * its parent's function has returned, and t.Run of a subtest group returns after it. */
+  subtestOf?: ReadonlySet<FuncInfo>;
 }
 
 export function collectContexts(program: Program, cg: CallGraph): GoroutineContext[] {
@@ -45,13 +50,26 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
   for (const fn of program.funcs) {
     if (!fn.body) continue;
     const loops: ast.Span[] = [];
+    const ranges: ast.RangeStmt[] = [];
     walk(fn.body, (n) => {
       if (n.kind === 'FuncLit' && n !== fn.node) return false;
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
+      if (n.kind === 'RangeStmt') ranges.push(n);
       if (n.kind === 'GoStmt') {
         const c = calleeOf(program, n.call);
         const roots = cg.targetsOf(c, fn.pkg);
         const inLoop = loops.some((l) => contains(l, n.span));
+        // `for _, f := range []func(){s.flush, s.compact} { go f() }`: one goroutine per element.
+        const each = inLoop ? elementRoots(program, cg, n, loops, ranges) : null;
+        if (each) {
+          for (const r of each) {
+            add({
+              kind: 'go', roots: [r], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+              describe: `goroutine started by \`go ${callText(n.call)}\` for the element ${r.name} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}`,
+            });
+          }
+          return;
+        }
         add({
           kind: 'go', roots, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
           describe: `goroutine started by \`go ${callText(n.call)}\` in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${inLoop ? ' (inside a loop: one goroutine per iteration)' : ''}`,
@@ -72,6 +90,32 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
               add({ kind: 'rpc', roots: [m.info], multi: true, spawned: true, spawner: null, spawnNode: null, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
                 describe: `net/rpc method ${m.info.name} of the service registered in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (one goroutine per request)` });
             }
+          }
+          return;
+        }
+        const subtests = cg.parallelSubtests(n, callee);
+        if (subtests.length) {
+          // Parallel subtests: concurrent with each other (and each with itself when t.Run
+          // is in a loop), not with the functions that lead to their t.Run.
+          const inLoop = loops.some((l) => contains(l, n.span));
+          const subtestOf = callersClosure(cg, fn);
+          add({
+            kind: 'parallel-test', roots: subtests, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, subtestOf,
+            describe: `parallel subtest run by t.Run in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (calls t.Parallel: runs alongside its sibling subtests${inLoop ? ', one per iteration' : ''})`,
+          });
+          return;
+        }
+        const target = staticTarget(callee);
+        const async = target ? cg.asyncParams(target) : null;
+        if (target && async && async.size) {
+          const inLoop = loops.some((l) => contains(l, n.span));
+          for (const [i, multi] of async) {
+            const arg = n.args[i];
+            if (!arg) continue;
+            add({
+              kind: 'helper-go', roots: cg.funcValues(arg), multi: multi || inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+              describe: `function run on a goroutine of its own by ${target.name}, called in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${multi || inLoop ? ' (many at once)' : ''}`,
+            });
           }
           return;
         }
@@ -117,7 +161,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
       add({ kind: name === 'init' ? 'init' : 'main', roots: [fn], multi: false, spawned: false, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
         describe: `${name} at ${where} (main goroutine)` });
     } else if (!fn.recv && /^(Test|Benchmark|Fuzz)([A-Z_]|$)/.test(name) && fn.file.ast.path.endsWith('_test.go')) {
-      const parallel = callsParallel(program, fn);
+      const parallel = callsTParallel(program, fn);
       add({ kind: parallel ? 'parallel-test' : 'test', roots: [fn], multi: false, spawned: parallel, spawner: null, spawnNode: null, file: fn.file.ast.path, span: fn.node.span, pkg: fn.pkg,
         describe: `test ${name} at ${where}${parallel ? ' (calls t.Parallel: runs alongside other parallel tests)' : ''}` });
     }
@@ -144,7 +188,54 @@ export function mayRunConcurrently(a: GoroutineContext, b: GoroutineContext): bo
   // The exported API runs next to the package's own goroutines, not other packages'.
   if ((a.kind === 'api' && b.pkg !== a.pkg) || (b.kind === 'api' && a.pkg !== b.pkg)) return false;
   if (a === b) return a.multi;
+  // A parallel subtest runs after the test (or subtest) that started it has finished its body.
+  if (a.subtestOf && b.roots.some((r) => a.subtestOf!.has(r))) return false;
+  if (b.subtestOf && a.roots.some((r) => b.subtestOf!.has(r))) return false;
   return a.spawned || b.spawned;
+}
+
+/** fn and the functions that lead to it (bounded): the parents of a subtest started in fn. */
+function callersClosure(cg: CallGraph, fn: FuncInfo): Set<FuncInfo> {
+  const out = new Set<FuncInfo>([fn]);
+  const queue = [fn];
+  while (queue.length && out.size < 200) {
+    const f = queue.pop()!;
+    // A literal is run by its parent (a subtest group's literal by the test).
+    if (f.parent && !out.has(f.parent)) { out.add(f.parent); queue.push(f.parent); }
+    for (const e of cg.callers(f)) if (!out.has(e.caller)) { out.add(e.caller); queue.push(e.caller); }
+  }
+  return out;
+}
+
+/**
+ * `for _, f := range xs { go f() }` over a literal list of distinct functions
+ * (`[]func(){s.flush, s.compact}`, directly or through a variable assigned once): each
+ * element runs once, on a goroutine of its own. null when the shape is any other.
+ */
+function elementRoots(program: Program, cg: CallGraph, g: ast.GoStmt, loops: ast.Span[], ranges: ast.RangeStmt[]): FuncInfo[] | null {
+  const fun = unparen(g.call.fun);
+  if (fun.kind !== 'Ident') return null;
+  const v = program.objectOf(fun);
+  if (v?.kind !== 'var') return null;
+  const around = loops.filter((l) => contains(l, g.span));
+  if (around.length !== 1) return null;
+  const r = ranges.find((x) => x.body.span === around[0]);
+  if (!r || r.tok !== ':=' || !r.value || r.value.kind !== 'Ident' || program.objectOf(r.value) !== v) return null;
+  let x = unparen(r.x);
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    const def = o?.kind === 'var' && o.scope === 'local' ? singleDefinition(program, o) : null;
+    if (!def) return null;
+    x = unparen(def);
+  }
+  if (x.kind !== 'CompositeLit') return null;
+  const out: FuncInfo[] = [];
+  for (const el of x.elts) {
+    const fs = cg.funcValues(el.kind === 'KeyValueExpr' ? el.value : el);
+    if (fs.length !== 1 || out.includes(fs[0]!)) return null;
+    out.push(fs[0]!);
+  }
+  return out.length ? out : null;
 }
 
 /** The receiver argument of rpc.Register / RegisterName (function or Server method). */
@@ -189,19 +280,6 @@ function isConcurrentInterfaceMethod(program: Program, fn: FuncInfo): boolean {
     return !!other && (mentions(fn.sig.params) || mentions(fn.sig.results));
   }
   return false;
-}
-
-function callsParallel(program: Program, fn: FuncInfo): boolean {
-  let found = false;
-  walk(fn.body!, (n) => {
-    if (found) return false;
-    if (n.kind === 'CallExpr') {
-      const c = calleeOf(program, n);
-      if (c?.kind === 'method' && c.sel.method.name === 'Parallel' && c.sel.method.recvDecl?.pkgPath === 'testing') found = true;
-    }
-    return undefined;
-  });
-  return found;
 }
 
 /** The ServeHTTP methods an http.Handler argument may run. */

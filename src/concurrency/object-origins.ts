@@ -270,7 +270,7 @@ export class ObjectOrigins {
       return x.kind === 'Ident' && this.program.objectOf(x) === v ? x : null;
     };
     const goCalls = new Set<ast.Node>();
-    walk(fn.body, (n) => {
+    walk(fn.body, (n, parent) => {
       if (leak) return false;
       if (n.kind === 'GoStmt' || n.kind === 'DeferStmt') goCalls.add(n.call);
       if (n.kind === 'CallExpr') {
@@ -301,7 +301,14 @@ export class ObjectOrigins {
         });
         return undefined;
       }
-      if (n.kind === 'SelectorExpr') { const id = isV(n.x); if (id) handled.add(id); }
+      if (n.kind === 'SelectorExpr') {
+        const id = isV(n.x);
+        if (id) {
+          handled.add(id);
+          // A method value (`v.flush` not called here) carries v wherever it goes.
+          if (this.program.selectionOf(n)?.kind === 'method' && !(parent?.kind === 'CallExpr' && unparen(parent.fun) === n)) { leak = true; return false; }
+        }
+      }
       if (n.kind === 'ReturnStmt' && allowReturn) for (const r of n.results) { const id = isV(r); if (id) handled.add(id); }
       if (n.kind === 'AssignStmt') for (const l of n.lhs) if (l.kind === 'Ident' && this.program.objectOf(l) === v) handled.add(l);
       if (n.kind === 'ValueSpec') for (const id of n.names) handled.add(id);

@@ -3,10 +3,16 @@
  * calling it. Each names which argument is the function and whether the function runs
  * concurrently with itself.
  */
-import { isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
+import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 
-export type EntryKind = 'go' | 'errgroup' | 'waitgroup-go' | 'afterfunc' | 'http-handler' | 'rpc' | 'concurrent-iface' | 'parallel-test' | 'run-parallel';
+/** `helper-go`: a module function that runs a callback parameter on a goroutine of its
+ * own (`func (r *Runner) Go(fn func()) { go func() { ...; fn() }() }`), see
+ * CallGraph.asyncParams. */
+export type EntryKind = 'go' | 'errgroup' | 'waitgroup-go' | 'afterfunc' | 'http-handler' | 'rpc' | 'concurrent-iface' | 'parallel-test' | 'run-parallel' | 'helper-go';
 
 export interface SpawnKind {
   kind: EntryKind;
@@ -31,4 +37,28 @@ export function spawnKindOf(_program: Program, c: Callee | null): SpawnKind | nu
   if (isFuncCall(c, 'net/http/httptest', ['NewServer', 'NewUnstartedServer'])) return { kind: 'http-handler', arg: 0, multi: true, handlerValue: true, what: 'httptest.NewServer' };
   if (isMethodCall(c, 'testing', 'B', 'RunParallel')) return { kind: 'run-parallel', arg: 0, multi: true, what: 'testing.B.RunParallel' };
   return null;
+}
+
+/** The index of the subtest function argument of `t.Run(name, f)`, or null. */
+export function subtestArg(c: Callee | null): number | null {
+  return isMethodCall(c, 'testing', 'T', 'Run') ? 1 : null;
+}
+
+/**
+ * Whether fn's own body (not the literals inside it) calls t.Parallel(): as a test it runs
+ * alongside the other parallel tests; as a subtest, alongside its parallel siblings once
+ * its parent's function has returned.
+ */
+export function callsTParallel(program: Program, fn: FuncInfo): boolean {
+  if (!fn.body) return false;
+  let found = false;
+  walk(fn.body, (n: ast.Node) => {
+    if (found || n.kind === 'FuncLit') return false;
+    if (n.kind === 'CallExpr') {
+      const c = calleeOf(program, n);
+      if (c?.kind === 'method' && c.sel.method.name === 'Parallel' && c.sel.method.recvDecl?.pkgPath === 'testing') found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
