@@ -15,6 +15,7 @@ import { underlying } from '../model/typeops.js';
 import { chanElementPlace } from './chan-origins.js';
 import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import { spawnKindOf } from './spawners.js';
+import { spanContains } from './entries.js';
 
 /** `signal`: a WaitGroup's Done; `add`: its Add (or the add that wg.Go makes before starting). */
 export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal' | 'add';
@@ -68,6 +69,14 @@ export interface WaitSite {
   chanKey: string | null;
   /** WaitGroup or errgroup Wait (as opposed to a channel receive). */
   group: boolean;
+  /** A receive in one case of a select orders only that case's code: another case may
+   * fire instead. */
+  scope?: ast.Span;
+}
+
+/** Whether wait w comes before code at span on every path that reaches it. */
+export function waitsBefore(w: WaitSite, span: ast.Span): boolean {
+  return before(w.span, span) && (!w.scope || spanContains(w.scope, span));
 }
 
 export interface FuncFacts {
@@ -107,6 +116,8 @@ class FuncWalker {
   private readonly allocated = new Map<VarObj, ast.Span | null>();
   private readonly oldLoopSemantics: boolean;
   private selectDefault = false;
+  /** The select case being read, when its select has other cases. */
+  private selectScope: ast.Span | null = null;
   /** Depth of conditional statements around the current statement. */
   private condDepth = 0;
 
@@ -337,21 +348,37 @@ class FuncWalker {
       }
       case 'SelectStmt': {
         const hasDefault = s.clauses.some((c) => c.comm === null);
+        const cases = s.clauses.filter((c) => c.comm !== null).length;
         let out: State = null;
         let any = false;
+        // Per case: the waits its receive added, and whether its body can fall through.
+        const caseWaits: WaitSite[][] = [];
+        const fallsThrough: boolean[] = [];
         for (const c of s.clauses) {
           let cs: State = st;
+          const firstWait = this.facts.waits.length;
           if (c.comm) {
             const prev = this.selectDefault;
+            const prevScope = this.selectScope;
             this.selectDefault = hasDefault;
+            this.selectScope = cases > 1 ? c.span : null;
             cs = this.stmt(c.comm, st);
             this.selectDefault = prev;
+            this.selectScope = prevScope;
           }
           if (hasDefault && c.comm === null) this.condDepth++;
-          out = join(out, this.block(c.body, cs));
+          const end = this.block(c.body, cs);
+          out = join(out, end);
           if (hasDefault && c.comm === null) this.condDepth--;
+          caseWaits.push(this.facts.waits.slice(firstWait));
+          fallsThrough.push(end !== null || c.body.some(leavesByBranch));
           any = true;
         }
+        // When every other case ends the function (`case <-time.After(d): t.Fatal(...)`),
+        // code after the select runs only after this case's receive.
+        caseWaits.forEach((ws, i) => {
+          if (fallsThrough.every((f, j) => j === i || !f)) for (const w of ws) delete w.scope;
+        });
         return any ? out : null; // `select {}` blocks forever
       }
       default: return st;
@@ -534,6 +561,9 @@ class FuncWalker {
       if (!isSyncType(c)) st = this.expr(fun.x, st, 'read');
     } else if (fun.kind !== 'Ident' && fun.kind !== 'FuncLit') {
       st = this.expr(fun, st, 'read');
+    } else if (fun.kind === 'Ident' && this.program.objectOf(fun)?.kind === 'var') {
+      // Calling a function held in a variable reads it (`logf(...)` while a test swaps logf).
+      st = this.expr(fun, st, 'read');
     }
     if (isFuncCall(c, 'sync/atomic', ATOMIC_FUNCS)) {
       const a = x.args[0] ? unparen(x.args[0]) : null;
@@ -714,8 +744,11 @@ class FuncWalker {
 
   private recvOp(ch: ast.Expr, span: ast.Span): void {
     const p = this.chanPlace(ch);
-    // A receive in a select with a default case may not happen: it orders nothing.
-    if (!this.selectDefault) this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false });
+    // A receive in a select with a default case may not happen: it orders nothing. Nor
+    // does a timer's channel (`<-time.After(d)`): no goroutine of the program sends on it.
+    if (!this.selectDefault && !isTimerChannel(this.program, ch)) {
+      this.facts.waits.push({ span, chanKey: p?.key ? `chan:${p.key}` : null, group: false, ...(this.selectScope ? { scope: this.selectScope } : {}) });
+    }
     if (p?.key) this.record('recv', { ...p, key: `chan:${p.key}` }, span, [], exprText(ch));
   }
 
@@ -831,4 +864,22 @@ function hasBreak(body: ast.BlockStmt): boolean {
 /** a starts before b. */
 export function before(a: ast.Span, b: ast.Span): boolean {
   return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+/** `time.After(d)`, `time.Tick(d)`: channels only the runtime's timers send on. */
+function isTimerChannel(program: Program, ch: ast.Expr): boolean {
+  const x = unparen(ch);
+  return x.kind === 'CallExpr' && isFuncCall(calleeOf(program, x), 'time', ['After', 'Tick']);
+}
+
+/** A break, continue or goto in a statement (not in a literal): the walk ends the path
+ * there, yet control goes on after the enclosing select or loop. */
+function leavesByBranch(st: ast.Stmt): boolean {
+  let found = false;
+  walk(st, (n) => {
+    if (found || n.kind === 'FuncLit') return false;
+    if (n.kind === 'BranchStmt' && n.tok !== 'fallthrough') found = true;
+    return undefined;
+  });
+  return found;
 }

@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
-import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite } from './accesses.js';
+import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
@@ -124,7 +124,7 @@ class Facts implements ConcurrencyFacts {
       const spawn = c.spawnNode.span;
       const loop = innermostLoop(ff.loops, spawn);
       if (!loop) continue;
-      const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(spawn, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
+      const joined = ff.waits.some((w) => !w.scope && spanContains(loop, w.span) && before(spawn, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
       if (joined) (c as { multi: boolean }).multi = false;
     }
   }
@@ -944,7 +944,7 @@ class Facts implements ConcurrencyFacts {
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
-      if (!before(spawnSpan, w.span) || !before(w.span, site.span)) continue;
+      if (!before(spawnSpan, w.span) || !waitsBefore(w, site.span)) continue;
       if (w.group ? this.groupJoins(w, cb) : w.chanKey === null) return true;
       if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
@@ -992,7 +992,7 @@ class Facts implements ConcurrencyFacts {
     if (!ff) return null;
     const spawnLoop = innermostLoop(ff.loops, spawn);
     const wait = ff.waits.find((w) => {
-      if (!before(spawn, w.span)) return false;
+      if (w.scope || !before(spawn, w.span)) return false;
       if (w.group) return this.groupJoins(w, cb);
       // One receive joins one goroutine, not those of every iteration.
       return !spawnLoop && w.chanKey !== null && w.chanKey !== racingKey && this.contextSignals(cb, w.chanKey);
@@ -1144,7 +1144,7 @@ class Facts implements ConcurrencyFacts {
     for (const w of ff.waits) {
       // Receiving some of the values a goroutine sends on a channel does not order that
       // goroutine's later sends (or a close) on the same channel.
-      if (!w.chanKey || w.chanKey === racingKey || !before(w.span, site.span)) continue;
+      if (!w.chanKey || w.chanKey === racingKey || !waitsBefore(w, site.span)) continue;
       if (w.chanKey.startsWith('eg:')) {
         if (cb.kind === 'errgroup' && cb.spawnNode?.kind === 'CallExpr') {
           const f = unparen(cb.spawnNode.fun);
@@ -1188,7 +1188,7 @@ class Facts implements ConcurrencyFacts {
     const as = this.siteOf(a);
     const loops = this.funcFacts.get(as.fn)?.loops ?? [];
     for (const w of this.funcFacts.get(bs.fn)?.waits ?? []) {
-      if (w.group || !w.chanKey || !before(w.span, bs.span)) continue;
+      if (w.group || !w.chanKey || !waitsBefore(w, bs.span)) continue;
       const signals = this.sendsAndCloses(w.chanKey);
       if (!signals.length) continue;
       const afterA = signals.every((x) => {

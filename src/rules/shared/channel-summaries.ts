@@ -3,7 +3,7 @@
  * and which it sends on, following calls on the same receiver. Used by the sequential
  * channel rules to see `c.Close(); c.emit()` as close-then-send on c's channel.
  */
-import type { Access } from '../../concurrency/accesses.js';
+import { before, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import type { FuncInfo } from '../../model/objects.js';
 import { unparen } from '../../model/checker.js';
@@ -39,6 +39,13 @@ function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
   return false;
 }
 
+/** The method puts a new channel in the field after closing the old one
+ * (`close(c.stopCh); c.stopCh = make(chan struct{})`): callers find it open again. */
+function reopened(accesses: Access[], close: Access): boolean {
+  const path = close.place.path.join('.');
+  return accesses.some((w) => w.kind === 'write' && `chan:${w.key}` === close.key && w.place.root === close.place.root && w.place.path.join('.') === path && before(close.span, w.span));
+}
+
 /** A channel operation a method performs on a channel held under its receiver. */
 export interface ChanOp {
   access: Access;
@@ -63,7 +70,7 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
     for (const a of ff.accesses) {
       if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
       const op = { access: a, prefix: a.place.path.slice(0, -1) };
-      if (a.kind === 'close' && !a.guarded) ops.closes.set(opKey(op), op);
+      if (a.kind === 'close' && !a.guarded && !reopened(ff.accesses, a)) ops.closes.set(opKey(op), op);
       if (a.kind === 'send') ops.sends.set(opKey(op), op);
     }
     out.set(fn, ops);
