@@ -566,7 +566,7 @@ class Facts implements ConcurrencyFacts {
    * Pairs of contexts in which the two accesses may run at the same time with no
    * ordering between them; the first such pair, or null.
    */
-  concurrentPair(a: Access, b: Access): ConcurrentPair | null {
+  concurrentPair(a: Access, b: Access, opts: { anyOrder?: boolean } = {}): ConcurrentPair | null {
     if (a.confined || b.confined) return null;
     // Files that never build for the same platform never run in one program.
     if (!shareTarget(a.fn, b.fn)) return null;
@@ -606,7 +606,7 @@ class Facts implements ConcurrencyFacts {
           unshown = oa === 'unknown' || ob === 'unknown';
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
-        if (this.ordered(a, x, b, y) || this.ordered(b, y, a, x)) continue;
+        if (!opts.anyOrder && (this.ordered(a, x, b, y) || this.ordered(b, y, a, x))) continue;
         // Both goroutines reach the accesses only under one lock.
         if (this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };

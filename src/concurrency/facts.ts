@@ -27,6 +27,9 @@ export interface ConcurrencyFacts {
   /** Locks held at an access on every way the context reaches it. */
   locksIn(a: Access, c: GoroutineContext): HeldLock[];
   commonLock(a: Access, b: Access): HeldLock | null;
-  concurrentPair(a: Access, b: Access): ConcurrentPair | null;
+  /** Contexts in which a and b can both run with nothing between them. With
+   * `anyOrder`, orderings (before a start, after a wait) are not asked for: two closes
+   * of one channel panic in whichever order they run. */
+  concurrentPair(a: Access, b: Access, opts?: { anyOrder?: boolean }): ConcurrentPair | null;
   describeSide(label: string, a: Access, ctx: GoroutineContext): string[];
 }

@@ -33,7 +33,11 @@ function check(ctx: RuleContext): void {
   // Closes that can run at the same time in two goroutines.
   const races = findRaces(facts, {
     keys: (k) => k.startsWith('chan:'),
-    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !a.inOnce && !b.inOnce,
+    // Both under sync.Once is one close; a Once-guarded close and a direct one are two.
+    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !(a.inOnce && b.inOnce),
+    // A channel closed by one goroutine and later by another, after waiting for the first
+    // (`<-s.done; s.Close()`), panics just the same.
+    anyOrder: true,
   });
   for (const r of races) {
     const a = r.primary;
@@ -46,7 +50,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, 'close', same ? 'the same close in another goroutine' : 'close');
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `channel ${a.text} can be closed twice: ${same ? 'this close runs in goroutines that can overlap' : `this close and the one at ${where(b)} can run at the same time`}${a.guarded ? '; checking first (select with default, or a flag) without a lock held by every closer does not help, two goroutines can pass the check together' : ''} (${lockSummary(facts, a, r.pair.a)}); the second close panics with "close of closed channel"; ${ADVICE}`,
+      message: `channel ${a.text} can be closed twice: ${same ? 'this close runs in goroutines that can overlap' : `this close and the one at ${where(b)} both run on one channel, at the same time or one after the other`}${a.guarded ? '; checking first (select with default, or a flag) without a lock held by every closer does not help, two goroutines can pass the check together' : ''} (${lockSummary(facts, a, r.pair.a)}); the second close panics with "close of closed channel"; ${ADVICE}`,
       related, trace,
     });
   }

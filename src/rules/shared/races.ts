@@ -20,6 +20,8 @@ export interface RaceSearch {
   keys: (key: string) => boolean;
   /** Whether a is a primary access (reported) conflicting with b. */
   conflicts: (a: Access, b: Access) => boolean;
+  /** Pairs count whichever runs first (see ConcurrencyFacts.concurrentPair). */
+  anyOrder?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
       let found: RacePair | null = null;
       for (const b of distinct) {
         if (!search.conflicts(a, b)) continue;
-        const pair = facts.concurrentPair(a, b);
+        const pair = facts.concurrentPair(a, b, { anyOrder: search.anyOrder ?? false });
         if (!pair) continue;
         if (facts.commonLock(a, b)) continue;
         if (!found || rank(pair.confidence) > rank(found.pair.confidence)) found = { primary: a, other: b, pair };
