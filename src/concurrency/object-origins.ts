@@ -27,6 +27,15 @@ import { singleDefinition } from '../model/definitions.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
+/** A method value: `recvExpr.method` used as a value in fn. */
+export interface MethodValueSite {
+  fn: FuncInfo;
+  method: FuncInfo;
+  recvExpr: ast.Expr;
+  /** The variable the receiver is reached from, if any. */
+  root: VarObj | null;
+}
+
 /** One goroutine context as the search sees it. */
 export interface ContextView {
   /** fn is one of the context's own functions (where its goroutine starts). */
@@ -100,7 +109,28 @@ export class ObjectOrigins {
         let x: ast.Expr | undefined;
         if ('recv' in want) {
           const f = unparen(e.call.fun);
-          if (f.kind === 'SelectorExpr' && callee.recv) x = f.x;
+          const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
+          if (f.kind === 'SelectorExpr' && callee.recv && sel?.kind === 'method') x = f.x;
+          else if (callee.recv) {
+            // A call of a function value holding a method value (`h(msg)` where h was
+            // `m.onLeader`): the receiver was bound where the method value was made. Made
+            // outside this goroutine's calls, it came with the value: shared.
+            const sites = this.methodValueSites().filter((s) => s.method === callee);
+            if (!sites.length) { unknown = true; continue; }
+            let found: Step | null = null;
+            for (const s of sites) {
+              if (!view.isRoot(s.fn) && !view.reaches(s.fn)) { this.lastEntry = null; found = 'shared'; break; }
+              this.lastIndirect = false;
+              const o = this.originIn(s.fn, s.recvExpr, view.isRoot(s.fn));
+              if (this.lastIndirect) indirect = true;
+              if (o === 'shared') { found = o; break; }
+              if (o === 'private') { if (indirect) unknown = true; continue; }
+              if (o === 'unknown') { unknown = true; continue; }
+              queue.push([s.fn, o]);
+            }
+            if (found === 'shared') { this.entry = this.lastEntry; return 'shared'; }
+            continue;
+          }
         } else x = e.call.args[want.param];
         if (!x) { unknown = true; continue; }
         this.lastIndirect = false;
@@ -177,6 +207,33 @@ export class ObjectOrigins {
       return typeof o === 'string' || home === fn ? o : 'unknown';
     }
     return 'unknown';
+  }
+
+  private methodValues: MethodValueSite[] | null = null;
+
+  /** Every method value of the module (`m.onLeader` not called on the spot), found once. */
+  methodValueSites(): MethodValueSite[] {
+    if (this.methodValues) return this.methodValues;
+    const out: MethodValueSite[] = [];
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n, parent) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind !== 'SelectorExpr') return undefined;
+        if (parent?.kind === 'CallExpr' && unparen(parent.fun) === n) return undefined;
+        const sel = this.program.selectionOf(n);
+        if (sel?.kind !== 'method' || !sel.method.info || sel.method.iface) return undefined;
+        let r = unparen(n.x);
+        while (r.kind === 'SelectorExpr' && this.program.selectionOf(r)?.kind === 'field') r = unparen(r.x);
+        if (r.kind === 'UnaryExpr' && r.op === '&') r = unparen(r.x);
+        const o = r.kind === 'Ident' ? this.program.objectOf(r) : null;
+        out.push({ fn, method: sel.method.info, recvExpr: n.x, root: o?.kind === 'var' ? o : null });
+        return undefined;
+      });
+    }
+    // Literals are functions of their own: walked separately above.
+    this.methodValues = out;
+    return out;
   }
 
   /** Locals of fn used in a `go` statement, or handed to a function that starts goroutines. */
