@@ -1040,8 +1040,13 @@ class Facts implements ConcurrencyFacts {
       // goroutine holds that object.
       for (const site of this.objectOrigins.methodValueSites()) {
         const m = site.method;
-        if (!m.recvDecl || `${m.recvDecl.pkgPath}.${m.recvDecl.name}` !== typeKey || !this.reach.reaches(m, c.id)) continue;
-        if (!this.callgraph.callers(m).some((e) => !isMethodSelectorCall(this.program, e.call, m) && this.reach.reaches(e.caller, c.id))) continue;
+        if (site.expression || !site.stored || !m.recvDecl || `${m.recvDecl.pkgPath}.${m.recvDecl.name}` !== typeKey || !this.reach.reaches(m, c.id)) continue;
+        // Made by the goroutine's own code: bound to what it already holds.
+        if (this.reach.reaches(site.fn, c.id) || c.roots.some((r) => inside(site.fn, r))) continue;
+        // Only where the goroutine runs the method through function values alone: a call
+        // by name (`x.m()`) means it holds the object by other means, labelled above.
+        const ways = this.callgraph.callers(m).filter((e) => this.reach.reaches(e.caller, c.id));
+        if (!ways.length || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
         const v = site.root;
         const label = !v || v.scope === 'recv' || v.scope === 'pkg' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
         out.all.add(label);
@@ -1448,13 +1453,11 @@ function implementsSynchronisation(pkg: PackageInfo): boolean {
   return pkg.module?.path === 'std' && SYNC_IMPLEMENTATION.test(pkg.importPath);
 }
 
-/** The call names method m through a selector (`x.m(...)`), as opposed to calling a
- * function value that holds it. */
-function isMethodSelectorCall(program: Program, call: ast.CallExpr, m: FuncInfo): boolean {
+/** The call names a method through a selector (`x.m(...)`, statically or through an
+ * interface), as opposed to calling a function value that holds one. */
+function isMethodSelectorCall(program: Program, call: ast.CallExpr): boolean {
   const f = unparen(call.fun);
-  if (f.kind !== 'SelectorExpr') return false;
-  const sel = program.selectionOf(f);
-  return sel?.kind === 'method' && sel.method.info === m;
+  return f.kind === 'SelectorExpr' && program.selectionOf(f)?.kind === 'method';
 }
 
 function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
