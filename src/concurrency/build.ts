@@ -23,6 +23,7 @@ import { exprText, isAllocation, placeOf } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
+import { Publication } from './publication.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -59,6 +60,7 @@ class Facts implements ConcurrencyFacts {
   private readonly entryLockSets = new Map<FuncInfo, HeldLock[]>();
   private readonly captured: Set<VarObj>;
   private readonly objectOrigins: ObjectOrigins;
+  private readonly publication: Publication;
   private readonly originCache = new Map<string, TracedOrigin>();
   private readonly returnSpans = new Map<FuncInfo, ast.Span[]>();
   private readonly signalCache = new Map<string, Access[]>();
@@ -87,6 +89,7 @@ class Facts implements ConcurrencyFacts {
     const directSpawners = new Set<FuncInfo>();
     for (const c of this.contexts) if (c.spawner && c.spawnNode) directSpawners.add(c.spawner);
     this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, directSpawners, this.goroutineCaptured());
+    this.publication = new Publication(program, this.callgraph, (fn) => this.funcFacts.get(fn)?.loops ?? [], (fn) => this.runsOnce(fn));
     const env: AccessEnv = {
       program,
       captured: this.captured,
@@ -582,9 +585,17 @@ class Facts implements ConcurrencyFacts {
     // Two accesses run at the same time only if one of them runs on a goroutine of its
     // own (or in a context that runs many at once).
     if (!ca.some((c) => c.spawned || c.multi) && !cb.some((c) => c.spawned || c.multi)) return null;
+    // Written, then published by setting an atomic flag the other side checks first.
+    if (!opts.anyOrder && (this.publication.ordered(a, b) || this.publication.ordered(b, a))) return null;
     let best: ConcurrentPair | null = null;
-    for (const x of ca) {
-      for (const y of cb) {
+    // Code a parallel test runs before its t.Parallel() call runs in its parent's turn.
+    const ra = this.runnersOf(a.fn, a.span, ca, selfType);
+    const rb = this.runnersOf(b.fn, b.span, cb, selfType);
+    for (const rx of ra) {
+      const { c: x, seq: xs } = rx;
+      for (const ry of rb) {
+        const { c: y, seq: ys } = ry;
+        if ((xs || ys) && !this.meetsSequentialPart(xs ? x : y, xs ? y : x, xs && ys)) continue;
         if (!mayRunConcurrently(x, y)) continue;
         if (!this.shareProgram(x, y)) continue;
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
@@ -606,7 +617,9 @@ class Facts implements ConcurrencyFacts {
           unshown = oa === 'unknown' || ob === 'unknown';
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
-        if (!opts.anyOrder && (this.ordered(a, x, b, y) || this.ordered(b, y, a, x))) continue;
+        const ao = this.atRunner(a, rx);
+        const bo = this.atRunner(b, ry);
+        if (!opts.anyOrder && (this.ordered(ao, x, bo, y) || this.ordered(bo, y, ao, x))) continue;
         // Both goroutines reach the accesses only under one lock.
         if (this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
@@ -615,6 +628,121 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /** fn runs at most once on each goroutine that runs it: no caller calls it in a loop,
+   * and no goroutine starts it in a loop. */
+  private runsOnce(fn: FuncInfo): boolean {
+    for (const c of this.contexts) {
+      if (!c.roots.includes(fn)) continue;
+      if (c.multi) return false;
+      if (c.spawner && c.spawnNode && (this.funcFacts.get(c.spawner)?.loops ?? []).some((l) => spanContains(l, c.spawnNode!.span))) return false;
+    }
+    return this.callgraph.callers(fn).every((e) => !(this.funcFacts.get(e.caller)?.loops ?? []).some((l) => spanContains(l, e.call.span)));
+  }
+
+  // ---------------------------------------------------------------- parallel tests
+
+  /**
+   * The contexts that run code at (fn, span), from those reaching fn: a parallel test or
+   * subtest runs the code before its t.Parallel() call synchronously, in its parent's turn
+   * (the parent waits until the subtest calls t.Parallel). Such code of a subtest belongs to
+   * the contexts running its t.Run call; that of a top-level test to the test binary's
+   * sequential run (`seq`).
+   */
+  private runnersOf(fn: FuncInfo, span: ast.Span, cs: GoroutineContext[], selfType: string | null, depth = 0): Runner[] {
+    const out: Runner[] = [];
+    const push = (r: Runner): void => { if (!out.some((o) => o.c === r.c && o.seq === r.seq && o.at?.span === r.at?.span)) out.push(r); };
+    for (const c of cs) {
+      if (!this.beforeParallel(fn, span, c)) { push({ c, seq: false, at: depth ? { fn, span } : null }); continue; }
+      if (!c.spawner || !c.spawnNode) { push({ c, seq: true, at: depth ? { fn, span } : null }); continue; }
+      if (depth >= 3) { push({ c, seq: false, at: depth ? { fn, span } : null }); continue; }
+      let hosts = this.contextsOf(c.spawner).filter((h) => h !== c);
+      if (selfType) hosts = hosts.filter((h) => { const l = this.objectLabels(h, selfType); return l.any || l.all.size > 0; });
+      for (const r of this.runnersOf(c.spawner, c.spawnNode.span, limitContexts(hosts), selfType, depth + 1)) push(r);
+    }
+    return out;
+  }
+
+  /** For ordering, an access a subtest makes before t.Parallel() happens at its t.Run call. */
+  private atRunner(a: Access, r: Runner): Access {
+    if (!r.at) return a;
+    const loops = this.funcFacts.get(r.at.fn)?.loops ?? [];
+    return { ...a, fn: r.at.fn, span: r.at.span, loop: innermostLoop(loops, r.at.span) };
+  }
+
+  /**
+   * Top-level test s runs the code in question before its t.Parallel() call, one test after
+   * another: alongside no test (parallel tests resume only after every sequential part has
+   * run), only alongside goroutines it started itself.
+   */
+  private meetsSequentialPart(s: GoroutineContext, o: GoroutineContext, bothSequential: boolean): boolean {
+    if (bothSequential || o.kind === 'parallel-test' || o.kind === 'test' || o.kind === 'main') return false;
+    if (!o.spawned || !o.spawner) return false;
+    return this.reach.reaches(o.spawner, s.id);
+  }
+
+  private readonly parallelSplits = new Map<FuncInfo, ParallelSplit | null>();
+
+  /**
+   * Where a parallel test's (or subtest's) own body calls t.Parallel(), and the functions
+   * it calls after that call or deferred (within MAX_CHAIN calls); null when the call is in
+   * a loop or there is none, or the functions are too many to list.
+   */
+  private parallelSplit(root: FuncInfo): ParallelSplit | null {
+    if (this.parallelSplits.has(root)) return this.parallelSplits.get(root)!;
+    let split: ParallelSplit | null = null;
+    let at: ast.Span | null = null;
+    if (root.body) {
+      walk(root.body, (n) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind !== 'CallExpr') return undefined;
+        const c = calleeOf(this.program, n);
+        if (c?.kind === 'method' && c.sel.method.name === 'Parallel' && c.sel.method.recvDecl?.pkgPath === 'testing' && (!at || before(n.span, at))) at = n.span;
+        return undefined;
+      });
+    }
+    const loops = this.funcFacts.get(root)?.loops ?? [];
+    if (at && !loops.some((l) => spanContains(l, at!))) {
+      const post = new Set<FuncInfo>();
+      let frontier: FuncInfo[] = [];
+      for (const e of this.callgraph.callees(root)) {
+        if (!e.deferred && !before(at, e.call.span)) continue;
+        for (const t of e.targets) if (!post.has(t)) { post.add(t); frontier.push(t); }
+      }
+      for (let depth = 0; depth < MAX_CHAIN && frontier.length && post.size <= EDGE_REACH_LIMIT; depth++) {
+        const next: FuncInfo[] = [];
+        for (const f of frontier) for (const e of this.callgraph.callees(f)) for (const t of e.targets) if (!post.has(t)) { post.add(t); next.push(t); }
+        frontier = next;
+      }
+      if (post.size <= EDGE_REACH_LIMIT) split = { at, post };
+    }
+    this.parallelSplits.set(root, split);
+    return split;
+  }
+
+  /** Context c is a parallel test or subtest that runs (fn, span) only before its
+   * t.Parallel() call (the call itself included). */
+  private beforeParallel(fn: FuncInfo, span: ast.Span, c: GoroutineContext): boolean {
+    if (c.kind !== 'parallel-test' || !c.roots.length) return false;
+    for (const r of c.roots) {
+      const split = this.parallelSplit(r);
+      if (!split) return false;
+      if (inside(fn, r)) {
+        // In the body itself, or in a literal it runs on the spot (not deferred).
+        let g = fn;
+        let s = span;
+        while (g !== r) {
+          if (g.node.kind !== 'FuncLit' || !g.parent) return false;
+          const callers = this.callgraph.callers(g);
+          if (!callers.length || callers.some((e) => e.caller !== g.parent || e.deferred)) return false;
+          s = g.node.span;
+          g = g.parent;
+        }
+        if (!before(s, split.at) && !spanContains(split.at, s)) return false;
+      } else if (split.post.has(fn)) return false;
+    }
+    return true;
   }
 
   /** Where the object of access a comes from, as context c reaches it (see object-origins.ts). */
@@ -906,6 +1034,23 @@ class Facts implements ConcurrencyFacts {
           const perIteration = !!loop && !!v.span && spanContains(loop, v.span);
           if (!perIteration) out.shared.add(label);
         });
+      }
+      // A method value (`b.On("leader", m.onLeader)`) that the goroutine calls through a
+      // function value (a handler map, a callback field) carries its bound receiver: the
+      // goroutine holds that object.
+      for (const site of this.objectOrigins.methodValueSites()) {
+        const m = site.method;
+        if (site.expression || !site.stored || !m.recvDecl || `${m.recvDecl.pkgPath}.${m.recvDecl.name}` !== typeKey || !this.reach.reaches(m, c.id)) continue;
+        // Made by the goroutine's own code: bound to what it already holds.
+        if (this.reach.reaches(site.fn, c.id) || c.roots.some((r) => inside(site.fn, r))) continue;
+        // Only where the goroutine runs the method through function values alone: a call
+        // by name (`x.m()`) means it holds the object by other means, labelled above.
+        const ways = this.callgraph.callers(m).filter((e) => this.reach.reaches(e.caller, c.id));
+        if (!ways.length || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
+        const v = site.root;
+        const label = !v || v.scope === 'recv' || v.scope === 'pkg' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
+        out.all.add(label);
+        out.shared.add(label);
       }
     }
     this.labelCache.set(key, out);
@@ -1308,6 +1453,13 @@ function implementsSynchronisation(pkg: PackageInfo): boolean {
   return pkg.module?.path === 'std' && SYNC_IMPLEMENTATION.test(pkg.importPath);
 }
 
+/** The call names a method through a selector (`x.m(...)`, statically or through an
+ * interface), as opposed to calling a function value that holds one. */
+function isMethodSelectorCall(program: Program, call: ast.CallExpr): boolean {
+  const f = unparen(call.fun);
+  return f.kind === 'SelectorExpr' && program.selectionOf(f)?.kind === 'method';
+}
+
 function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
   if (cs.length <= MAX_CONTEXTS) return cs;
   const spawned = cs.filter((c) => c.spawned);
@@ -1349,6 +1501,22 @@ function isCallResult(e: ast.Expr): boolean {
     if (x.kind === 'UnaryExpr') { x = unparen(x.x); continue; }
     return false;
   }
+}
+
+/** A context running an access: `seq` for a top-level parallel test's part before
+ * t.Parallel(); `at`, where the access is taken to happen in that context when it runs it
+ * as a subtest's part before t.Parallel() (the t.Run call). */
+interface Runner {
+  c: GoroutineContext;
+  seq: boolean;
+  at: { fn: FuncInfo; span: ast.Span } | null;
+}
+
+interface ParallelSplit {
+  /** The t.Parallel() call. */
+  at: ast.Span;
+  /** Functions called after it (or deferred), and what they call. */
+  post: Set<FuncInfo>;
 }
 
 interface ObjectLabels {

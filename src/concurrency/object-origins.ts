@@ -20,12 +20,27 @@ import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
-import type { Type } from '../model/types.js';
+import type { Type, TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
 import { singleDefinition } from '../model/definitions.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
+
+/** A method value: `recvExpr.method` used as a value in fn. */
+export interface MethodValueSite {
+  fn: FuncInfo;
+  method: FuncInfo;
+  recvExpr: ast.Expr;
+  /** The variable the receiver is reached from, if any. */
+  root: VarObj | null;
+  /** A method expression (`T.m`, `(*T).m`): the receiver is the first argument. */
+  expression: boolean;
+  /** Kept for later rather than called on the spot by the callee it is handed to. */
+  kept: boolean;
+  /** Kept somewhere other than in an object of the method's receiver type. */
+  stored: boolean;
+}
 
 /** One goroutine context as the search sees it. */
 export interface ContextView {
@@ -100,7 +115,40 @@ export class ObjectOrigins {
         let x: ast.Expr | undefined;
         if ('recv' in want) {
           const f = unparen(e.call.fun);
-          if (f.kind === 'SelectorExpr' && callee.recv) x = f.x;
+          const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
+          if (f.kind === 'SelectorExpr' && callee.recv && sel?.kind === 'method') x = f.x;
+          else if (callee.recv) {
+            // A call of a function value holding a method value (`h(msg)` where h was
+            // `m.onLeader`): the receiver was bound where the method value was made. Made
+            // outside this goroutine's calls, it came with the value: shared.
+            const all = this.methodValueSites().filter((s) => s.method === callee);
+            // A callback handed to a function that calls it on the spot runs in its caller's
+            // goroutine: it reaches this one only if this one made it.
+            const sites = all.filter((s) => !s.expression && (s.kept || view.isRoot(s.fn) || view.reaches(s.fn)));
+            // `c.handshakeFn(ctx)` where `c.handshakeFn = c.serverHandshake`: a method kept
+            // in a field of its own receiver's type is, as a rule, bound to that holder.
+            if (f.kind === 'SelectorExpr' && sites.every((s) => !s.stored)) x = f.x;
+            else if (!sites.length) {
+              // A method expression (`(*T).m` stored and called as `f(x, ...)`) takes the
+              // receiver first.
+              if (all.some((s) => s.expression) && e.call.args[0]) x = e.call.args[0];
+              else if (f.kind === 'SelectorExpr') x = f.x;
+            } else {
+              let found = false;
+              for (const s of sites) {
+                if (!view.isRoot(s.fn) && !view.reaches(s.fn)) { this.lastEntry = null; found = true; break; }
+                this.lastIndirect = false;
+                const o = this.originIn(s.fn, s.recvExpr, view.isRoot(s.fn));
+                if (this.lastIndirect) indirect = true;
+                if (o === 'shared') { found = true; break; }
+                if (o === 'private') { if (indirect) unknown = true; continue; }
+                if (o === 'unknown') { unknown = true; continue; }
+                queue.push([s.fn, o]);
+              }
+              if (found) { this.entry = this.lastEntry; return 'shared'; }
+              continue;
+            }
+          }
         } else x = e.call.args[want.param];
         if (!x) { unknown = true; continue; }
         this.lastIndirect = false;
@@ -177,6 +225,94 @@ export class ObjectOrigins {
       return typeof o === 'string' || home === fn ? o : 'unknown';
     }
     return 'unknown';
+  }
+
+  private methodValues: MethodValueSite[] | null = null;
+
+  /** Every method value of the module (`m.onLeader` not called on the spot), found once. */
+  methodValueSites(): MethodValueSite[] {
+    if (this.methodValues) return this.methodValues;
+    const out: MethodValueSite[] = [];
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n, parent) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind !== 'SelectorExpr') return undefined;
+        if (parent?.kind === 'CallExpr' && unparen(parent.fun) === n) return undefined;
+        const sel = this.program.selectionOf(n);
+        if (sel?.kind !== 'method' || !sel.method.info || sel.method.iface) return undefined;
+        let r = unparen(n.x);
+        while (r.kind === 'SelectorExpr' && this.program.selectionOf(r)?.kind === 'field') r = unparen(r.x);
+        if (r.kind === 'UnaryExpr' && r.op === '&') r = unparen(r.x);
+        const o = r.kind === 'Ident' ? this.program.objectOf(r) : null;
+        let t = unparen(n.x);
+        while (t.kind === 'StarExpr') t = unparen(t.x);
+        const expression = t.kind === 'Ident' && this.program.objectOf(t)?.kind === 'type';
+        out.push({ fn, method: sel.method.info, recvExpr: n.x, root: o?.kind === 'var' ? o : null, expression, kept: this.storedAway(n, parent, null), stored: this.storedAway(n, parent, sel.method.info.recvDecl ?? null) });
+        return undefined;
+      });
+    }
+    // Literals are functions of their own: walked separately above.
+    this.methodValues = out;
+    return out;
+  }
+
+  /**
+   * A method value kept for later: stored in a field, a container or a package variable,
+   * put in a composite literal, returned or sent, there or by the module function it is
+   * handed to (`b.On("leader", m.onLeader)` where On does `b.handlers[topic] = h`); as
+   * opposed to a callback called on the spot by the function it is handed to
+   * (`fr.ForeachSetting(sc.processSetting)`), or passed on down a chain of such calls.
+   */
+  private storedAway(n: ast.Expr, parent: ast.Node | null, owner: TypeDecl | null): boolean {
+    if (!parent) return false;
+    if (parent.kind !== 'CallExpr') return this.keeps(n, parent, owner);
+    const i = parent.args.indexOf(n);
+    if (i < 0) return false;
+    const t = staticTarget(calleeOf(this.program, parent));
+    if (!t?.body || (t.sig.variadic && i >= t.params.length - 1)) return false;
+    const p = t.params[i];
+    if (!p) return false;
+    let kept = false;
+    walk(t.body, (m, up) => {
+      if (kept) return false;
+      if (m.kind === 'Ident' && up && this.program.objectOf(m) === p && this.keeps(m, up, owner)) kept = true;
+      return undefined;
+    });
+    return kept;
+  }
+
+  /** Expression e, a direct child of parent, is stored (not called, passed or tested)
+   * somewhere other than in an object of the method's own receiver type (`c.handshakeFn =
+   * c.clientHandshake` keeps the method with the object it is bound to). */
+  private keeps(e: ast.Expr, parent: ast.Node, owner: TypeDecl | null): boolean {
+    switch (parent.kind) {
+      case 'AssignStmt': {
+        const i = parent.rhs.indexOf(e);
+        let l = i >= 0 && parent.lhs.length === parent.rhs.length ? unparen(parent.lhs[i]!) : null;
+        if (!l) return false;
+        if (l.kind === 'Ident') { const o = this.program.objectOf(l); return o?.kind === 'var' && o.scope === 'pkg'; }
+        while (l.kind === 'IndexExpr' || l.kind === 'StarExpr') l = unparen(l.x);
+        if (l.kind === 'SelectorExpr') {
+          const s = this.program.selectionOf(l);
+          if (s?.kind === 'field' && owner && s.owner === owner) return false;
+        }
+        return true; // a field, an element
+      }
+      case 'KeyValueExpr': return parent.value === e;
+      case 'CompositeLit': {
+        const t = this.program.typeOf(parent);
+        const b = t.kind === 'pointer' ? t.elem : t;
+        return !(owner && b.kind === 'named' && b.decl === owner);
+      }
+      case 'ReturnStmt': return true;
+      case 'SendStmt': return parent.value === e;
+      case 'CallExpr': {
+        const c = calleeOf(this.program, parent);
+        return c?.kind === 'builtin' && c.name === 'append' && parent.args[0] !== e;
+      }
+      default: return false;
+    }
   }
 
   /** Locals of fn used in a `go` statement, or handed to a function that starts goroutines. */
