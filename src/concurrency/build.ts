@@ -620,6 +620,7 @@ class Facts implements ConcurrencyFacts {
         const ao = this.atRunner(a, rx);
         const bo = this.atRunner(b, ry);
         if (!opts.anyOrder && (this.ordered(ao, x, bo, y) || this.ordered(bo, y, ao, x))) continue;
+        if (opts.anyOrder && (this.returnsBeforeStart(a, y) || this.returnsBeforeStart(b, x))) continue;
         // Both goroutines reach the accesses only under one lock.
         if (this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
@@ -628,6 +629,26 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /** a runs in the function that starts goroutine cb, on a path that returns before the
+   * start (`if err != nil { close(errc); return }; go ...`): the two never both run. */
+  private returnsBeforeStart(a: Access, cb: GoroutineContext): boolean {
+    if (!cb.spawner || !cb.spawnNode) return false;
+    const site = this.siteOf(a, cb.spawner);
+    if (site.fn !== cb.spawner || !cb.spawner.body || !before(site.span, cb.spawnNode.span)) return false;
+    // The innermost block around a that leaves the function after it, without the start.
+    let block: ast.BlockStmt | null = null;
+    walk(cb.spawner.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (!spanContains(n.span, site.span)) return false;
+      if (n.kind === 'BlockStmt') block = n;
+      return undefined;
+    });
+    const inner = block as ast.BlockStmt | null;
+    if (!inner || spanContains(inner.span, cb.spawnNode.span)) return false;
+    const last = inner.list[inner.list.length - 1];
+    return !!last && last.kind === 'ReturnStmt' && before(site.span, last.span);
   }
 
   /** fn runs at most once on each goroutine that runs it: no caller calls it in a loop,
