@@ -114,6 +114,8 @@ class FuncWalker {
   private loopStack: ast.Span[] = [];
   /** Local variables allocated here, with the position where they escape (if they do). */
   private readonly allocated = new Map<VarObj, ast.Span | null>();
+  /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
+  private readonly addressEscapes = new Map<VarObj, ast.Span>();
   private readonly oldLoopSemantics: boolean;
   private selectDefault = false;
   /** The select case being read, when its select has other cases. */
@@ -130,6 +132,7 @@ class FuncWalker {
   run(): FuncFacts {
     if (this.fn.body) {
       this.findAllocations(this.fn.body);
+      this.findAddressEscapes(this.fn.body);
       this.block(this.fn.body.list, []);
     }
     return this.facts;
@@ -203,6 +206,48 @@ class FuncWalker {
     });
   }
 
+  /**
+   * Struct and array locals whose address is handed to a goroutine or to code that
+   * starts goroutines (`go scan(sh, &res, &wg)`, `g.Go(f)` on a `var g Group` whose Go
+   * has a pointer receiver), with the first point that happens: from there on the
+   * goroutines share the variable.
+   */
+  private findAddressEscapes(body: ast.BlockStmt): void {
+    const valueLocal = (e: ast.Expr): VarObj | null => {
+      const x = unparen(e);
+      if (x.kind !== 'Ident') return null;
+      const o = this.program.objectOf(x);
+      return o?.kind === 'var' && o.scope === 'local' && o.func === this.fn && isValueType(o.type) && !this.env.captured.has(o) ? o : null;
+    };
+    const addressOf = (e: ast.Expr): VarObj | null => {
+      const x = unparen(e);
+      return x.kind === 'UnaryExpr' && x.op === '&' ? valueLocal(x.x) : null;
+    };
+    const mark = (v: VarObj | null, at: ast.Span): void => {
+      if (!v) return;
+      const cur = this.addressEscapes.get(v);
+      if (!cur || before(at, cur)) this.addressEscapes.set(v, at);
+    };
+    const pointerReceiver = (call: ast.CallExpr): VarObj | null => {
+      const c = calleeOf(this.program, call);
+      const fun = unparen(call.fun);
+      return c?.kind === 'method' && c.sel.method.ptrRecv && fun.kind === 'SelectorExpr' ? valueLocal(fun.x) : null;
+    };
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'GoStmt') {
+        for (const a of n.call.args) mark(addressOf(a), n.span);
+        mark(pointerReceiver(n.call), n.span);
+      } else if (n.kind === 'CallExpr') {
+        const c = calleeOf(this.program, n);
+        if (!spawnKindOf(this.program, c) && !this.env.targetsOf(c, this.fn.pkg).some((t) => this.env.spawning.has(t))) return undefined;
+        for (const a of n.args) mark(addressOf(a), n.span);
+        mark(pointerReceiver(n), n.span);
+      }
+      return undefined;
+    });
+  }
+
   private directVarOf(e: ast.Expr): VarObj[] {
     let x = unparen(e);
     if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
@@ -216,7 +261,11 @@ class FuncWalker {
     // A local struct or array value (not reached through a pointer) is a copy of its own,
     // unless a function literal shares the variable itself.
     const r = place.root;
-    if (r.scope !== 'pkg' && !place.throughPointer && place.path.length > 0 && isValueType(r.type) && !this.env.captured.has(r)) return true;
+    if (r.scope !== 'pkg' && !place.throughPointer && place.path.length > 0 && isValueType(r.type) && !this.env.captured.has(r)) {
+      // Unless its address was handed to goroutines: from there on it is theirs too.
+      const esc = this.addressEscapes.get(r);
+      return !esc || before(at, esc);
+    }
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
     return esc === null || before(at, esc);

@@ -76,6 +76,10 @@ class Facts implements ConcurrencyFacts {
   private readonly heldCache = new Map<Type, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
+  private readonly startedDuringCache = new Map<string, boolean>();
+  private readonly nestedCache = new Map<FuncInfo, FuncInfo[]>();
+  private aliasCache: ParamAliases | null = null;
+  private readonly waitCache = new Map<FuncInfo, boolean>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
 
   constructor(readonly program: Program) {
@@ -112,7 +116,70 @@ class Facts implements ConcurrencyFacts {
       }
     }
     this.computeEntryLocks();
+    this.calledInLoop();
     this.joinedInLoop();
+  }
+
+  /**
+   * A goroutine started by a function that is called in a loop (`for ... { g.Go(task) }`
+   * where Go does `go func() { ... }()`) runs many at once: when the calls work on the
+   * same objects (the goroutine uses only the function's receiver and parameters, and the
+   * call gives the same ones in every iteration: no variable of the iteration, nothing
+   * made in the loop, callbacks aside) and neither the function nor the loop's iteration
+   * waits for it.
+   */
+  private calledInLoop(): void {
+    for (const c of this.contexts) {
+      if (c.multi || c.kind !== 'go' || !c.spawner || !c.spawnNode || c.spawner.node.kind !== 'FuncDecl') continue;
+      if (this.joinOf(c, '') || this.usesOwnLocals(c.spawnNode, c.spawner)) continue;
+      for (const e of this.callgraph.callers(c.spawner)) {
+        if (e.caller === c.spawner) continue;
+        const ff = this.funcFacts.get(e.caller);
+        const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
+        if (!ff || !loop || !this.sameEachIteration(e.call, loop)) continue;
+        const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(e.call.span, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
+        if (joined) continue;
+        Object.assign(c, { multi: true, copiesByCalls: true, describe: `${c.describe} (its starter ${c.spawner.name} is called in a loop in ${e.caller.name} at ${e.caller.file.ast.path}:${e.call.span[0]}: one goroutine per call)` });
+        break;
+      }
+    }
+  }
+
+  /** The goroutine started at node uses variables of the spawner's own call (not its
+   * receiver or parameters): each call of the spawner gives its goroutine new ones. */
+  private usesOwnLocals(node: ast.Node, spawner: FuncInfo): boolean {
+    let found = false;
+    walk(node, (n) => {
+      if (found) return false;
+      if (n.kind === 'Ident') {
+        const o = this.program.objectOf(n);
+        if (o?.kind === 'var' && o.func === spawner && (o.scope === 'local' || o.scope === 'result')) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  }
+
+  /** A call in a loop works on the same objects in every iteration: its receiver and its
+   * arguments (callbacks aside) use no variable of the iteration and make nothing new. */
+  private sameEachIteration(call: ast.CallExpr, loop: ast.Span): boolean {
+    const fresh = (e: ast.Expr): boolean => {
+      let found = false;
+      walk(e, (n) => {
+        if (found || n.kind === 'FuncLit') return false;
+        if (n.kind === 'CompositeLit' || n.kind === 'CallExpr') { found = true; return false; }
+        if (n.kind === 'Ident') {
+          const o = this.program.objectOf(n);
+          const sp = o?.kind === 'var' && o.scope === 'local' ? o.span : null;
+          if (sp && (spanContains(loop, sp) || (sp[0] === loop[0] && sp[1] < loop[1]))) found = true;
+        }
+        return undefined;
+      });
+      return found;
+    };
+    const fun = unparen(call.fun);
+    if (fun.kind === 'SelectorExpr' && fresh(fun.x)) return false;
+    return !call.args.some((a) => underlying(this.program.typeOf(a)).kind !== 'func' && fresh(a));
   }
 
   /**
@@ -601,9 +668,9 @@ class Facts implements ConcurrencyFacts {
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
-        if (declaring && !startedInside(x, declaring) && !startedInside(y, declaring)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring)) continue;
         const owner = anchorA?.declaring ?? null;
-        if (owner && !startedInside(x, owner) && !startedInside(y, owner)) continue;
+        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
@@ -766,6 +833,89 @@ class Facts implements ConcurrencyFacts {
     return true;
   }
 
+  /**
+   * Goroutine c was started by a call of decl: by a `go` statement (or spawning call) in
+   * decl or a literal in it, or by a function decl calls (directly or one call further)
+   * that returns without waiting for it (a constructor that starts a goroutine running the callback
+   * decl handed it, `NewWatcher(src, func(e Event) { seen = append(seen, e) })`). A
+   * goroutine that calls decl itself works on that call's variables, not these.
+   */
+  private startedDuring(c: GoroutineContext, decl: FuncInfo): boolean {
+    if (!c.spawned || !c.spawner) return false;
+    if (inside(c.spawner, decl)) return true;
+    if (!c.spawnNode) return false;
+    const key = `${c.id}|${decl.id}`;
+    let hit = this.startedDuringCache.get(key);
+    if (hit === undefined) {
+      hit = this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id) && !this.joinOf(c, '') && !this.mayWait(c.spawner, 2);
+      this.startedDuringCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** One of fns calls target within depth calls (the helper decl hands its callback to,
+   * or one level further down). */
+  private callsWithin(fns: FuncInfo[], target: FuncInfo, depth: number): boolean {
+    let frontier = fns;
+    const seen = new Set<FuncInfo>(fns);
+    for (let d = 0; d < depth && frontier.length; d++) {
+      const next: FuncInfo[] = [];
+      for (const f of frontier) {
+        for (const e of this.callgraph.callees(f)) {
+          for (const t of e.targets) {
+            if (t === target) return true;
+            if (!seen.has(t)) { seen.add(t); next.push(t); }
+          }
+        }
+      }
+      frontier = next;
+    }
+    return false;
+  }
+
+  /**
+   * fn, or what it calls within depth calls, may block waiting for something (a Wait
+   * call of any kind, sync.Cond's included; a receive; a select; a range over a channel):
+   * a helper that does may wait for the goroutines it starts before it returns.
+   */
+  private mayWait(fn: FuncInfo, depth: number): boolean {
+    let hit = this.waitCache.get(fn);
+    if (hit === undefined) {
+      hit = false;
+      if (fn.body) {
+        walk(fn.body, (n) => {
+          if (hit || n.kind === 'FuncLit') return false;
+          if ((n.kind === 'UnaryExpr' && n.op === '<-') || n.kind === 'SelectStmt' || (n.kind === 'RangeStmt' && underlying(this.program.typeOf(n.x)).kind === 'chan')) hit = true;
+          else if (n.kind === 'CallExpr') {
+            const c = calleeOf(this.program, n);
+            if (c?.kind === 'method' && c.sel.method.name === 'Wait') hit = true;
+          }
+          return hit ? false : undefined;
+        });
+      }
+      this.waitCache.set(fn, hit);
+    }
+    if (hit || depth <= 0) return hit;
+    return this.callgraph.callees(fn).some((e) => e.targets.some((t) => t !== fn && this.mayWait(t, depth - 1)));
+  }
+
+  /** decl and the function literals nested in it. */
+  private nestedIn(decl: FuncInfo): FuncInfo[] {
+    let hit = this.nestedCache.get(decl);
+    if (!hit) {
+      const out: FuncInfo[] = [decl];
+      if (decl.body) {
+        walk(decl.body, (n) => {
+          if (n.kind === 'FuncLit') { const f = this.program.funcOfLit(n); if (f) out.push(f); }
+          return undefined;
+        });
+      }
+      hit = out;
+      this.nestedCache.set(decl, hit);
+    }
+    return hit;
+  }
+
   /** Where the object of access a comes from, as context c reaches it (see object-origins.ts). */
   private originIn(c: GoroutineContext, a: Access): ObjectOrigin {
     const root = a.place.root;
@@ -819,6 +969,8 @@ class Facts implements ConcurrencyFacts {
     let v = this.tracedOrigin(c, a)?.entry ?? null;
     // A variable of the spawner the goroutine uses directly.
     if (!v && root && root !== a.fn.recv && root.func !== a.fn && this.captured.has(root) && inside(a.fn, c.roots[0]!)) v = root;
+    // A pointer parameter of the goroutine's function, given `&r` or `p` at the `go` statement.
+    if (!v && root && root.scope === 'param' && c.roots[0]!.params.includes(root)) v = root;
     if (!v) return false;
     let copied = false;
     const spawn = c.spawnNode;
@@ -891,11 +1043,30 @@ class Facts implements ConcurrencyFacts {
       }
       return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
     }
+    // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
+    // &res, &wg)`) is one variable for them and for its function, like a captured one.
+    if (root.scope === 'local' && this.paramAliases().locals.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    // A pointer parameter that every call gives the address of one variable (or one
+    // pointer variable) is that variable. A local pointer is followed no further: what
+    // it points to may be made anew by each call of its function (`c := &Certificate{}`),
+    // so the parameter shares it only with goroutines that call started.
+    if (root.scope === 'param' && depth < 3) {
+      const alias = this.paramAliases().params.get(root);
+      if (!alias) return null;
+      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func };
+      return this.computeAnchor(alias, prefix, depth + 1);
+    }
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
       const e = singleDefinition(this.program, root);
-      if (!e) return null;
+      if (!e) {
+        // `var g Group`: a zero value made here, like `g := Group{}`.
+        const t = root.type;
+        if (t.kind !== 'named' || underlying(t).kind !== 'struct' || !this.zeroDeclared(root)) return null;
+        const k = `${t.decl.pkgPath}.${t.decl.name}`;
+        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+      }
       const fetched = this.fetchedFrom(e);
       if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
       if (isAllocation(e)) {
@@ -923,6 +1094,82 @@ class Facts implements ConcurrencyFacts {
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
+  }
+
+  /** The variable is declared with no value (`var g Group`) and never assigned. */
+  private zeroDeclared(v: VarObj): boolean {
+    const body = v.func?.body;
+    if (!body) return false;
+    let declared = false;
+    let assigned = false;
+    walk(body, (n) => {
+      if (n.kind === 'ValueSpec' && n.values.length === 0 && n.names.some((id) => this.program.objectOf(id) === v)) declared = true;
+      else if (n.kind === 'AssignStmt' && n.lhs.some((l) => l.kind === 'Ident' && this.program.objectOf(l) === v)) assigned = true;
+      else if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) assigned = true;
+      return undefined;
+    });
+    return declared && !assigned;
+  }
+
+  /**
+   * Pointer parameters that every visible call (and `go` statement) gives the address of
+   * one local variable (`&res`) or one pointer variable, and channel parameters every
+   * call gives one channel variable, with those variables; `locals` holds the locals whose
+   * address is given that way. A parameter of a function also
+   * called in ways whose arguments are not seen (through interfaces or function values)
+   * has no alias.
+   */
+  private paramAliases(): ParamAliases {
+    if (this.aliasCache) return this.aliasCache;
+    const sites = new Map<FuncInfo, Array<ast.Expr[] | null>>();
+    const add = (fn: FuncInfo, args: ast.Expr[] | null): void => {
+      const list = sites.get(fn) ?? [];
+      list.push(args);
+      sites.set(fn, list);
+    };
+    const aliasable = (q: VarObj): boolean => q.type.kind === 'pointer' || underlying(q.type).kind === 'chan';
+    const hasPointerParam = (fn: FuncInfo): boolean => fn.params.some(aliasable);
+    for (const fn of this.program.funcs) {
+      if (!hasPointerParam(fn)) continue;
+      for (const e of this.callgraph.callers(fn)) {
+        const direct = staticTarget(calleeOf(this.program, e.call)) === fn || unparen(e.call.fun) === fn.node;
+        add(fn, direct ? e.call.args : null);
+      }
+    }
+    for (const c of this.contexts) {
+      for (const r of c.roots) {
+        if (!hasPointerParam(r)) continue;
+        const call = c.spawnNode?.kind === 'GoStmt' ? c.spawnNode.call : null;
+        const direct = !!call && (staticTarget(calleeOf(this.program, call)) === r || unparen(call.fun) === r.node);
+        add(r, direct ? call!.args : null);
+      }
+    }
+    const params = new Map<VarObj, VarObj>();
+    const locals = new Set<VarObj>();
+    const byVarId = new Map<number, VarObj[]>();
+    for (const [fn, list] of sites) {
+      if (list.some((x) => x === null)) continue;
+      fn.params.forEach((q, i) => {
+        if (!aliasable(q) || (fn.sig.variadic && i === fn.params.length - 1)) return;
+        let alias: VarObj | null = null;
+        let addressed = false;
+        for (const args of list) {
+          let x = args![i] ? unparen(args![i]!) : null;
+          const amp = x?.kind === 'UnaryExpr' && x.op === '&';
+          if (x && amp) x = unparen((x as ast.UnaryExpr).x);
+          const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+          if (o?.kind !== 'var' || (amp && o.scope !== 'local') || (alias && (o !== alias || amp !== addressed))) { alias = null; break; }
+          alias = o;
+          addressed = amp;
+        }
+        if (!alias || alias === q || (!addressed && underlying(alias.type).kind !== underlying(q.type).kind)) return;
+        params.set(q, alias);
+        if (addressed) locals.add(alias);
+        byVarId.set(alias.id, [...(byVarId.get(alias.id) ?? []), q]);
+      });
+    }
+    this.aliasCache = { params, locals, byVarId };
+    return this.aliasCache;
   }
 
   /** The variable is the value of a range statement over a slice, array or map. */
@@ -1085,6 +1332,10 @@ class Facts implements ConcurrencyFacts {
     if (a.place.indexed && b.place.indexed && (a.fn === b.fn || a.key.endsWith('[]'))) return false;
     // Copies given an object each, fresh in every iteration, do not share it.
     if (c.multi && this.perIteration(c, a) && this.perIteration(c, b)) return false;
+    // Copies started by separate calls of their starter each have that call's variables
+    // (`f` in `func (q *Queue) Add(f func()) { go func() { ... f = next }() }`).
+    const declaring = localDeclaring(a);
+    if (c.copiesByCalls && c.spawner && declaring && inside(declaring, c.spawner)) return false;
     return c.multi;
   }
 
@@ -1377,10 +1628,21 @@ class Facts implements ConcurrencyFacts {
   }
 
   private contextSignals(c: GoroutineContext, key: string): boolean {
-    for (const a of this.accessesByKey.get(key) ?? []) {
-      if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.reaches(a.fn, c.id)) return true;
+    for (const k of this.aliasKeys(key)) {
+      for (const a of this.accessesByKey.get(k) ?? []) {
+        if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.reaches(a.fn, c.id)) return true;
+      }
     }
     return false;
+  }
+
+  /** A channel or WaitGroup variable's key, and the keys of the parameters every call
+   * gives it to (`go measure(name, &p, done)` closes `done` as its own parameter). */
+  private aliasKeys(key: string): string[] {
+    const m = /^(chan|wg):var:(\d+)$/.exec(key);
+    if (!m) return [key];
+    const params = this.paramAliases().byVarId.get(Number(m[2]));
+    return params ? [key, ...params.map((q) => `${m[1]}:var:${q.id}`)] : [key];
   }
 
   // ---------------------------------------------------------------- helpers for finding construction
@@ -1509,9 +1771,6 @@ function localDeclaring(a: Access): FuncInfo | null {
   return /^(var|map:var|chan:var):/.test(a.key) ? r.func : null;
 }
 
-function startedInside(c: GoroutineContext, decl: FuncInfo): boolean {
-  return c.spawned && !!c.spawner && inside(c.spawner, decl);
-}
 
 
 function isCallResult(e: ast.Expr): boolean {
@@ -1552,6 +1811,15 @@ interface TracedOrigin {
   origin: ObjectOrigin;
   /** For a shared object: the variable it entered the goroutine by, if known. */
   entry: VarObj | null;
+}
+
+interface ParamAliases {
+  /** Parameter to the variable every call gives it (its address, or its value). */
+  params: Map<VarObj, VarObj>;
+  /** Locals whose address is given to a parameter that way. */
+  locals: Set<VarObj>;
+  /** Variable id to the parameters it is given to. */
+  byVarId: Map<number, VarObj[]>;
 }
 
 interface Anchor {

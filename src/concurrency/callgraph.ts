@@ -47,6 +47,7 @@ export class CallGraph {
   private importedBy: Map<string, Set<string>> | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
   private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
+  private readonly storedCache = new Map<FuncInfo, Map<number, boolean>>();
 
   constructor(readonly program: Program) {
     for (const [decl, table] of program.methods) {
@@ -266,6 +267,41 @@ export class CallGraph {
     return out;
   }
 
+  /**
+   * Parameters (by index) of type func that fn stores away: in a field, a package
+   * variable, or a container (`&Watcher{onEvent: onEvent}`, `b.subs = append(b.subs, h)`).
+   * A literal handed to one is kept and may run later, on whatever goroutine calls the
+   * stored value, so it flows into the parameter like any other function value. The value
+   * is whether fn also uses the parameter otherwise (calls it, hands it on): only then
+   * does the literal (perhaps) run within the call.
+   */
+  storedParams(fn: FuncInfo): Map<number, boolean> {
+    const hit = this.storedCache.get(fn);
+    if (hit) return hit;
+    const out = new Map<number, boolean>();
+    this.storedCache.set(fn, out);
+    if (!fn.body) return out;
+    const program = this.program;
+    const idx = new Map<VarObj, number>();
+    fn.params.forEach((p, i) => {
+      if (underlying(p.type).kind === 'func' && !(fn.sig.variadic && i === fn.params.length - 1)) idx.set(p, i);
+    });
+    if (!idx.size) return out;
+    const stored = new Set<number>();
+    const other = new Set<number>();
+    walk(fn.body, (n, parent) => {
+      if (n.kind !== 'Ident') return undefined;
+      const o = program.objectOf(n);
+      const i = o?.kind === 'var' ? idx.get(o) : undefined;
+      if (i === undefined) return undefined;
+      if (parent && isStore(program, n, parent)) stored.add(i);
+      else other.add(i);
+      return undefined;
+    });
+    for (const i of stored) out.set(i, other.has(i));
+    return out;
+  }
+
   /** The functions `t.Run(name, f)` runs as parallel subtests (f calls t.Parallel()). */
   parallelSubtests(call: ast.CallExpr, c: Callee | null = calleeOf(this.program, call)): FuncInfo[] {
     const i = subtestArg(c);
@@ -441,12 +477,17 @@ export class CallGraph {
         const p0 = target.params[Math.min(i, target.params.length - 1)];
         if (p0 && isFuncContainer(program.typeOf(a))) { this.addElemFlow(`var:${p0.id}`, this.elemValues(a)); return; }
         if (underlying(program.typeOf(a)).kind !== 'func') return;
+        const p = target.params[Math.min(i, target.params.length - 1)];
+        if (!p) return;
         // A function literal handed to a call is run by that call, in the caller's
         // goroutine and under the caller's locks: it becomes a callee of the caller at
         // this call (see collectCalls), not a value every caller of the parameter reaches.
-        if (unparen(a).kind === 'FuncLit') return;
-        const p = target.params[Math.min(i, target.params.length - 1)];
-        if (!p) return;
+        // Unless the call stores it away (a constructor's or a registration's callback):
+        // then it runs wherever the stored value is called.
+        if (unparen(a).kind === 'FuncLit') {
+          if (this.storedParams(target).has(i)) this.addFlow(p, this.funcValues(a));
+          return;
+        }
         // A callback the function runs on a goroutine of its own starts one at this call.
         if (this.asyncParams(target).has(i)) return;
         // One of the arguments of a variadic `...func()` parameter: an element of it.
@@ -486,7 +527,7 @@ export class CallGraph {
         n.args.forEach((a, i) => {
           if (underlying(program.typeOf(a)).kind !== 'func') return;
           if (!st) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
-          else if (unparen(a).kind === 'FuncLit' && !async!.has(i)) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
+          else if (unparen(a).kind === 'FuncLit' && !async!.has(i) && this.storedParams(st).get(i) !== false) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
         });
       }
       if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
@@ -507,6 +548,27 @@ export class CallGraph {
 function spanWithin(outer: ast.Span, inner: ast.Span): boolean {
   const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
   return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
+}
+
+/** Identifier id (a function value) is stored by its parent node: the value of a field or
+ * element in a composite literal, the right-hand side of an assignment to a field, an
+ * element or a package variable, or an element appended. */
+function isStore(program: Program, id: ast.Ident, parent: ast.Node): boolean {
+  if (parent.kind === 'KeyValueExpr') return parent.value === id;
+  if (parent.kind === 'CompositeLit') return true;
+  if (parent.kind === 'AssignStmt') {
+    const i = parent.rhs.indexOf(id);
+    if (i < 0 || parent.lhs.length !== parent.rhs.length) return false;
+    const l = unparen(parent.lhs[i]!);
+    if (l.kind === 'SelectorExpr' || l.kind === 'IndexExpr') return true;
+    const o = l.kind === 'Ident' ? program.objectOf(l) : null;
+    return o?.kind === 'var' && o.scope === 'pkg';
+  }
+  if (parent.kind === 'CallExpr' && parent.args.indexOf(id) > 0) {
+    const c = calleeOf(program, parent);
+    return c?.kind === 'builtin' && c.name === 'append';
+  }
+  return false;
 }
 
 /** A slice, array or map whose elements are functions. */

@@ -23,6 +23,9 @@ export interface GoroutineContext {
   roots: FuncInfo[];
   /** Runs concurrently with itself. */
   multi: boolean;
+  /** Runs many at once because its starter is called in a loop: each copy has the
+   * variables of its own call of the starter. */
+  copiesByCalls?: boolean;
   /** Runs on goroutines of its own, concurrently with the code that started it. */
   spawned: boolean;
   /** The function containing the `go` statement or spawning call, if any. */
