@@ -421,21 +421,24 @@ export class CallGraph {
         else if (s?.kind === 'qualified' && s.obj.kind === 'var') this.addFlow(s.obj, fns);
       }
     };
-    // Two rounds so values passed through one variable into another are seen.
-    for (let round = 0; round < 2; round++) {
-      for (const pkg of program.packages) {
-        for (const file of pkg.files) {
-          for (const d of file.ast.decls) {
-            walkBody(d, (n) => {
-              this.flowNode(n, assignTo);
-            });
-          }
-        }
-      }
-      for (const fn of program.funcs) {
-        if (fn.node.kind === 'FuncLit' && fn.body) walkBody(fn.body, (n) => { this.flowNode(n, assignTo); });
+    // Two rounds so values passed through one variable into another are seen. The first
+    // walks every body and keeps the nodes a flow can start at; the second revisits only
+    // those, in the same order.
+    const flowing: ast.Node[] = [];
+    const visit = (n: ast.Node): void => {
+      if (!FLOW_KINDS.has(n.kind)) return;
+      flowing.push(n);
+      this.flowNode(n, assignTo);
+    };
+    for (const pkg of program.packages) {
+      for (const file of pkg.files) {
+        for (const d of file.ast.decls) walkBody(d, visit);
       }
     }
+    for (const fn of program.funcs) {
+      if (fn.node.kind === 'FuncLit' && fn.body) walkBody(fn.body, visit);
+    }
+    for (const n of flowing) this.flowNode(n, assignTo);
   }
 
   private flowNode(n: ast.Node, assignTo: (l: ast.Expr, r: ast.Expr) => void): void {
@@ -588,3 +591,6 @@ function ifaceKey(t: Type): string {
   const u = underlying(t);
   return u.kind === 'interface' ? u.methods.map((m) => m.name).sort().join(',') : '?';
 }
+
+/** The nodes function values flow through (see CallGraph.flowNode). */
+const FLOW_KINDS = new Set<string>(['AssignStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt']);
