@@ -8,20 +8,6 @@
 import type { FuncInfo, PackageInfo } from '../model/objects.js';
 import type { CallGraph } from './callgraph.js';
 
-/** Growable Int32 buffer. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 export interface ReachContext {
   id: number;
   roots: readonly FuncInfo[];
@@ -51,60 +37,69 @@ export class ReachIndex {
     // Callee lists as integer arrays, built on first visit (edge order kept: the first
     // caller in breadth-first order is the witness).
     const callees: Array<Int32Array | undefined> = [];
+    let stamp = new Int32Array(1024).fill(-1);
     const calleesOf = (i: number): Int32Array => {
       let hit = callees[i];
       if (!hit) {
         const list: number[] = [];
         for (const e of cg.callees(this.funcs[i]!)) for (const t of e.targets) list.push(this.idOf(t));
         hit = callees[i] = Int32Array.from(list);
+        if (this.funcs.length > stamp.length) {
+          const grown = new Int32Array(Math.max(stamp.length * 2, this.funcs.length)).fill(-1);
+          grown.set(stamp);
+          stamp = grown;
+        }
       }
       return hit;
     };
-    const triples = { ctx: new IntList(), fn: new IntList(), parent: new IntList() };
-    let stamp = new Int32Array(1024).fill(-1);
-    const seen = (i: number, cid: number): boolean => {
-      if (i >= stamp.length) {
-        const grown = new Int32Array(Math.max(stamp.length * 2, i + 1)).fill(-1);
-        grown.set(stamp);
-        stamp = grown;
-      }
-      if (stamp[i] === cid) return true;
-      stamp[i] = cid;
-      return false;
-    };
+    // (context, function, parent) triples, three ints each, in one growable buffer.
+    let triples = new Int32Array(3 << 16);
+    let n = 0;
     const record = (cid: number, fn: number, parent: number): void => {
-      triples.ctx.push(cid);
-      triples.fn.push(fn);
-      triples.parent.push(parent);
+      if (n + 3 > triples.length) {
+        const grown = new Int32Array(triples.length * 2);
+        grown.set(triples);
+        triples = grown;
+      }
+      triples[n] = cid;
+      triples[n + 1] = fn;
+      triples[n + 2] = parent;
+      n += 3;
     };
+    // Per context, whether its program links each package: 0 unknown, 1 yes, 2 no.
+    const linkState = new Map<PackageInfo, number>();
     for (const c of contexts) {
+      const cid = c.id;
       let frontier: number[] = [];
       for (const r of c.roots) {
         const i = this.idOf(r);
-        if (!seen(i, c.id)) { record(c.id, i, -1); frontier.push(i); }
+        if (i >= stamp.length) calleesOf(i);
+        if (stamp[i] !== cid) { stamp[i] = cid; record(cid, i, -1); frontier.push(i); }
       }
       const linked = linkedFor(c);
-      const linkedCache = new Map<PackageInfo, boolean>();
-      const links = (t: number): boolean => {
-        if (!linked) return true;
-        const p = this.funcs[t]!.pkg;
-        let hit = linkedCache.get(p);
-        if (hit === undefined) linkedCache.set(p, (hit = linked(p)));
-        return hit;
-      };
+      if (linked) linkState.clear();
       for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
         const next: number[] = [];
         for (const f of frontier) {
-          for (const t of calleesOf(f)) {
-            if (!links(t) || seen(t, c.id)) continue;
-            record(c.id, t, f);
+          const out = calleesOf(f);
+          for (let k = 0; k < out.length; k++) {
+            const t = out[k]!;
+            if (stamp[t] === cid) continue;
+            if (linked) {
+              const p = this.funcs[t]!.pkg;
+              let state = linkState.get(p);
+              if (state === undefined) linkState.set(p, (state = linked(p) ? 1 : 2));
+              if (state === 2) continue;
+            }
+            stamp[t] = cid;
+            record(cid, t, f);
             next.push(t);
           }
         }
         frontier = next;
       }
     }
-    this.group(triples.ctx, triples.fn, triples.parent);
+    this.group(triples, n / 3);
   }
 
   private idOf(f: FuncInfo): number {
@@ -119,18 +114,18 @@ export class ReachIndex {
 
   /** Counting sort of the (context, function, parent) triples by function; stable, so
    * each function's context ids stay ascending. */
-  private group(ctx: IntList, fn: IntList, parent: IntList): void {
+  private group(triples: Int32Array, count: number): void {
     const n = this.funcs.length;
     const offsets = new Int32Array(n + 1);
-    for (let k = 0; k < fn.length; k++) offsets[fn.data[k]! + 1]!++;
+    for (let k = 0; k < count; k++) offsets[triples[3 * k + 1]! + 1]!++;
     for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
     const fill = offsets.slice(0, n);
-    this.ctxIds = new Int32Array(fn.length);
-    this.parents = new Int32Array(fn.length);
-    for (let k = 0; k < fn.length; k++) {
-      const at = fill[fn.data[k]!]!++;
-      this.ctxIds[at] = ctx.data[k]!;
-      this.parents[at] = parent.data[k]!;
+    this.ctxIds = new Int32Array(count);
+    this.parents = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const at = fill[triples[3 * k + 1]!]!++;
+      this.ctxIds[at] = triples[3 * k]!;
+      this.parents[at] = triples[3 * k + 2]!;
     }
     this.offsets = offsets;
   }
