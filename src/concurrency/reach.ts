@@ -66,8 +66,24 @@ export class ReachIndex {
       triples[n + 2] = parent;
       n += 3;
     };
-    // Per context, whether its program links each package: 0 unknown, 1 yes, 2 no.
-    const linkState = new Map<PackageInfo, number>();
+    // Per context, whether its program links each package, decided once per package:
+    // valid while pkgStamp[p] is the context's id.
+    const pkgIndex = new Map<PackageInfo, number>();
+    const pkgs: PackageInfo[] = [];
+    let pkgOf = new Int32Array(1024);
+    let pkgsKnown = 0;
+    const pkgOfFunc = (t: number): number => {
+      while (pkgsKnown <= t) {
+        if (pkgsKnown >= pkgOf.length) { const grown = new Int32Array(pkgOf.length * 2); grown.set(pkgOf); pkgOf = grown; }
+        const p = this.funcs[pkgsKnown]!.pkg;
+        let pi = pkgIndex.get(p);
+        if (pi === undefined) { pi = pkgs.length; pkgs.push(p); pkgIndex.set(p, pi); }
+        pkgOf[pkgsKnown++] = pi;
+      }
+      return pkgOf[t]!;
+    };
+    let pkgStamp = new Int32Array(64).fill(-1);
+    let pkgLinked = new Uint8Array(64);
     for (const c of contexts) {
       const cid = c.id;
       let frontier: number[] = [];
@@ -77,7 +93,6 @@ export class ReachIndex {
         if (stamp[i] !== cid) { stamp[i] = cid; record(cid, i, -1); frontier.push(i); }
       }
       const linked = linkedFor(c);
-      if (linked) linkState.clear();
       for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
         const next: number[] = [];
         for (const f of frontier) {
@@ -86,10 +101,17 @@ export class ReachIndex {
             const t = out[k]!;
             if (stamp[t] === cid) continue;
             if (linked) {
-              const p = this.funcs[t]!.pkg;
-              let state = linkState.get(p);
-              if (state === undefined) linkState.set(p, (state = linked(p) ? 1 : 2));
-              if (state === 2) continue;
+              const pi = pkgOfFunc(t);
+              if (pi >= pkgStamp.length) {
+                const stamps = new Int32Array(Math.max(pkgStamp.length * 2, pi + 1)).fill(-1);
+                stamps.set(pkgStamp);
+                pkgStamp = stamps;
+                const values = new Uint8Array(stamps.length);
+                values.set(pkgLinked);
+                pkgLinked = values;
+              }
+              if (pkgStamp[pi] !== cid) { pkgStamp[pi] = cid; pkgLinked[pi] = linked(pkgs[pi]!) ? 1 : 0; }
+              if (!pkgLinked[pi]) continue;
             }
             stamp[t] = cid;
             record(cid, t, f);
