@@ -48,6 +48,8 @@ export interface Access {
   confined: boolean;
   /** A send inside a select that has a default case. */
   selectDefault?: boolean;
+  /** A close after an early return on a check (`if p.closed { return }`). */
+  checked?: boolean;
   /** Inside a function run by sync.Once.Do. */
   inOnce?: boolean;
   /** An atomic access that only loads. */
@@ -72,6 +74,11 @@ export interface WaitSite {
   /** A receive in one case of a select orders only that case's code: another case may
    * fire instead. */
   scope?: ast.Span;
+}
+
+/** A close behind a check: inside a condition, or after an early return on one. */
+export function checkedClose(a: Access): boolean {
+  return !!(a.guarded || a.checked);
 }
 
 /** Whether wait w comes before code at span on every path that reaches it. */
@@ -122,6 +129,12 @@ class FuncWalker {
   private selectScope: ast.Span | null = null;
   /** Depth of conditional statements around the current statement. */
   private condDepth = 0;
+  /** If statements without else whose body leaves the function. */
+  private readonly exitChecks: ast.Span[] = [];
+  /** Range loops being read whose value variable names a collection's element. */
+  private readonly ranges: Array<{ value: VarObj; collection: string }> = [];
+  /** Closes of channels reached from such an element, with the collection's key. */
+  private readonly rangeCloses: Array<{ close: Access; collection: string }> = [];
 
   constructor(private readonly env: AccessEnv, private readonly fn: FuncInfo) {
     this.program = env.program;
@@ -134,8 +147,26 @@ class FuncWalker {
       this.findAllocations(this.fn.body);
       this.findAddressEscapes(this.fn.body);
       this.block(this.fn.body.list, []);
+      this.removedAfterClose();
     }
     return this.facts;
+  }
+
+  /**
+   * `for id, s := range h.subs { close(s.ch); delete(h.subs, id) }`: a channel taken from a
+   * collection and removed from it after the close is not found by the next closer, like
+   * a close behind a closed flag.
+   */
+  private removedAfterClose(): void {
+    // A close after an early return on a check is behind that check, like one inside it.
+    for (const a of this.facts.accesses) {
+      if (a.kind === 'close' && !a.guarded && this.exitChecks.some((x) => before(x, a.span) && !spanContains(x, a.span))) a.checked = true;
+    }
+    for (const { close, collection } of this.rangeCloses) {
+      const removed = this.facts.accesses.some((w) => before(close.span, w.span) &&
+        ((w.kind === 'map-write' && w.key === `map:${collection}`) || (w.kind === 'write' && w.key === collection)));
+      if (removed) close.guarded = true;
+    }
   }
 
   // ------------------------------------------------------------ ownership
@@ -344,6 +375,8 @@ class FuncWalker {
         const a = this.block(s.body.list, thenIn);
         const b = s.else ? this.stmt(s.else, elseIn) : elseIn;
         this.condDepth--;
+        // `if p.closed { return }`: what follows runs only when the check passed.
+        if (a === null && !s.else) this.exitChecks.push(s.span);
         return join(a, b);
       }
       case 'ForStmt': {
@@ -363,12 +396,16 @@ class FuncWalker {
       }
       case 'RangeStmt': {
         st = this.rangeOver(s, st);
+        const over = placeOf(this.program, s.x);
+        const value = s.value && unparen(s.value).kind === 'Ident' ? this.program.objectOf(unparen(s.value) as ast.Ident) ?? this.program.info.defs.get(unparen(s.value) as ast.Ident) : null;
+        if (over?.key && value?.kind === 'var') this.ranges.push({ value, collection: over.key });
         this.facts.loops.push(s.body.span);
         this.loopStack.push(s.body.span);
         // The loop statement writes its variables at every iteration, inside the loop.
         if (this.oldLoopSemantics && s.tok === ':=') this.loopVarWrites(s, st);
         const end = this.block(s.body.list, st);
         this.loopStack.pop();
+        if (over?.key && value?.kind === 'var') this.ranges.pop();
         return join(st, end);
       }
       case 'SwitchStmt': {
@@ -638,6 +675,11 @@ class FuncWalker {
       }
       if (c.name === 'append' && x.ellipsis && x.args.length === 2) this.element('read', x.args[1]!, x.span, st, exprText(x.args[1]!), false);
     }
+    // Sorting in place (`sort.Strings(s.pages)`, `slices.Sort(xs)`) reads and writes every
+    // element, under whatever lock is held (often only a read lock).
+    if ((isFuncCall(c, 'sort', SORT_FUNCS) || isFuncCall(c, 'slices', SLICES_SORT_FUNCS)) && x.args[0]) {
+      this.element('readwrite', x.args[0], x.span, st, exprText(x.args[0]), false);
+    }
     const wg = isMethodCall(c, 'sync', 'WaitGroup', ['Wait', 'Done', 'Add', 'Go']) ? 'wg' : isMethodCall(c, 'golang.org/x/sync/errgroup', 'Group', 'Wait') ? 'eg' : null;
     if (wg && fun.kind === 'SelectorExpr') {
       const p = placeOf(this.program, fun.x);
@@ -789,6 +831,8 @@ class FuncWalker {
     const a = this.record(kind, { ...p, key: `chan:${p.key}` }, span, st, exprText(ch));
     if (a && kind === 'send' && this.selectDefault) a.selectDefault = true;
     if (a && kind === 'close' && this.condDepth > 0) a.guarded = true;
+    const from = a && kind === 'close' ? this.ranges.find((r) => r.value === p.root) : undefined;
+    if (a && from) this.rangeCloses.push({ close: a, collection: from.collection });
   }
 
   private recvOp(ch: ast.Expr, span: ast.Span): void {
@@ -839,6 +883,9 @@ class FuncWalker {
     return this.loopStack.length ? this.loopStack[this.loopStack.length - 1]! : null;
   }
 }
+
+const SORT_FUNCS = ['Strings', 'Ints', 'Float64s', 'Slice', 'SliceStable'];
+const SLICES_SORT_FUNCS = ['Sort', 'SortFunc', 'SortStableFunc', 'Reverse'];
 
 const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'].flatMap((op) =>
   ['Int32', 'Int64', 'Uint32', 'Uint64', 'Uintptr', 'Pointer'].map((t) => `${op}${t}`));

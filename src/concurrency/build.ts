@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
-import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore } from './accesses.js';
+import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
@@ -688,8 +688,10 @@ class Facts implements ConcurrencyFacts {
         const bo = this.atRunner(b, ry);
         if (!opts.anyOrder && (this.ordered(ao, x, bo, y) || this.ordered(bo, y, ao, x))) continue;
         if (opts.anyOrder && (this.returnsBeforeStart(a, y) || this.returnsBeforeStart(b, x))) continue;
-        // Both goroutines reach the accesses only under one lock.
-        if (this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
+        // Both goroutines reach the accesses only under one lock. (Two closes under one
+        // lock still both run, unless each first checks that the other has not.)
+        const lockMatters = !opts.anyOrder || (checkedClose(a) && checkedClose(b));
+        if (lockMatters && this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
@@ -1690,13 +1692,23 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  /** `once.Do(f)` on a sync.Once local to the calling function and not shared with its
+   * literals: every call of that function has a fresh Once, so f runs once per call. */
+  private localOnce(call: ast.CallExpr): boolean {
+    const f = unparen(call.fun);
+    if (f.kind !== 'SelectorExpr') return false;
+    const p = placeOf(this.program, f.x);
+    // A local Once the function's literals share (goroutines it starts) is still one Once.
+    return !!p?.root && p.root.scope === 'local' && !p.throughPointer && p.path.length === 0 && !this.captured.has(p.root);
+  }
+
   private onceBodies(): Set<FuncInfo> {
     const out = new Set<FuncInfo>();
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
       walk(fn.body, (n) => {
         if (n.kind === 'FuncLit' && n !== fn.node) return false;
-        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0]) {
+        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n)) {
           for (const f of this.callgraph.funcValues(n.args[0])) out.add(f);
         }
         return undefined;

@@ -62,12 +62,12 @@ function check(ctx: RuleContext): void {
     walkChannelPaths(facts, fn, ops, {
       sendAfterClose: () => {},
       closeAfterClose: (second, first, deferred) => {
-        // The primary location is the close statement that closes again (where the panic is
-        // raised), and the calls in this function that lead to it are related locations. With
-        // a deferred close, it is the extra explicit close (or the call that performs it).
+        // The primary location is a close statement: the one that closes again (where the
+        // panic is raised) or, with a deferred close, the extra explicit one. The calls in
+        // this function that lead to them are related locations.
         const a = second.close;
         const here = (n: { span: readonly number[] }) => `${fn.file.ast.path}:${n.span[0]}`;
-        const at = deferred && second.via ? { file: fn.file, span: second.via.span } : { file: a.fn.file, span: a.span };
+        const at = { file: a.fn.file, span: a.span };
         const k = key(at.file.ast.path, at.span[0], at.span[1]);
         if (reported.has(k)) return;
         reported.add(k);

@@ -8,6 +8,7 @@ import type * as ast from '../../syntax/ast.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { placeOf } from '../../concurrency/places.js';
+import { spanContains } from '../../concurrency/entries.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
@@ -57,6 +58,8 @@ function closesAnything(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map<FuncInfo
 
 class Walker {
   private continueStates: State[][] = [];
+  /** The variable each state key's channel is reached from. */
+  private readonly keyRoots = new Map<string, VarObj>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
 
@@ -122,7 +125,11 @@ class Walker {
         let end: State | null = null;
         for (let pass = 0; pass < 2; pass++) {
           this.continueStates[this.continueStates.length - 1] = [];
-          end = this.block(s.body.list, new Map(head!));
+          const entry = new Map(head!);
+          // A channel reached from a variable the loop declares (`for _, ch := range subs {
+          // close(ch) }`) is another channel in the next iteration.
+          if (pass > 0) for (const k of [...entry.keys()]) if (this.declaredIn(k, s.span)) entry.delete(k);
+          end = this.block(s.body.list, entry);
           const conts = this.continueStates[this.continueStates.length - 1]!;
           head = [end, ...conts].reduce<State | null>((acc, x) => union(acc, x), cur);
         }
@@ -239,14 +246,23 @@ class Walker {
       const root = a.place.root;
       if (!root) return `${a.key}@?`;
       const h = this.resolve(root, a.place.path.slice(0, -1));
-      return `${a.key}@${holderText(h.root, h.path)}`;
+      const k = `${a.key}@${holderText(h.root, h.path)}`;
+      this.keyRoots.set(k, h.root);
+      return k;
     }
     const f = unparen(via.fun);
     if (f.kind !== 'SelectorExpr') return null;
     const p = placeOf(this.facts.program, f.x);
     if (!p?.root) return null;
     const h = this.resolve(p.root, [...p.path, ...prefix]);
-    return `${a.key}@${holderText(h.root, h.path)}`;
+    const k = `${a.key}@${holderText(h.root, h.path)}`;
+    this.keyRoots.set(k, h.root);
+    return k;
+  }
+
+  private declaredIn(key: string, span: ast.Span): boolean {
+    const v = this.keyRoots.get(key)?.span;
+    return !!v && spanContains(span, v);
   }
 
   private close(ev: CloseEvent, st: State): void {

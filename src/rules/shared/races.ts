@@ -4,7 +4,7 @@
  * no common lock. One finding per primary access (the write, the close).
  */
 import type { Confidence, RelatedLocation } from '../../core/findings.js';
-import type { Access } from '../../concurrency/accesses.js';
+import { checkedClose, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts, ConcurrentPair } from '../../concurrency/facts.js';
 import type { RuleContext } from '../rule.js';
 import type { GoroutineContext } from '../../concurrency/entries.js';
@@ -51,7 +51,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
         if (!search.conflicts(a, b)) continue;
         const pair = facts.concurrentPair(a, b, { anyOrder: search.anyOrder ?? false });
         if (!pair) continue;
-        if (facts.commonLock(a, b)) continue;
+        if ((!search.anyOrder || (checkedClose(a) && checkedClose(b))) && facts.commonLock(a, b)) continue;
         if (!found || rank(pair.confidence) > rank(found.pair.confidence)) found = { primary: a, other: b, pair };
         if (found.pair.confidence === 'high') break;
       }
