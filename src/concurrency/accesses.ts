@@ -13,7 +13,8 @@ import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import { chanElementPlace } from './chan-origins.js';
-import { exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
+import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
+import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
 import { spanContains } from './entries.js';
 
@@ -124,6 +125,9 @@ class FuncWalker {
   /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
   private readonly addressEscapes = new Map<VarObj, ast.Span>();
   private readonly oldLoopSemantics: boolean;
+  /** The next expr() visits the base of a selector, index or slice (or a method call's
+   * receiver), not a value taken whole. */
+  private asBase = false;
   private selectDefault = false;
   /** The select case being read, when its select has other cases. */
   private selectScope: ast.Span | null = null;
@@ -509,6 +513,10 @@ class FuncWalker {
    * it (lock calls change it). */
   private expr(e: ast.Expr, st: HeldLock[], mode: 'read' | 'write' | 'readwrite'): HeldLock[] {
     const x = unparen(e);
+    const base = this.asBase;
+    this.asBase = false;
+    // A whole struct read as a value (`return *m.state`, `s := m.cfg`) reads every field.
+    if (mode === 'read' && !base && (x.kind === 'StarExpr' || x.kind === 'SelectorExpr')) this.wholeStruct(x, st);
     switch (x.kind) {
       case 'Ident': {
         const o = this.program.objectOf(x);
@@ -525,6 +533,7 @@ class FuncWalker {
           }
           return st;
         }
+        this.asBase = true;
         st = this.expr(x.x, st, 'read');
         if (s?.kind === 'field') {
           const p = placeOf(this.program, x);
@@ -534,6 +543,7 @@ class FuncWalker {
       }
       case 'IndexExpr': {
         const xt = underlying(this.program.typeOf(x.x));
+        this.asBase = true;
         st = this.expr(x.x, st, 'read');
         for (const i of x.indices) st = this.expr(i, st, 'read');
         if (xt.kind === 'map') {
@@ -566,6 +576,7 @@ class FuncWalker {
       }
       case 'KeyValueExpr': return this.expr(x.value, st, 'read');
       case 'SliceExpr': {
+        this.asBase = true;
         st = this.expr(x.x, st, 'read');
         for (const p of [x.low, x.high, x.max]) if (p) st = this.expr(p, st, 'read');
         return st;
@@ -576,9 +587,38 @@ class FuncWalker {
     }
   }
 
+  /**
+   * A struct copied as a whole out of a tracked place (`*m.state`, `m.cfg` of a struct
+   * field): a read of each of its fields (two levels of struct values), except
+   * synchronisation fields.
+   */
+  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr, st: HeldLock[]): void {
+    if (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'field') return;
+    const p = placeOf(this.program, x);
+    if (!p?.key) return;
+    const t = this.program.typeOf(x);
+    if (underlying(t).kind !== 'struct') return;
+    const through = p.throughPointer || x.kind === 'StarExpr';
+    const visit = (t: Type, path: string[], depth: number): void => {
+      const u = underlying(t);
+      if (u.kind !== 'struct') return;
+      for (const f of u.fields) {
+        const ft = f.type.kind === 'pointer' ? null : f.type;
+        if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
+        const sel = this.program.lookup(t, f.name);
+        if (sel?.kind !== 'field' || sel.path.length) continue;
+        if (ft && underlying(ft).kind === 'struct') { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
+        const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
+        this.record('read', { ...p, path: [...path, f.name], throughPointer: through, key, field: sel }, x.span, st, exprText(x));
+      }
+    };
+    visit(t, p.path, 0);
+  }
+
   /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
   private addressOf(e: ast.Expr, st: HeldLock[]): HeldLock[] {
     const x = unparen(e);
+    this.asBase = x.kind === 'SelectorExpr' || x.kind === 'IndexExpr';
     if (x.kind === 'SelectorExpr') return this.expr(x.x, st, 'read');
     if (x.kind === 'IndexExpr') return this.expr(x.x, st, 'read');
     return st;
@@ -644,7 +684,7 @@ class FuncWalker {
     const fun = unparen(x.fun);
     // Receiver expression of a method call is read (but synchronisation objects are not data).
     if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
-      if (!isSyncType(c)) st = this.expr(fun.x, st, 'read');
+      if (!isSyncType(c)) { this.asBase = true; st = this.expr(fun.x, st, 'read'); }
     } else if (fun.kind !== 'Ident' && fun.kind !== 'FuncLit') {
       st = this.expr(fun, st, 'read');
     } else if (fun.kind === 'Ident' && this.program.objectOf(fun)?.kind === 'var') {

@@ -74,6 +74,8 @@ class Facts implements ConcurrencyFacts {
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly heldCache = new Map<Type, Set<string>>();
+  private readonly behindCache = new Map<Type, Set<string>>();
+  private readonly deepHeldCache = new Map<Type, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
   private readonly startedDuringCache = new Map<string, boolean>();
@@ -242,26 +244,100 @@ class Facts implements ConcurrencyFacts {
   /**
    * Named types whose objects a value of type t can lead to: its own (behind a pointer),
    * the implementations of an interface when the call graph resolves it to few, and,
-   * one level down, the types of its fields and of the elements of collections in them
-   * (`p.holder`, an embedded `stateHolder`, `conns map[int]*Conn`).
+   * one level down (two when deep), the types of its fields and of the elements of
+   * collections in them (`p.holder`, an embedded `stateHolder`, `conns map[int]*Conn`;
+   * deep: `p.base.st`).
    */
-  private heldTypes(t: Type): Set<string> {
-    let hit = this.heldCache.get(t);
+  private heldTypes(t: Type, deep = false): Set<string> {
+    const cache = deep ? this.deepHeldCache : this.heldCache;
+    let hit = cache.get(t);
     if (hit) return hit;
+    const levels = deep ? 2 : 1;
     const out = new Set<string>();
-    const add = (t: Type, depth: number): void => {
-      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth);
+    // The second level is reached only through a struct held by value (a named or embedded
+    // field), not through a pointer, a collection or an interface, and ends there: its
+    // interfaces are not resolved.
+    const add = (t: Type, depth: number, viaOne: boolean): void => {
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth, false);
       const b = t.kind === 'pointer' ? t.elem : t;
       if (b.kind !== 'named') return;
       out.add(`${b.decl.pkgPath}.${b.decl.name}`);
       const u = underlying(b);
-      if (u.kind === 'interface') { for (const k of this.implementers(b)) out.add(k); return; }
-      if (depth === 0 && u.kind === 'struct') for (const f of u.fields) add(f.type, depth + 1);
+      if (u.kind === 'interface') { if (depth < 2) for (const k of this.implementers(b)) out.add(k); return; }
+      if (depth < levels && u.kind === 'struct' && viaOne) for (const f of u.fields) add(f.type, depth + 1, f.type.kind !== 'pointer');
     };
-    add(t, 0);
+    add(t, 0, true);
     hit = out;
-    this.heldCache.set(t, hit);
+    cache.set(t, hit);
     return hit;
+  }
+
+  /**
+   * Named types a value of type t leads to through at least one pointer, interface or
+   * collection below its own value (two struct levels down, like heldTypes): a copy of
+   * the value, or another holder given the same pointer, reaches the same objects.
+   */
+  private heldBehindPointer(t: Type): Set<string> {
+    let hit = this.behindCache.get(t);
+    if (hit) return hit;
+    const out = new Set<string>();
+    const add = (t: Type, depth: number, behind: boolean): void => {
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice')) return add(t.kind === 'map' ? t.value : t.elem, depth, true);
+      if (depth > 0 && t.kind === 'array') return add(t.elem, depth, behind);
+      const ptr = depth > 0 && t.kind === 'pointer';
+      const b = t.kind === 'pointer' ? t.elem : t;
+      if (b.kind !== 'named') return;
+      const u = underlying(b);
+      if (behind || ptr) out.add(`${b.decl.pkgPath}.${b.decl.name}`);
+      if (u.kind === 'interface') { if (depth > 0) for (const k of this.implementers(b)) out.add(k); return; }
+      if (depth < 2 && u.kind === 'struct') for (const f of u.fields) add(f.type, depth + 1, behind || ptr);
+    };
+    add(t, 0, false);
+    hit = out;
+    this.behindCache.set(t, hit);
+    return hit;
+  }
+
+  /**
+   * Variables a local holder of a T got that T from, when it holds it through a pointer:
+   * the values of a literal's fields (`&getHandler{metrics: shared}`, nested literals
+   * too) or the object a copy was read out of (`w := p.base`).
+   */
+  private heldSources(v: VarObj, typeKey: string): VarObj[] {
+    if (v.scope !== 'local') return [];
+    const own = v.type.kind === 'pointer' ? v.type.elem : v.type;
+    if (own.kind === 'named' && `${own.decl.pkgPath}.${own.decl.name}` === typeKey) return [];
+    if (!this.heldBehindPointer(v.type).has(typeKey)) return [];
+    const e = singleDefinition(this.program, v);
+    if (!e) return [];
+    const out: VarObj[] = [];
+    const lit = (x: ast.Expr, depth: number): void => {
+      x = unparen(x);
+      if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      if (x.kind !== 'CompositeLit' || depth > 2) return;
+      for (const el of x.elts) {
+        const val = unparen(el.kind === 'KeyValueExpr' ? el.value : el);
+        if (val.kind === 'Ident') {
+          const o = this.program.objectOf(val);
+          if (o?.kind === 'var' && this.heldTypes(o.type, true).has(typeKey)) out.push(o);
+        } else lit(val, depth + 1);
+      }
+    };
+    const x0 = unparen(e);
+    if (isAllocation(x0)) { lit(x0, 0); return out; }
+    let x = x0;
+    let steps = 0;
+    for (;;) {
+      // An element (`w := workers[i]`) is one of many: only a field is the one object.
+      if (x.kind === 'SelectorExpr' || x.kind === 'StarExpr') { x = unparen(x.x); steps++; continue; }
+      if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
+      break;
+    }
+    if (steps > 0 && x.kind === 'Ident' && !this.rangeValue(v)) {
+      const o = this.program.objectOf(x);
+      if (o?.kind === 'var' && o !== v) out.push(o);
+    }
+    return out;
   }
 
   /** Module types implementing an interface, when there are at most MAX_DYNAMIC_TARGETS. */
@@ -998,7 +1074,12 @@ class Facts implements ConcurrencyFacts {
     const perIterationClause = copied || goVersionAtLeast(c.spawner.pkg.module?.goVersion ?? null, 1, 22);
     const loops = this.funcFacts.get(c.spawner)?.loops ?? [];
     const l = innermostLoop(loops, spawn!.span);
-    return !!l && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1]));
+    const fresh = !!l && (spanContains(l, span) || (perIterationClause && span[0] === l[0] && span[1] < l[1]));
+    // A copy made in the iteration (`w := p.base`) still points at what its original
+    // points at: an object behind a pointer in it is not the copy's own.
+    const t = this.anchorOf(a)?.selfType;
+    if (fresh && t && this.heldSources(v, t).some((src) => !(src.span && spanContains(l!, src.span)))) return false;
+    return fresh;
   }
 
   /** Every field on the path but the last is a struct held by value. */
@@ -1055,6 +1136,9 @@ class Facts implements ConcurrencyFacts {
     if (root.scope === 'param' && depth < 3) {
       const alias = this.paramAliases().params.get(root);
       if (!alias) return null;
+      // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
+      // object's element or field, in the callee as in its own function.
+      if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);
       if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
@@ -1096,6 +1180,23 @@ class Facts implements ConcurrencyFacts {
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
+  }
+
+  /** A local defined once by reading out of a field, an element or a shared store
+   * (`e, ok := c.items[k]`, `x := s.cur`, `v := cache.Get(k)`), not made here. */
+  private readOut(v: VarObj): boolean {
+    const e = singleDefinition(this.program, v);
+    if (!e) return false;
+    if (this.fetchedFrom(e)) return true;
+    let x = unparen(e);
+    let steps = this.rangeValue(v) ? 1 : 0;
+    for (;;) {
+      if (x.kind === 'SelectorExpr') { if (this.program.selectionOf(x)?.kind !== 'field') return false; steps++; x = unparen(x.x); }
+      else if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { steps++; x = unparen(x.x); }
+      else if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      else break;
+    }
+    return steps > 0 && x.kind === 'Ident';
   }
 
   /** The variable is declared with no value (`var g Group`) and never assigned. */
@@ -1266,11 +1367,21 @@ class Facts implements ConcurrencyFacts {
     };
     // A goroutine handed an object that holds a T (`go l.Run()` where l.Watcher is a
     // *Watcher, or a Store interface that only *memStore implements) can reach that T too.
+    // A variable the goroutine is handed may hold it two levels down (`p.base.st`).
     const isT = (t: Type): boolean => this.heldTypes(t).has(typeKey);
+    const isDeepT = (t: Type): boolean => this.heldTypes(t, true).has(typeKey);
+    // A receiver (or a constructor's object) that is not itself a T, named by its type: the
+    // goroutines that got their T from such an object, or that hold it, may share that T.
+    const holderLabel = (v: VarObj): string | null => {
+      const t = v.type.kind === 'pointer' ? v.type.elem : v.type;
+      if (t.kind !== 'named') return null;
+      const k = `${t.decl.pkgPath}.${t.decl.name}`;
+      return k === typeKey ? 'self' : `holder:${k}`;
+    };
     const mentions = (n: ast.Node, visit: (v: VarObj) => void) => walk(n, (m) => {
       if (m.kind === 'Ident') {
         const o = this.program.objectOf(m);
-        if (o?.kind === 'var' && isT(o.type)) visit(o);
+        if (o?.kind === 'var' && isDeepT(o.type)) visit(o);
       }
       return undefined;
     });
@@ -1295,7 +1406,13 @@ class Facts implements ConcurrencyFacts {
         mentions(n, (v) => {
           // A variable declared inside the goroutine's own function is that goroutine's.
           if (v.func && rootLits.some((r) => inside(v.func!, r))) return;
-          if (v.scope === 'recv' || returned.has(v)) { out.all.add('self'); out.shared.add('self'); return; }
+          if (v.scope === 'recv' || returned.has(v)) {
+            // Held two levels down, the T is not the object's own: named by the holder.
+            if (isT(v.type)) { out.all.add('self'); out.shared.add('self'); }
+            const h = holderLabel(v);
+            if (h) { out.all.add(h); out.shared.add(h); }
+            return;
+          }
           const label = `var:${v.id}`;
           out.all.add(label);
           // Made fresh in the innermost loop that starts the goroutines: goroutines of an
@@ -1303,6 +1420,14 @@ class Facts implements ConcurrencyFacts {
           const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
           const perIteration = !!loop && !!v.span && spanContains(loop, v.span);
           if (!perIteration) out.shared.add(label);
+          // A holder that got its T through a pointer from elsewhere (`&getHandler{metrics:
+          // shared}`, `w := p.base` with `base.st *stats`) shares that T with every other
+          // holder given the same pointer: label the T by where the pointer came from.
+          for (const src of this.heldSources(v, typeKey)) {
+            const l = src.scope === 'recv' || (src.func && this.returnedVars(src.func).has(src)) ? holderLabel(src) ?? 'self' : `var:${src.id}`;
+            out.all.add(l);
+            if (!(loop && src.span && spanContains(loop, src.span))) out.shared.add(l);
+          }
         });
       }
       // A method value (`b.On("leader", m.onLeader)`) that the goroutine calls through a

@@ -63,6 +63,9 @@ export class ObjectOrigins {
   private readonly handedToGoroutine = new Map<FuncInfo, Set<VarObj>>();
   /** Whether the last originIn went through a pointer, an index or a reference. */
   private lastIndirect = false;
+  /** The search already went through a pointer: a copy (value receiver or parameter)
+   * still points at its original's objects, so it is followed like the original. */
+  private throughCopies = false;
 
   constructor(
     private readonly program: Program,
@@ -90,6 +93,7 @@ export class ObjectOrigins {
   originOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr): ObjectOrigin {
     this.view = view;
     this.lastIndirect = false;
+    this.throughCopies = false;
     this.entry = null;
     this.lastEntry = null;
     const first: Step = 'recv' in start ? { recv: true } : this.originIn(fn, start, view.isRoot(fn));
@@ -152,6 +156,7 @@ export class ObjectOrigins {
         } else x = e.call.args[want.param];
         if (!x) { unknown = true; continue; }
         this.lastIndirect = false;
+        this.throughCopies = indirect;
         const o = this.originIn(e.caller, x, view.isRoot(e.caller));
         if (this.lastIndirect) indirect = true;
         if (o === 'shared') { this.entry = this.lastEntry; return 'shared'; }
@@ -201,9 +206,10 @@ export class ObjectOrigins {
     if (v?.kind !== 'var') return 'unknown';
     if (v.scope === 'pkg') { this.lastEntry = null; return 'shared'; }
     // A value receiver or parameter is the callee's own copy.
-    if (v === fn.recv) return !viaPointer && isValueStruct(v.type) ? 'private' : { recv: true };
+    const copy = !viaPointer && !this.throughCopies && isValueStruct(v.type);
+    if (v === fn.recv) return copy ? 'private' : { recv: true };
     const pi = fn.params.indexOf(v);
-    if (pi >= 0) return !viaPointer && isValueStruct(v.type) ? 'private' : { param: pi };
+    if (pi >= 0) return copy ? 'private' : { param: pi };
     if (!v.func) return 'unknown';
     const home = v.func;
     if (home !== fn) {
