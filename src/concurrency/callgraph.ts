@@ -43,6 +43,8 @@ export class CallGraph {
    * `f := <-e.tasks`) and channels handed on as a whole (`go worker(e.tasks)`): the keys
    * whose elements they take, read when asked (after every flow is in). */
   private readonly elemAliases = new Map<VarObj | string, Set<string>>();
+  /** Functions sent on a channel of funcs (to be run by whichever goroutine receives them). */
+  readonly sentOnChannels = new Set<FuncInfo>();
   private readonly implCache = new Map<string, FuncInfo[]>();
   private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
   /** Whether variable and field flows are complete (results found earlier are not kept). */
@@ -515,7 +517,11 @@ export class CallGraph {
       assignTo(n.lhs[0]!, n.rhs[0]!); // `h, ok := handlers[topic]`, `f, ok := <-tasks`
     } else if (n.kind === 'SendStmt') {
       // A function sent on a channel of funcs (`e.tasks <- f`): an element of it.
-      if (isFuncChan(program.typeOf(n.chan))) this.addElemFlow(this.containerKey(n.chan), this.funcValues(n.value));
+      if (isFuncChan(program.typeOf(n.chan))) {
+        const fns = this.funcValues(n.value);
+        for (const f of fns) this.sentOnChannels.add(f);
+        this.addElemFlow(this.containerKey(n.chan), fns);
+      }
     } else if (n.kind === 'RangeStmt') {
       // `for f := range e.tasks`: the variable takes each function sent.
       if (n.key && isFuncChan(program.typeOf(n.x))) {
