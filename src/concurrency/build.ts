@@ -744,7 +744,9 @@ class Facts implements ConcurrencyFacts {
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
         // variable only when one of them was started by the call that declared it.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring)) continue;
+        // Except the requests of one handler closure (`return http.HandlerFunc(func(w, r)
+        // { seq++ })`): made once by that call, it serves them all with its variables.
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph))) continue;
         const owner = anchorA?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -1447,9 +1449,43 @@ class Facts implements ConcurrencyFacts {
         out.all.add(label);
         out.shared.add(label);
       }
+      // A closure made elsewhere and sent to the goroutine on a channel (to an executor,
+      // `e.Submit(func() { m.holder = name })`) carries what it captured: the goroutine
+      // holds those objects.
+      for (const [lit, vars] of this.deliveredClosures()) {
+        if (!vars.some((v) => isT(v.type)) || !lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
+        for (const v of vars) {
+          if (!isT(v.type)) continue;
+          const label = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
+          out.all.add(label);
+          out.shared.add(label);
+        }
+      }
     }
     this.labelCache.set(key, out);
     return out;
+  }
+
+  private deliveredCache: Array<[FuncInfo, VarObj[]]> | null = null;
+
+  /** Function literals sent on a channel of funcs (run by the goroutine that receives
+   * them, not where they are written), with the variables of enclosing functions they
+   * mention. */
+  private deliveredClosures(): Array<[FuncInfo, VarObj[]]> {
+    if (this.deliveredCache) return this.deliveredCache;
+    const out: Array<[FuncInfo, VarObj[]]> = [];
+    for (const f of this.program.funcs) {
+      if (f.node.kind !== 'FuncLit' || !f.body || !f.parent || !this.callgraph.sentOnChannels.has(f)) continue;
+      const vars = new Set<VarObj>();
+      walk(f.node, (m) => {
+        if (m.kind !== 'Ident') return undefined;
+        const o = this.program.objectOf(m);
+        if (o?.kind === 'var' && o.scope !== 'pkg' && o.func && !inside(o.func, f)) vars.add(o);
+        return undefined;
+      });
+      if (vars.size) out.push([f, [...vars]]);
+    }
+    return (this.deliveredCache = out);
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
@@ -1973,6 +2009,14 @@ function isObjectKey(key: string): boolean {
 }
 
 /** Local variables referenced from a function literal other than the one declaring them. */
+/** c runs one HTTP handler closure that decl makes and returns (a middleware's
+ * `return http.HandlerFunc(func(w, r) {...})`), many requests at once. */
+function oneClosureServes(c: GoroutineContext, decl: FuncInfo, cg: CallGraph): boolean {
+  if (c.kind !== 'http-handler' || !c.multi || !c.roots.length) return false;
+  const returned = cg.returnedFuncs(decl, 0);
+  return c.roots.every((r) => r.node.kind === 'FuncLit' && returned.includes(r));
+}
+
 function capturedVars(program: Program): Set<VarObj> {
   const out = new Set<VarObj>();
   for (const fn of program.funcs) {

@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk, walkBody } from '../syntax/walk.js';
-import { calleeOf, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface } from '../model/lookup.js';
 import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -39,6 +39,12 @@ export class CallGraph {
   /** Function values stored as elements of a container (slice, array or map of funcs),
    * keyed by the container: `var:<id>` for a variable, the field key for a field. */
   private readonly elemFlows = new Map<string, Set<FuncInfo>>();
+  /** Variables that take the elements of a channel of funcs (`for f := range e.tasks`,
+   * `f := <-e.tasks`) and channels handed on as a whole (`go worker(e.tasks)`): the keys
+   * whose elements they take, read when asked (after every flow is in). */
+  private readonly elemAliases = new Map<VarObj | string, Set<string>>();
+  /** Functions sent on a channel of funcs (to be run by whichever goroutine receives them). */
+  readonly sentOnChannels = new Set<FuncInfo>();
   private readonly implCache = new Map<string, FuncInfo[]>();
   private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
   /** Whether variable and field flows are complete (results found earlier are not kept). */
@@ -155,15 +161,17 @@ export class CallGraph {
       case 'Ident': {
         const o = this.program.objectOf(x);
         if (o?.kind === 'func') return o.info ? [o.info] : [];
-        if (o?.kind === 'var') return [...(this.varFlows.get(o) ?? [])];
+        if (o?.kind === 'var') return this.varValues(o);
         return [];
       }
+      // A function received from a channel of funcs (`f := <-e.tasks; f()`).
+      case 'UnaryExpr': return x.op === '<-' && isFuncChan(this.program.typeOf(x.x)) ? this.elemValues(x.x, depth + 1) : [];
       case 'SelectorExpr': {
         const s = this.program.selectionOf(x);
         if (!s) return [];
         if (s.kind === 'qualified') {
           if (s.obj.kind === 'func') return s.obj.info ? [s.obj.info] : [];
-          if (s.obj.kind === 'var') return [...(this.varFlows.get(s.obj) ?? [])];
+          if (s.obj.kind === 'var') return this.varValues(s.obj);
           return [];
         }
         if (s.kind === 'method') {
@@ -310,6 +318,25 @@ export class CallGraph {
     return this.funcValues(a).filter((f) => callsTParallel(this.program, f));
   }
 
+  /** The module String() string / Error() string methods of the values a fmt call prints
+   * (its direct arguments of a module type, or a pointer to one). */
+  private fmtMethods(call: ast.CallExpr): FuncInfo[] {
+    const out: FuncInfo[] = [];
+    for (const a of call.args) {
+      const t = this.program.typeOf(a);
+      const base = t.kind === 'pointer' ? t.elem : t;
+      if (base.kind !== 'named') continue;
+      for (const name of ['String', 'Error']) {
+        const s = this.program.lookup(t, name);
+        const m = s?.kind === 'method' ? s.method.info : null;
+        if (!m || m.params.length || m.sig.results.length !== 1) continue;
+        const r = m.sig.results[0]!;
+        if (r.kind === 'basic' && r.name === 'string') out.push(m);
+      }
+    }
+    return out;
+  }
+
   /** The key under which the elements of a container expression are tracked. */
   private containerKey(e: ast.Expr): string | null {
     const x = unparen(e);
@@ -338,7 +365,7 @@ export class CallGraph {
       case 'Ident':
       case 'SelectorExpr': {
         const key = this.containerKey(x);
-        return key ? [...(this.elemFlows.get(key) ?? [])] : [];
+        return key ? this.elemsOf(key) : [];
       }
       case 'SliceExpr': return this.elemValues(x.x, depth + 1);
       case 'CallExpr': {
@@ -358,13 +385,15 @@ export class CallGraph {
   }
 
   /** Function values a function returns as its first result. */
-  private returnedFuncs(fn: FuncInfo, depth: number): FuncInfo[] {
+  returnedFuncs(fn: FuncInfo, depth: number): FuncInfo[] {
     const hit = this.returnedCache.get(fn);
     if (hit) return hit;
     const out: FuncInfo[] = [];
     this.returnedCache.set(fn, out); // recursion guard
     const results = fn.sig.results;
-    if (!fn.body || !results.length || underlying(results[0]!).kind !== 'func') return out;
+    // An interface result keeps the functions converted to it (`return http.HandlerFunc(func(w, r) {...})`).
+    const k = results.length ? underlying(results[0]!).kind : null;
+    if (!fn.body || (k !== 'func' && k !== 'interface')) return out;
     walk(fn.body, (n) => {
       if (n.kind === 'FuncLit') return false;
       if (n.kind === 'ReturnStmt' && n.results[0]) for (const f of this.funcValues(n.results[0], depth)) if (!out.includes(f)) out.push(f);
@@ -372,6 +401,38 @@ export class CallGraph {
     });
     if (!this.flowsReady) this.returnedCache.delete(fn);
     return out;
+  }
+
+  /** The function values a variable may hold: those assigned, and the elements of the
+   * channels it takes its values from. */
+  private varValues(o: VarObj): FuncInfo[] {
+    const direct = this.varFlows.get(o);
+    const keys = this.elemAliases.get(o);
+    if (!keys) return [...(direct ?? [])];
+    const out = new Set(direct ?? []);
+    for (const k of keys) for (const f of this.elemsOf(k)) out.add(f);
+    return [...out];
+  }
+
+  /** The elements tracked under a container key, with those of the channels it was
+   * handed (transitively). */
+  private elemsOf(key: string): FuncInfo[] {
+    const out = new Set<FuncInfo>();
+    const seen = new Set<string>([key]);
+    const queue = [key];
+    while (queue.length) {
+      const k = queue.pop()!;
+      for (const f of this.elemFlows.get(k) ?? []) out.add(f);
+      for (const a of this.elemAliases.get(k) ?? []) if (!seen.has(a)) { seen.add(a); queue.push(a); }
+    }
+    return [...out];
+  }
+
+  private addElemAlias(target: VarObj | string | null, key: string | null): void {
+    if (!target || !key || target === key) return;
+    const s = this.elemAliases.get(target) ?? new Set();
+    s.add(key);
+    this.elemAliases.set(target, s);
   }
 
   private addElemFlow(key: string | null, fns: FuncInfo[]): void {
@@ -400,6 +461,13 @@ export class CallGraph {
     const isFuncTyped = (e: ast.Expr): boolean => underlying(program.typeOf(e)).kind === 'func';
     const assignTo = (lhs: ast.Expr, rhs: ast.Expr): void => {
       const l = unparen(lhs);
+      const r = unparen(rhs);
+      // A channel of funcs handed on (`ch := e.tasks`), or a value received from one.
+      if (isFuncChan(program.typeOf(rhs))) { this.addElemAlias(this.containerKey(l), this.containerKey(r)); return; }
+      if (r.kind === 'UnaryExpr' && r.op === '<-' && isFuncChan(program.typeOf(r.x))) {
+        const o = l.kind === 'Ident' ? program.objectOf(l) : null;
+        if (o?.kind === 'var') { this.addElemAlias(o, this.containerKey(r.x)); return; }
+      }
       // A container of funcs copied or built (`loops := []func(){...}`, `s.hooks = append(s.hooks, fn)`).
       if (isFuncContainer(program.typeOf(rhs))) {
         this.addElemFlow(this.containerKey(l), this.elemValues(rhs));
@@ -445,9 +513,22 @@ export class CallGraph {
     const program = this.program;
     if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
       n.lhs.forEach((l, i) => assignTo(l, n.rhs[i]!));
-    } else if (n.kind === 'AssignStmt' && n.lhs.length === 2 && n.rhs.length === 1 && unparen(n.rhs[0]!).kind === 'IndexExpr') {
-      assignTo(n.lhs[0]!, n.rhs[0]!); // `h, ok := handlers[topic]`
+    } else if (n.kind === 'AssignStmt' && n.lhs.length === 2 && n.rhs.length === 1 && (unparen(n.rhs[0]!).kind === 'IndexExpr' || unparen(n.rhs[0]!).kind === 'UnaryExpr')) {
+      assignTo(n.lhs[0]!, n.rhs[0]!); // `h, ok := handlers[topic]`, `f, ok := <-tasks`
+    } else if (n.kind === 'SendStmt') {
+      // A function sent on a channel of funcs (`e.tasks <- f`): an element of it.
+      if (isFuncChan(program.typeOf(n.chan))) {
+        const fns = this.funcValues(n.value);
+        for (const f of fns) this.sentOnChannels.add(f);
+        this.addElemFlow(this.containerKey(n.chan), fns);
+      }
     } else if (n.kind === 'RangeStmt') {
+      // `for f := range e.tasks`: the variable takes each function sent.
+      if (n.key && isFuncChan(program.typeOf(n.x))) {
+        const k = unparen(n.key);
+        const o = k.kind === 'Ident' ? program.objectOf(k) : null;
+        if (o?.kind === 'var') this.addElemAlias(o, this.containerKey(n.x));
+      }
       // `for _, f := range loops`: the value variable takes each element.
       if (n.value && isFuncContainer(program.typeOf(n.x))) {
         const v = unparen(n.value);
@@ -479,6 +560,7 @@ export class CallGraph {
       n.args.forEach((a, i) => {
         const p0 = target.params[Math.min(i, target.params.length - 1)];
         if (p0 && isFuncContainer(program.typeOf(a))) { this.addElemFlow(`var:${p0.id}`, this.elemValues(a)); return; }
+        if (p0 && isFuncChan(program.typeOf(a))) { this.addElemAlias(`var:${p0.id}`, this.containerKey(a)); return; }
         if (underlying(program.typeOf(a)).kind !== 'func') return;
         const p = target.params[Math.min(i, target.params.length - 1)];
         if (!p) return;
@@ -533,6 +615,8 @@ export class CallGraph {
           else if (unparen(a).kind === 'FuncLit' && !async!.has(i) && this.storedParams(st).get(i) !== false) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
         });
       }
+      // fmt calls the String and Error methods of the values it prints.
+      if (isFuncCall(c, 'fmt', FMT_PRINTERS)) targets.push(...this.fmtMethods(n));
       if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
     });
     // A function literal that is called on the spot (`func(){...}()`) is handled above as a
@@ -558,6 +642,7 @@ function spanWithin(outer: ast.Span, inner: ast.Span): boolean {
  * element or a package variable, or an element appended. */
 function isStore(program: Program, id: ast.Ident, parent: ast.Node): boolean {
   if (parent.kind === 'KeyValueExpr') return parent.value === id;
+  if (parent.kind === 'SendStmt') return parent.value === id && isFuncChan(program.typeOf(parent.chan));
   if (parent.kind === 'CompositeLit') return true;
   if (parent.kind === 'AssignStmt') {
     const i = parent.rhs.indexOf(id);
@@ -572,6 +657,12 @@ function isStore(program: Program, id: ast.Ident, parent: ast.Node): boolean {
     return c?.kind === 'builtin' && c.name === 'append';
   }
   return false;
+}
+
+/** A channel whose elements are functions (`chan func()`). */
+function isFuncChan(t: Type): boolean {
+  const u = underlying(t);
+  return u.kind === 'chan' && underlying(u.elem).kind === 'func';
 }
 
 /** A slice, array or map whose elements are functions. */
@@ -592,5 +683,8 @@ function ifaceKey(t: Type): string {
   return u.kind === 'interface' ? u.methods.map((m) => m.name).sort().join(',') : '?';
 }
 
+/** fmt functions that format their arguments (and so call String and Error on them). */
+const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint', 'Sprintln', 'Println', 'Fprintln', 'Errorf', 'Appendf', 'Append', 'Appendln'];
+
 /** The nodes function values flow through (see CallGraph.flowNode). */
-const FLOW_KINDS = new Set<string>(['AssignStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt']);
+const FLOW_KINDS = new Set<string>(['AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt']);

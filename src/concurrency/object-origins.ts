@@ -121,7 +121,11 @@ export class ObjectOrigins {
           const f = unparen(e.call.fun);
           const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
           if (f.kind === 'SelectorExpr' && callee.recv && sel?.kind === 'method') x = f.x;
-          else if (callee.recv) {
+          // fmt calling a printed value's String or Error method: that value.
+          else if (callee.recv && sel?.kind === 'qualified' && sel.obj.kind === 'func' && sel.obj.pkgPath === 'fmt') {
+            const name = callee.node.kind === 'FuncDecl' ? callee.node.name.name : '';
+            x = e.call.args.find((a) => { const s = this.program.lookup(this.program.typeOf(a), name); return s?.kind === 'method' && s.method.info === callee; });
+          } else if (callee.recv) {
             // A call of a function value holding a method value (`h(msg)` where h was
             // `m.onLeader`): the receiver was bound where the method value was made. Made
             // outside this goroutine's calls, it came with the value: shared.
