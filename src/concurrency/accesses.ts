@@ -151,18 +151,18 @@ class FuncWalker {
       this.findAllocations(this.fn.body);
       this.findAddressEscapes(this.fn.body);
       this.block(this.fn.body.list, []);
-      this.removedAfterClose();
+      this.markCheckedCloses();
     }
     return this.facts;
   }
 
   /**
-   * `for id, s := range h.subs { close(s.ch); delete(h.subs, id) }`: a channel taken from a
-   * collection and removed from it after the close is not found by the next closer, like
-   * a close behind a closed flag.
+   * Closes behind a check of their own. A close after an early return on a check
+   * (`if p.closed { return }`) is `checked`. A channel taken from a collection and removed
+   * from it after the close (`for id, s := range h.subs { close(s.ch); delete(h.subs, id)
+   * }`) is not found by the next closer, like a close behind a closed flag: `guarded`.
    */
-  private removedAfterClose(): void {
-    // A close after an early return on a check is behind that check, like one inside it.
+  private markCheckedCloses(): void {
     for (const a of this.facts.accesses) {
       if (a.kind === 'close' && !a.guarded && this.exitChecks.some((x) => before(x, a.span) && !spanContains(x, a.span))) a.checked = true;
     }
