@@ -16,7 +16,7 @@ import { chanElementPlace } from './chan-origins.js';
 import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
-import { spanContains } from './entries.js';
+import { spanContains } from './spans.js';
 
 /** `signal`: a WaitGroup's Done; `add`: its Add (or the add that wg.Go makes before starting). */
 export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal' | 'add';

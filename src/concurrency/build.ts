@@ -17,7 +17,8 @@ import type { Program } from '../model/program.js';
 import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
-import { collectContexts, mayRunConcurrently, spanContains, type GoroutineContext } from './entries.js';
+import { collectContexts, mayRunConcurrently, type GoroutineContext } from './entries.js';
+import { spanContains } from './spans.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { exprText, isAllocation, placeOf } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
@@ -74,6 +75,7 @@ class Facts implements ConcurrencyFacts {
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly heldCache = new Map<Type, Set<string>>();
+  private readonly runsOnceCache = new Map<FuncInfo, boolean>();
   private readonly behindCache = new Map<Type, Set<string>>();
   private readonly deepHeldCache = new Map<Type, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
@@ -139,8 +141,7 @@ class Facts implements ConcurrencyFacts {
         const ff = this.funcFacts.get(e.caller);
         const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
         if (!ff || !loop || !this.sameEachIteration(e.call, loop)) continue;
-        const joined = ff.waits.some((w) => spanContains(loop, w.span) && before(e.call.span, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
-        if (joined) continue;
+        if (this.iterationJoins(ff, loop, e.call.span, c)) continue;
         Object.assign(c, { multi: true, copiesByCalls: true, describe: `${c.describe} (its starter ${c.spawner.name} is called in a loop in ${e.caller.name} at ${e.caller.file.ast.path}:${e.call.span[0]}: one goroutine per call)` });
         break;
       }
@@ -196,9 +197,14 @@ class Facts implements ConcurrencyFacts {
       const spawn = c.spawnNode.span;
       const loop = innermostLoop(ff.loops, spawn);
       if (!loop) continue;
-      const joined = ff.waits.some((w) => !w.scope && spanContains(loop, w.span) && before(spawn, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
-      if (joined) (c as { multi: boolean }).multi = false;
+      if (this.iterationJoins(ff, loop, spawn, c)) (c as { multi: boolean }).multi = false;
     }
+  }
+
+  /** The loop's iteration waits, after `start`, for goroutine c (a group Wait that joins
+   * it, or a receive from a channel it signals), on every path through the iteration. */
+  private iterationJoins(ff: FuncFacts, loop: ast.Span, start: ast.Span, c: GoroutineContext): boolean {
+    return ff.waits.some((w) => !w.scope && spanContains(loop, w.span) && before(start, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
   }
 
   // ---------------------------------------------------------------- contexts
@@ -801,12 +807,18 @@ class Facts implements ConcurrencyFacts {
   /** fn runs at most once on each goroutine that runs it: no caller calls it in a loop,
    * and no goroutine starts it in a loop. */
   private runsOnce(fn: FuncInfo): boolean {
-    for (const c of this.contexts) {
-      if (!c.roots.includes(fn)) continue;
-      if (c.multi) return false;
-      if (c.spawner && c.spawnNode && (this.funcFacts.get(c.spawner)?.loops ?? []).some((l) => spanContains(l, c.spawnNode!.span))) return false;
+    let hit = this.runsOnceCache.get(fn);
+    if (hit === undefined) {
+      hit = this.contexts.every((c) => !c.roots.includes(fn) || (!c.multi && !(c.spawner && c.spawnNode && this.loopAround(c.spawner, c.spawnNode.span))))
+        && this.callgraph.callers(fn).every((e) => !this.loopAround(e.caller, e.call.span));
+      this.runsOnceCache.set(fn, hit);
     }
-    return this.callgraph.callers(fn).every((e) => !(this.funcFacts.get(e.caller)?.loops ?? []).some((l) => spanContains(l, e.call.span)));
+    return hit;
+  }
+
+  /** The innermost loop of fn around span, if any. */
+  private loopAround(fn: FuncInfo, span: ast.Span): ast.Span | null {
+    return innermostLoop(this.funcFacts.get(fn)?.loops ?? [], span);
   }
 
   // ---------------------------------------------------------------- parallel tests

@@ -18,6 +18,7 @@ import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import { declKey } from './places.js';
 import { callsTParallel, spawnKindOf, subtestArg } from './spawners.js';
+import { spanContains } from './spans.js';
 
 /** See CallGraph.targetsOf. */
 export const MAX_DYNAMIC_TARGETS = 6;
@@ -215,7 +216,7 @@ export class CallGraph {
     const regions: Array<{ span: ast.Span; multi: boolean }> = [];
     const starts = new Map<ast.Node, boolean>();
     const nilChecks = new Set<ast.Node>();
-    const inLoop = (sp: ast.Span): boolean => loops.some((l) => spanWithin(l, sp));
+    const inLoop = (sp: ast.Span): boolean => loops.some((l) => spanContains(l, sp));
     const spawned = (e: ast.Expr, multi: boolean): void => {
       const x = unparen(e);
       if (x.kind === 'FuncLit') regions.push({ span: x.span, multi });
@@ -264,7 +265,7 @@ export class CallGraph {
       walk(fn.body!, (n) => {
         if (!ok) return false;
         if (n.kind !== 'Ident' || program.objectOf(n) !== p) return undefined;
-        const region = regions.find((r) => spanWithin(r.span, n.span));
+        const region = regions.find((r) => spanContains(r.span, n.span));
         if (region) { started = true; multi ||= region.multi; }
         else if (starts.has(n)) { started = true; multi ||= starts.get(n)!; }
         else if (!nilChecks.has(n)) ok = false;
@@ -632,10 +633,6 @@ export class CallGraph {
   }
 }
 
-function spanWithin(outer: ast.Span, inner: ast.Span): boolean {
-  const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
-  return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
-}
 
 /** Identifier id (a function value) is stored by its parent node: the value of a field or
  * element in a composite literal, the right-hand side of an assignment to a field, an

@@ -13,6 +13,7 @@ import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import { qualifiedName, typeString, type Type } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
+import { spanContains } from './spans.js';
 import { callsTParallel, spawnKindOf, type EntryKind } from './spawners.js';
 
 export type ContextKind = EntryKind | 'main' | 'init' | 'test' | 'api';
@@ -61,7 +62,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
       if (n.kind === 'GoStmt') {
         const c = calleeOf(program, n.call);
         const roots = cg.targetsOf(c, fn.pkg);
-        const inLoop = loops.some((l) => contains(l, n.span));
+        const inLoop = loops.some((l) => spanContains(l, n.span));
         // `for _, f := range []func(){s.flush, s.compact} { go f() }`: one goroutine per element.
         const each = inLoop ? elementRoots(program, cg, n, loops, ranges) : null;
         if (each) {
@@ -100,7 +101,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         if (subtests.length) {
           // Parallel subtests: concurrent with each other (and each with itself when t.Run
           // is in a loop), not with the functions that lead to their t.Run.
-          const inLoop = loops.some((l) => contains(l, n.span));
+          const inLoop = loops.some((l) => spanContains(l, n.span));
           const subtestOf = callersClosure(cg, fn);
           add({
             kind: 'parallel-test', roots: subtests, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, subtestOf,
@@ -111,7 +112,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         const target = staticTarget(callee);
         const async = target ? cg.asyncParams(target) : null;
         if (target && async && async.size) {
-          const inLoop = loops.some((l) => contains(l, n.span));
+          const inLoop = loops.some((l) => spanContains(l, n.span));
           for (const [i, multi] of async) {
             const arg = n.args[i];
             if (!arg) continue;
@@ -127,7 +128,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         const arg = n.args[spawn.arg];
         if (!arg) return;
         const roots = spawn.handlerValue ? serveHTTPOf(program, cg, arg) : cg.funcValues(arg);
-        const inLoop = loops.some((l) => contains(l, n.span));
+        const inLoop = loops.some((l) => spanContains(l, n.span));
         if (spawn.kind === 'http-handler') for (const r of roots) handlerRoots.add(r);
         add({
           kind: spawn.kind, roots, multi: spawn.multi || inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
@@ -220,7 +221,7 @@ function elementRoots(program: Program, cg: CallGraph, g: ast.GoStmt, loops: ast
   if (fun.kind !== 'Ident') return null;
   const v = program.objectOf(fun);
   if (v?.kind !== 'var') return null;
-  const around = loops.filter((l) => contains(l, g.span));
+  const around = loops.filter((l) => spanContains(l, g.span));
   if (around.length !== 1) return null;
   const r = ranges.find((x) => x.body.span === around[0]);
   if (!r || r.tok !== ':=' || !r.value || r.value.kind !== 'Ident' || program.objectOf(r.value) !== v) return null;
@@ -296,10 +297,6 @@ function serveHTTPOf(program: Program, cg: CallGraph, arg: ast.Expr): FuncInfo[]
   return [];
 }
 
-function contains(outer: ast.Span, inner: ast.Span): boolean {
-  const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
-  return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
-}
 
 function callText(call: ast.CallExpr): string {
   const f = unparen(call.fun);
@@ -307,4 +304,3 @@ function callText(call: ast.CallExpr): string {
   return `${name}(${call.args.length ? '...' : ''})`;
 }
 
-export { contains as spanContains };

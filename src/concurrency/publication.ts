@@ -23,6 +23,7 @@ import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import type { CallGraph } from './callgraph.js';
 import { placeOf } from './places.js';
+import { spanContains } from './spans.js';
 
 /** The part of an access publication needs. */
 export interface PublishedAccess {
@@ -70,7 +71,7 @@ export class Publication {
       const sites = all.get(k);
       if (!sites?.length) continue;
       const loops = this.loopsOf(a.fn);
-      const after = sites.every((s) => s.fn === a.fn && before(a.span, s.span) && !loops.some((l) => contains(l, a.span) && contains(l, s.span)));
+      const after = sites.every((s) => s.fn === a.fn && before(a.span, s.span) && !loops.some((l) => spanContains(l, a.span) && spanContains(l, s.span)));
       if (after && this.runsOnce(a.fn)) return true;
     }
     return false;
@@ -80,8 +81,8 @@ export class Publication {
   private guardsOf(b: PublishedAccess): Set<string> {
     let best: Region | null = null;
     for (const r of this.regionsOf(b.fn)) {
-      if (!contains(r.span, b.span)) continue;
-      if (!best || contains(best.span, r.span)) best = r;
+      if (!spanContains(r.span, b.span)) continue;
+      if (!best || spanContains(best.span, r.span)) best = r;
     }
     return best?.keys ?? new Set();
   }
@@ -201,7 +202,7 @@ export class Publication {
         let keys: Set<string>;
         if (x.kind === 'Ident' && x.name === 'true') {
           let best: Region | null = null;
-          for (const g of regions) if (contains(g.span, n.span) && (!best || contains(best.span, g.span))) best = g;
+          for (const g of regions) if (spanContains(g.span, n.span) && (!best || spanContains(best.span, g.span))) best = g;
           keys = best?.keys ?? new Set();
         } else keys = this.condKeys(x, fn).pos;
         const k = keys.size === 1 ? [...keys][0]! : null;
@@ -384,7 +385,3 @@ function before(a: ast.Span, b: ast.Span): boolean {
   return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }
 
-function contains(outer: ast.Span, inner: ast.Span): boolean {
-  const after = (a: number, b: number, c: number, d: number) => a > c || (a === c && b >= d);
-  return after(inner[0], inner[1], outer[0], outer[1]) && after(outer[2], outer[3], inner[2], inner[3]);
-}

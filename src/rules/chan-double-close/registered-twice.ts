@@ -8,7 +8,7 @@ import type * as ast from '../../syntax/ast.js';
 import { walk, walkBody } from '../../syntax/walk.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
-import { spanContains } from '../../concurrency/entries.js';
+import { spanContains } from '../../concurrency/spans.js';
 import { placeOf } from '../../concurrency/places.js';
 import { calleeOf, staticTarget } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';

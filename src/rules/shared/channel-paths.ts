@@ -8,7 +8,7 @@ import type * as ast from '../../syntax/ast.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { placeOf } from '../../concurrency/places.js';
-import { spanContains } from '../../concurrency/entries.js';
+import { spanContains } from '../../concurrency/spans.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
