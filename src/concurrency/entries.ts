@@ -55,6 +55,8 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
     if (!fn.body) continue;
     const loops: ast.Span[] = [];
     const ranges: ast.RangeStmt[] = [];
+    // Loops are met before what they contain, so those seen so far include every loop around n.
+    const inLoop = (n: ast.Node): boolean => loops.some((l) => spanContains(l, n.span));
     walk(fn.body, (n) => {
       if (n.kind === 'FuncLit' && n !== fn.node) return false;
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
@@ -62,9 +64,9 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
       if (n.kind === 'GoStmt') {
         const c = calleeOf(program, n.call);
         const roots = cg.targetsOf(c, fn.pkg);
-        const inLoop = loops.some((l) => spanContains(l, n.span));
+        const looped = inLoop(n);
         // `for _, f := range []func(){s.flush, s.compact} { go f() }`: one goroutine per element.
-        const each = inLoop ? elementRoots(program, cg, n, loops, ranges) : null;
+        const each = looped ? elementRoots(program, cg, n, loops, ranges) : null;
         if (each) {
           for (const r of each) {
             add({
@@ -75,8 +77,8 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
           return;
         }
         add({
-          kind: 'go', roots, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
-          describe: `goroutine started by \`go ${callText(n.call)}\` in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${inLoop ? ' (inside a loop: one goroutine per iteration)' : ''}`,
+          kind: 'go', roots, multi: looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+          describe: `goroutine started by \`go ${callText(n.call)}\` in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${looped ? ' (inside a loop: one goroutine per iteration)' : ''}`,
         });
         return;
       }
@@ -101,24 +103,24 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         if (subtests.length) {
           // Parallel subtests: concurrent with each other (and each with itself when t.Run
           // is in a loop), not with the functions that lead to their t.Run.
-          const inLoop = loops.some((l) => spanContains(l, n.span));
+          const looped = inLoop(n);
           const subtestOf = callersClosure(cg, fn);
           add({
-            kind: 'parallel-test', roots: subtests, multi: inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, subtestOf,
-            describe: `parallel subtest run by t.Run in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (calls t.Parallel: runs alongside its sibling subtests${inLoop ? ', one per iteration' : ''})`,
+            kind: 'parallel-test', roots: subtests, multi: looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, subtestOf,
+            describe: `parallel subtest run by t.Run in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (calls t.Parallel: runs alongside its sibling subtests${looped ? ', one per iteration' : ''})`,
           });
           return;
         }
         const target = staticTarget(callee);
         const async = target ? cg.asyncParams(target) : null;
         if (target && async && async.size) {
-          const inLoop = loops.some((l) => spanContains(l, n.span));
+          const looped = inLoop(n);
           for (const [i, multi] of async) {
             const arg = n.args[i];
             if (!arg) continue;
             add({
-              kind: 'helper-go', roots: cg.funcValues(arg), multi: multi || inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
-              describe: `function run on a goroutine of its own by ${target.name}, called in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${multi || inLoop ? ' (many at once)' : ''}`,
+              kind: 'helper-go', roots: cg.funcValues(arg), multi: multi || looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+              describe: `function run on a goroutine of its own by ${target.name}, called in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${multi || looped ? ' (many at once)' : ''}`,
             });
           }
           return;
@@ -128,13 +130,13 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         const arg = n.args[spawn.arg];
         if (!arg) return;
         const roots = spawn.handlerValue ? serveHTTPOf(program, cg, arg) : cg.funcValues(arg);
-        const inLoop = loops.some((l) => spanContains(l, n.span));
+        const looped = inLoop(n);
         if (spawn.kind === 'http-handler') for (const r of roots) handlerRoots.add(r);
         add({
-          kind: spawn.kind, roots, multi: spawn.multi || inLoop, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+          kind: spawn.kind, roots, multi: spawn.multi || looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
           describe: spawn.kind === 'http-handler'
             ? `HTTP handler registered with ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (net/http runs one goroutine per request)`
-            : `function run by ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${spawn.multi || inLoop ? ' (many at once)' : ''}`,
+            : `function run by ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${spawn.multi || looped ? ' (many at once)' : ''}`,
         });
       }
     });
