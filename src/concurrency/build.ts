@@ -25,6 +25,7 @@ import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
+import { Joins } from './joins.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -85,6 +86,7 @@ class Facts implements ConcurrencyFacts {
   private aliasCache: ParamAliases | null = null;
   private readonly waitCache = new Map<FuncInfo, boolean>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
+  private readonly joins: Joins;
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -98,6 +100,12 @@ class Facts implements ConcurrencyFacts {
     for (const c of this.contexts) if (c.spawner && c.spawnNode) directSpawners.add(c.spawner);
     this.objectOrigins = new ObjectOrigins(program, this.callgraph, this.captured, directSpawners, this.goroutineCaptured());
     this.publication = new Publication(program, this.callgraph, (fn) => this.funcFacts.get(fn)?.loops ?? [], (fn) => this.runsOnce(fn));
+    this.joins = new Joins({
+      callgraph: this.callgraph,
+      funcFacts: this.funcFacts,
+      groupJoins: (w, cb) => this.groupJoins(w, cb),
+      contextSignals: (cb, key) => this.contextSignals(cb, key),
+    });
     const env: AccessEnv = {
       program,
       captured: this.captured,
@@ -1558,19 +1566,29 @@ class Facts implements ConcurrencyFacts {
   }
 
   /**
-   * The spawner waits for the goroutine before it returns (`go f(); <-done`, `wg.Wait()`):
-   * the goroutine lives only while the spawner runs. A single goroutine (main, a test)
-   * that calls the spawner can overlap with it only through what the spawner itself
-   * does, or calls, between the start and the wait.
+   * The spawner, or a function above it, waits for the goroutine before it returns
+   * (`go f(); <-done`, `wg.Wait()`, a helper that starts workers and waits for them): the
+   * goroutine lives only while that function runs (see joins.ts). A single goroutine
+   * (main, a test) can overlap with it only through what the functions of the join
+   * chain themselves do, or call, between the start and the join; and any other context
+   * that runs them must be one that cannot run next to a's.
    */
   private outsideJoin(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
     if (ca.spawned || ca.multi || ca.kind === 'api' || !cb.spawner || !cb.spawnNode) return false;
-    const join = this.joinOf(cb, b.key);
-    if (!join) return false;
-    if (this.contextsOf(cb.spawner).some((c) => c !== cb && (c.spawned || c.multi))) return false;
-    for (const e of this.callgraph.callees(cb.spawner)) {
-      if (!before(cb.spawnNode.span, e.call.span) || !before(e.call.span, join)) continue;
-      if (this.edgeReaches(e, a.fn) !== false) return false;
+    const chain = this.joins.chainOf(cb);
+    if (!chain || chain.keys.has(b.key)) return false;
+    const site = this.siteOf(a);
+    for (const [i, l] of chain.levels.entries()) {
+      for (const c of this.contextsOf(l.fn)) {
+        if (c === cb || c === ca) continue;
+        if (mayRunConcurrently(ca, c) && this.shareProgram(ca, c) && this.startedWithin(ca, c) && this.startedWithin(c, ca)) return false;
+      }
+      // a in the joining function itself: before the start or after the join.
+      if (site.fn === l.fn && (i < chain.levels.length - 1 || !(before(site.span, l.from) || (l.to && before(l.to, site.span))))) return false;
+      for (const e of this.callgraph.callees(l.fn)) {
+        if (!e.deferred && (!before(l.from, e.call.span) || (l.to && !before(e.call.span, l.to)))) continue;
+        if (this.edgeReaches(e, a.fn) !== false) return false;
+      }
     }
     return true;
   }
