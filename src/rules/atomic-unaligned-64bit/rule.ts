@@ -38,6 +38,11 @@ const METHOD_OF: Record<string, string> = { Add: 'Add', Load: 'Load', Store: 'St
 interface Access {
   root: Type;
   path: PathStep[];
+  /** The expression the path starts from (`w` in `&w.count`). */
+  base: ast.Expr;
+  /** How a method reached the field from a struct that holds its receiver by value
+   * (`l.add()` with window embedded in Limiter), for the trace. */
+  via: string | null;
   /** The last field selected, for messages and fixes. */
   field: FieldSelection | null;
   fieldExpr: ast.SelectorExpr | null;
@@ -70,7 +75,7 @@ function check(ctx: RuleContext): void {
       if (!isFuncCall(c, 'sync/atomic', FUNCS64)) return;
       const addr = n.args[0];
       if (!addr) return;
-      for (const { access, direct } of accessesOf(program, addr, 0)) {
+      for (const { access, direct } of withHosts(program, fn, accessesOf(program, addr, 0))) {
         let offset = fieldPathOffset(access.root, access.path, ARCH32, { goVersion });
         let note: string | null = null;
         if (offset === null) {
@@ -78,6 +83,7 @@ function check(ctx: RuleContext): void {
           if (some) { offset = some.offset; note = some.note; }
         }
         if (offset === null || offset % 8 === 0) continue;
+        if (hits.some((h) => h.call === n && h.offset === offset && h.access.text === access.text)) continue;
         hits.push({ fn, call: n, funcName: c.obj.name, access, offset, targets, direct, note });
       }
     });
@@ -96,6 +102,7 @@ function check(ctx: RuleContext): void {
       trace: [
         `layout under the 32-bit size model (pointers, int: 4 bytes; int64 aligned to 4): ${typeString(h.access.root)} -> ${h.access.text} at offset ${h.offset}`,
         'only the first word of an allocated struct, array or slice, or of a global variable, is guaranteed 8-aligned on 386, arm and mips',
+        ...(h.access.via ? [h.access.via] : []),
         ...(h.note ? [h.note] : []),
       ],
     });
@@ -191,7 +198,71 @@ function pathOf(program: Program, e: ast.Expr): Access | null {
   if (steps.length === 0) return null; // `&v` of a whole variable: first word, aligned
   const root = program.typeOf(cur);
   if (root.kind === 'unknown') return null;
-  return { root, path: steps, field, fieldExpr, text: exprText(e) };
+  return { root, path: steps, base: cur, via: null, field, fieldExpr, text: exprText(e) };
+}
+
+/** How many method calls up the hosts are followed (`Tick -> reset -> &w.count`). */
+const HOST_DEPTH = 2;
+
+/**
+ * A pointer receiver or parameter points at the start of an allocation only when the
+ * caller passed one: `l.add()`, with `window` embedded by value in `Limiter` after a bool,
+ * hands `add` the address &l.window, 4 bytes into l. So each access rooted at a pointer
+ * receiver (or pointer parameter) is also tried as seen from each call site whose receiver
+ * (or argument) is a field path: the caller's path, then the callee's.
+ */
+function withHosts(program: Program, fn: FuncInfo, found: Array<{ access: Access; direct: boolean }>): Array<{ access: Access; direct: boolean }> {
+  const out = [...found];
+  let frontier = found.map((x) => ({ ...x, fn }));
+  for (let depth = 0; depth < HOST_DEPTH && frontier.length > 0; depth++) {
+    const next: typeof frontier = [];
+    for (const x of frontier) {
+      for (const host of hostsOf(program, x.fn, x.access)) next.push({ access: host.access, direct: false, fn: host.caller });
+    }
+    out.push(...next.map(({ access, direct }) => ({ access, direct })));
+    frontier = next;
+  }
+  return out;
+}
+
+function hostsOf(program: Program, fn: FuncInfo, access: Access): Array<{ access: Access; caller: FuncInfo }> {
+  const base = unparen(access.base);
+  if (base.kind !== 'Ident' || access.root.kind !== 'pointer') return [];
+  const o = program.objectOf(base);
+  if (o?.kind !== 'var' || o.func !== fn) return [];
+  const paramIndex = o.scope === 'param' ? fn.params.indexOf(o) : -1;
+  if (!(o.scope === 'recv' && fn.ptrRecv) && paramIndex < 0) return [];
+  const out: Array<{ access: Access; caller: FuncInfo }> = [];
+  for (const site of callSitesOf(program, fn)) {
+    let handed: ast.Expr | null = null;
+    let embedded: string[] = [];
+    if (o.scope === 'recv') {
+      const callee = unparen(site.call.fun);
+      if (callee.kind !== 'SelectorExpr') continue;
+      const sel = program.selectionOf(callee);
+      if (sel?.kind !== 'method') continue;
+      handed = callee.x;
+      embedded = sel.path;
+    } else {
+      const arg = site.call.args[paramIndex];
+      const a = arg ? unparen(arg) : null;
+      if (a?.kind !== 'UnaryExpr' || a.op !== '&') continue;
+      handed = a.x;
+    }
+    // Only a receiver that is itself a field of something (or promoted through an
+    // embedded value) can sit inside a larger allocation.
+    const outer = pathOf(program, handed);
+    const steps: PathStep[] = [...(outer?.path ?? []), ...embedded.map((f) => ({ field: f })), ...access.path];
+    if (steps.length === access.path.length) continue;
+    const root = outer?.root ?? program.typeOf(unparen(handed));
+    if (root.kind === 'unknown') continue;
+    const shown = `${exprText(site.call.fun)}() in ${site.caller.name}`;
+    out.push({
+      caller: site.caller,
+      access: { ...access, root, path: steps, base: outer?.base ?? handed, via: `reached through ${shown}: ${typeString(root)} holds the receiver by value, so its address is inside that allocation` },
+    });
+  }
+  return out;
 }
 
 /** The value of a constant index expression (literals, named constants, + - *), else null. */
