@@ -537,6 +537,8 @@ class FuncWalker {
         st = this.expr(x.x, st, 'read');
         if (s?.kind === 'field') {
           const p = placeOf(this.program, x);
+          // `results[i].n`: an element of the copy's own index only (see ownIndex).
+          if (p?.indexed && !ownIndexesOnly(this.program, this.fn, x.x)) p.indexed = false;
           if (p) this.access(mode, p, x.span, st, exprText(x));
         }
         return st;
@@ -554,8 +556,10 @@ class FuncWalker {
           if (p?.key) this.access(mode, { ...p, key: `${p.key}[${(x.indices[0] as ast.BasicLit).value}]` }, x.span, st, exprText(x));
         } else if (x.indices.length === 1) {
           // Some element: copies of one goroutine given different indexes touch different
-          // ones (indexed), but a whole-slice access (copy) touches them all.
-          this.element(mode, x.x, x.span, st, exprText(x), true);
+          // ones (indexed), but a whole-slice access (copy) touches them all, and so may
+          // an index computed from data (`counts[classify(line)]++`, `h.buckets[i]++` with
+          // i from a range inside the worker).
+          this.element(mode, x.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, x.indices[0]!));
         }
         return st;
       }
@@ -995,6 +999,136 @@ function hasBreak(body: ast.BlockStmt): boolean {
   };
   visit(body, false);
   return found;
+}
+
+const ownVarCache = new WeakMap<FuncInfo, Map<VarObj, boolean>>();
+
+/**
+ * An index that copies of one goroutine are each given a value of their own for, so
+ * `results[i]` from workers touch different elements: built from a parameter, a variable
+ * of an enclosing function (the spawning loop's own `i`), a value received from a channel
+ * (a job) or taken from an atomic counter, with `+ - * <<`, fields and conversions. An
+ * index computed from data inside the worker may repeat across copies: a call
+ * (`counts[classify(line)]`), `%` or a mask (`i % n`), a constant, a range over a
+ * collection in the worker itself (`for i := range h.bounds { h.buckets[i]++ }`).
+ */
+export function ownIndex(program: Program, fn: FuncInfo, e: ast.Expr, depth = 0): boolean {
+  const x = unparen(e);
+  switch (x.kind) {
+    case 'Ident': {
+      const o = program.objectOf(x);
+      return o?.kind === 'var' && ownVar(program, fn, o, depth);
+    }
+    case 'SelectorExpr': return program.selectionOf(x)?.kind === 'field' && ownIndex(program, fn, x.x, depth);
+    case 'StarExpr': return ownIndex(program, fn, x.x, depth);
+    case 'UnaryExpr': return x.op === '<-' || ((x.op === '-' || x.op === '+') && ownIndex(program, fn, x.x, depth));
+    case 'BinaryExpr': {
+      if (!['+', '-', '*', '<<'].includes(x.op)) return false;
+      const ox = ownIndex(program, fn, x.x, depth);
+      const oy = ownIndex(program, fn, x.y, depth);
+      return (ox && (oy || plainOperand(program, x.y))) || (oy && plainOperand(program, x.x));
+    }
+    case 'CallExpr': {
+      return atomicAdd(program, x) || (isConversion(program, x) && ownIndex(program, fn, x.args[0]!, depth));
+    }
+    default: return false;
+  }
+}
+
+/** Every slice or array index on the way to a place (`rs[i].stats[j]`) is the copy's own
+ * (see ownIndex); map keys are not considered. */
+function ownIndexesOnly(program: Program, fn: FuncInfo, e: ast.Expr): boolean {
+  let x = unparen(e);
+  for (;;) {
+    if (x.kind === 'IndexExpr') {
+      const t = underlying(program.typeOf(x.x));
+      const idx = x.indices[0];
+      if ((t.kind === 'slice' || t.kind === 'array' || t.kind === 'pointer') && idx && idx.kind !== 'BasicLit' && !ownIndex(program, fn, idx)) return false;
+      x = unparen(x.x);
+    } else if (x.kind === 'SelectorExpr' || x.kind === 'StarExpr') x = unparen(x.x);
+    else return true;
+  }
+}
+
+/** `atomic.AddInt64(&next, 1)`, `next.Add(1)`: a ticket no other caller gets. */
+function atomicAdd(program: Program, x: ast.CallExpr): boolean {
+  const c = calleeOf(program, x);
+  if (isFuncCall(c, 'sync/atomic', ['AddInt32', 'AddInt64', 'AddUint32', 'AddUint64'])) return true;
+  return c?.kind === 'method' && c.sel.method.name === 'Add' && c.sel.method.recvDecl?.pkgPath === 'sync/atomic';
+}
+
+function isConversion(program: Program, x: ast.CallExpr): boolean {
+  if (x.args.length !== 1) return false;
+  const f = unparen(x.fun);
+  if (f.kind === 'Ident') return program.objectOf(f)?.kind === 'type';
+  if (f.kind === 'SelectorExpr') { const s = program.selectionOf(f); return s?.kind === 'qualified' && s.obj.kind === 'type'; }
+  return false;
+}
+
+/** An operand an index may combine with its own part: a constant, variable or field. */
+function plainOperand(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'BasicLit' || x.kind === 'Ident') return true;
+  if (x.kind === 'SelectorExpr') return plainOperand(program, x.x);
+  if (x.kind === 'BinaryExpr') return plainOperand(program, x.x) && plainOperand(program, x.y);
+  if (x.kind === 'CallExpr') return isConversion(program, x) || (calleeOf(program, x)?.kind === 'builtin' && (x.fun as ast.Ident).name === 'len');
+  return false;
+}
+
+/** A variable of the spawning function set from data (`k := classify(x)`): goroutines
+ * of separate iterations may be given equal values. Its loop counters and copies of them
+ * (`i := 0`, `i := i`) differ per iteration. */
+function computed(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'CallExpr') return !atomicAdd(program, x) && !isConversion(program, x);
+  if (x.kind === 'IndexExpr') return true;
+  return x.kind === 'BinaryExpr' && (x.op === '%' || x.op === '&');
+}
+
+function ownVar(program: Program, fn: FuncInfo, v: VarObj, depth: number): boolean {
+  if (v.scope === 'pkg') return false;
+  if (v.scope === 'param' || v.scope === 'recv') return true;
+  let cache = ownVarCache.get(fn);
+  if (!cache) ownVarCache.set(fn, (cache = new Map()));
+  const hit = cache.get(v);
+  if (hit !== undefined) return hit;
+  cache.set(v, false); // cycles (`i = i + 1`) prove nothing
+  const captured = v.func !== fn;
+  let defs = 0;
+  let own = true;
+  const body = v.func?.body;
+  if (body && depth < 4) {
+    walk(body, (n) => {
+      if (!own) return false;
+      if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) {
+          if (k?.kind !== 'Ident' || program.objectOf(k) !== v) continue;
+          defs++;
+          // Values received from a channel are each received once. The spawning loop's own
+          // variables (captured) differ per goroutine; a worker's own loop repeats them.
+          if (!captured && underlying(program.typeOf(n.x)).kind !== 'chan') own = false;
+        }
+      } else if (n.kind === 'AssignStmt' && (n.tok === '=' || n.tok === ':=')) {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+          defs++;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i]! : n.rhs[0];
+          if (!r || (captured ? computed(program, r) : !ownIndex(program, v.func!, r, depth + 1))) own = false;
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => {
+          if (program.objectOf(id) !== v || !n.values.length) return;
+          defs++;
+          const r = n.values[i] ?? n.values[0];
+          if (!r || (captured ? computed(program, r) : !ownIndex(program, v.func!, r, depth + 1))) own = false;
+        });
+      }
+      return undefined;
+    });
+  }
+  const r = defs > 0 && own;
+  cache.set(v, r);
+  return r;
 }
 
 /** a starts before b. */
