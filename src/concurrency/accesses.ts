@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, callSitesOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -563,7 +563,12 @@ class FuncWalker {
         }
         return st;
       }
-      case 'StarExpr': return this.expr(x.x, st, 'read');
+      case 'StarExpr': {
+        // `*n += 512` where n points to a field (`n := &c.written`, a parameter every
+        // caller gives `&c.written` or `c.counter()`): an access to that field.
+        if (!base) for (const p of this.pointedFields(x.x)) this.access(mode, p, x.span, st, exprText(x));
+        return this.expr(x.x, st, 'read');
+      }
       case 'UnaryExpr': {
         if (x.op === '<-') {
           this.recvOp(x.x, x.span);
@@ -617,6 +622,32 @@ class FuncWalker {
       }
     };
     visit(t, p.path, 0);
+  }
+
+  /** A decoder fills the value its pointer argument points to (`json.Unmarshal(raw,
+   * &d.cfg)`): a write of that field or variable. */
+  private filled(arg: ast.Expr, span: ast.Span, st: HeldLock[]): void {
+    const a = unparen(arg);
+    if (a.kind === 'UnaryExpr' && a.op === '&') {
+      const t = unparen(a.x);
+      const o = t.kind === 'Ident' ? this.program.objectOf(t) : null;
+      // A plain local is the function's own (unless captured or shared by address).
+      if (t.kind === 'Ident' && !(o?.kind === 'var' && (o.scope === 'pkg' || this.env.captured.has(o)))) return;
+      const p = placeOf(this.program, t);
+      if (p?.key) this.access('write', p, span, st, exprText(t));
+      return;
+    }
+    for (const p of this.pointedFields(a)) this.access('write', p, span, st, exprText(a));
+  }
+
+  /** The fields a pointer expression points to, as places in the function that took
+   * their address (see fieldPointerTargets). */
+  private pointedFields(e: ast.Expr): Place[] {
+    const x = unparen(e);
+    if (x.kind !== 'Ident') return [];
+    const o = this.program.objectOf(x);
+    if (o?.kind !== 'var' || o.type.kind !== 'pointer' || o.scope === 'pkg') return [];
+    return fieldPointerTargets(this.program, o);
   }
 
   /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
@@ -736,6 +767,7 @@ class FuncWalker {
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
+    for (const i of filledArgs(c, x.args.length)) this.filled(x.args[i]!, x.span, st);
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
     if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });
@@ -999,6 +1031,135 @@ function hasBreak(body: ast.BlockStmt): boolean {
   };
   visit(body, false);
   return found;
+}
+
+/**
+ * Library calls that fill the value behind a pointer argument, by the indexes of those
+ * arguments (-1: every argument from the next one on). Kept to the decoders and scanners
+ * of the standard library: json, xml, gob, asn1, binary and fmt's Sscan family.
+ */
+const FILLING_FUNCS: Record<string, Record<string, number>> = {
+  'encoding/json': { Unmarshal: 1 },
+  'encoding/xml': { Unmarshal: 1 },
+  'encoding/asn1': { Unmarshal: 1 },
+  'encoding/binary': { Read: 2 },
+  fmt: { Sscan: -2, Sscanln: -2, Sscanf: -3, Fscan: -2, Fscanln: -2, Fscanf: -3, Scan: -1, Scanln: -1, Scanf: -2 },
+};
+const FILLING_METHODS: Record<string, Record<string, number>> = {
+  'encoding/json.Decoder': { Decode: 0 },
+  'encoding/xml.Decoder': { Decode: 0, DecodeElement: 0 },
+  'encoding/gob.Decoder': { Decode: 0, DecodeValue: 0 },
+};
+
+/** Indexes of the arguments c fills (see FILLING_FUNCS). */
+function filledArgs(c: Callee | null, n: number): number[] {
+  let i: number | undefined;
+  if (c?.kind === 'func') i = FILLING_FUNCS[c.obj.pkgPath]?.[c.obj.name];
+  else if (c?.kind === 'method') {
+    const d = c.sel.method.recvDecl;
+    if (d) i = FILLING_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name];
+  }
+  if (i === undefined) return [];
+  if (i >= 0) return i < n ? [i] : [];
+  const out: number[] = [];
+  for (let k = -i - 1; k < n; k++) out.push(k);
+  return out;
+}
+
+const fieldPointerCache = new WeakMap<Program, Map<VarObj, Place[]>>();
+
+/**
+ * The fields a pointer variable points to, when every value it gets is the address of a
+ * field: `n := &c.written`, `n := c.counter()` where counter returns `&c.written`, or a
+ * parameter every static call gives such a value (`go pump(c.counter())`, `pump(&c.written)`).
+ * One place per distinct holder, rooted where the address was taken, so that writes
+ * through the pointer are accesses to the field of that object. Empty when some value
+ * is anything else (a local variable, a new object, an unknown pointer).
+ */
+export function fieldPointerTargets(program: Program, v: VarObj, depth = 0): Place[] {
+  let cache = fieldPointerCache.get(program);
+  if (!cache) fieldPointerCache.set(program, (cache = new Map()));
+  const hit = cache.get(v);
+  if (hit) return hit;
+  cache.set(v, []); // cycles prove nothing
+  const out: Place[] = [];
+  let ok = true;
+  const add = (e: ast.Expr | undefined, at: FuncInfo): void => {
+    if (!ok) return;
+    const ps = e && depth < 3 ? addressTargets(program, e, at, depth) : null;
+    if (!ps?.length) { ok = false; return; }
+    for (const p of ps) if (!out.some((q) => q.root === p.root && q.key === p.key && q.path.join('.') === p.path.join('.'))) out.push(p);
+  };
+  const fn = v.func;
+  if (v.scope === 'param' && fn) {
+    const i = fn.params.indexOf(v);
+    const sites = callSitesOf(program, fn);
+    if (i < 0 || !sites.length || (fn.sig.variadic && i === fn.params.length - 1)) ok = false;
+    for (const site of sites) add(site.call.args[i], site.caller);
+  } else if (v.scope === 'local' && fn?.body) {
+    let defs = 0;
+    walk(fn.body, (n) => {
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+          defs++;
+          add(n.lhs.length === n.rhs.length && (n.tok === '=' || n.tok === ':=') ? n.rhs[i] : undefined, fn);
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => { if (program.objectOf(id) === v) { defs++; add(n.values.length === n.names.length ? n.values[i] : undefined, fn); } });
+      } else if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && program.objectOf(k) === v) { defs++; ok = false; }
+      }
+      return undefined;
+    });
+    if (!defs) ok = false;
+  } else ok = false;
+  const r = ok ? out : [];
+  cache.set(v, r);
+  return r;
+}
+
+/** Fields the pointer value e (in function fn) points to: `&x.f`, a pointer variable
+ * holding such an address, or a call of a method that returns `&recv.f`. */
+function addressTargets(program: Program, e: ast.Expr, fn: FuncInfo, depth: number): Place[] | null {
+  const x = unparen(e);
+  if (x.kind === 'UnaryExpr' && x.op === '&') {
+    const t = unparen(x.x);
+    if (t.kind !== 'SelectorExpr' || program.selectionOf(t)?.kind !== 'field') return null;
+    const p = placeOf(program, t);
+    return p?.key ? [{ ...p, throughPointer: true }] : null;
+  }
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    if (o?.kind !== 'var' || o.type.kind !== 'pointer' || o.scope === 'pkg') return null;
+    const ps = fieldPointerTargets(program, o, depth + 1);
+    return ps.length ? ps : null;
+  }
+  if (x.kind === 'CallExpr') {
+    const c = calleeOf(program, x);
+    const m = c?.kind === 'method' ? c.sel.method.info : null;
+    const fun = unparen(x.fun);
+    if (!m?.body || !m.recv || fun.kind !== 'SelectorExpr') return null;
+    const holder = placeOf(program, fun.x);
+    if (!holder) return null;
+    // Every return of the method is `&recv.path`.
+    let ret: Place | null = null;
+    let ok = true;
+    walk(m.body, (n) => {
+      if (!ok || n.kind === 'FuncLit') return false;
+      if (n.kind !== 'ReturnStmt') return undefined;
+      const r = n.results.length === 1 ? unparen(n.results[0]!) : null;
+      const t = r?.kind === 'UnaryExpr' && r.op === '&' ? unparen(r.x) : null;
+      const p = t?.kind === 'SelectorExpr' && program.selectionOf(t)?.kind === 'field' ? placeOf(program, t) : null;
+      if (!p?.key || p.root !== m.recv || (ret && (ret.key !== p.key || ret.path.join('.') !== p.path.join('.')))) ok = false;
+      else ret = p;
+      return undefined;
+    });
+    if (!ok || !ret) return null;
+    const r: Place = ret;
+    return [{ root: holder.root, rootExpr: holder.rootExpr, path: [...holder.path, ...r.path], throughPointer: true, key: r.key, field: r.field }];
+  }
+  return null;
 }
 
 const ownVarCache = new WeakMap<FuncInfo, Map<VarObj, boolean>>();

@@ -23,6 +23,7 @@ import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
+import { spanContains } from './spans.js';
 import { singleDefinition } from '../model/definitions.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
@@ -416,8 +417,21 @@ export class ObjectOrigins {
       return x.kind === 'Ident' && this.program.objectOf(x) === v ? x : null;
     };
     const goCalls = new Set<ast.Node>();
+    // Arguments evaluated by a `go` statement and handed to the goroutine: the address of
+    // a field of v (`go pump(&v.n)`), or a pointer a method of v returns (`go
+    // pump(v.counter())`), lets the goroutine write into v.
+    const goArgs: ast.Span[] = [];
+    const inGoArgs = (sp: ast.Span): boolean => goArgs.some((g) => spanContains(g, sp));
+    const fieldOfV = (e: ast.Expr): boolean => {
+      let x = unparen(e);
+      if (x.kind !== 'SelectorExpr') return false;
+      while (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind === 'field') x = unparen(x.x);
+      return !!isV(x);
+    };
     walk(fn.body, (n, parent) => {
       if (leak) return false;
+      if (n.kind === 'GoStmt') for (const a of n.call.args) goArgs.push(a.span);
+      if (n.kind === 'UnaryExpr' && n.op === '&' && inGoArgs(n.span) && fieldOfV(n.x)) { leak = true; return false; }
       if (n.kind === 'GoStmt' || n.kind === 'DeferStmt') goCalls.add(n.call);
       if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
@@ -429,6 +443,7 @@ export class ObjectOrigins {
           if (id && sel?.kind === 'method') {
             handled.add(id);
             if (goCalls.has(n)) { leak = true; return false; }
+            if (inGoArgs(n.span) && sel.method.sig.results[0]?.kind === 'pointer') { leak = true; return false; }
             const t = staticTarget(c);
             if (t) { if (t.recv && this.leaks(t, t.recv, true, depth + 1)) leak = true; }
             else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
