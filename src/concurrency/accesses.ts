@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, callSitesOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -537,6 +537,8 @@ class FuncWalker {
         st = this.expr(x.x, st, 'read');
         if (s?.kind === 'field') {
           const p = placeOf(this.program, x);
+          // `results[i].n`: an element of the copy's own index only (see ownIndex).
+          if (p?.indexed && !ownIndexesOnly(this.program, this.fn, x.x)) p.indexed = false;
           if (p) this.access(mode, p, x.span, st, exprText(x));
         }
         return st;
@@ -554,12 +556,19 @@ class FuncWalker {
           if (p?.key) this.access(mode, { ...p, key: `${p.key}[${(x.indices[0] as ast.BasicLit).value}]` }, x.span, st, exprText(x));
         } else if (x.indices.length === 1) {
           // Some element: copies of one goroutine given different indexes touch different
-          // ones (indexed), but a whole-slice access (copy) touches them all.
-          this.element(mode, x.x, x.span, st, exprText(x), true);
+          // ones (indexed), but a whole-slice access (copy) touches them all, and so may
+          // an index computed from data (`counts[classify(line)]++`, `h.buckets[i]++` with
+          // i from a range inside the worker).
+          this.element(mode, x.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, x.indices[0]!));
         }
         return st;
       }
-      case 'StarExpr': return this.expr(x.x, st, 'read');
+      case 'StarExpr': {
+        // `*n += 512` where n points to a field (`n := &c.written`, a parameter every
+        // caller gives `&c.written` or `c.counter()`): an access to that field.
+        if (!base) for (const p of this.pointedFields(x.x)) this.access(mode, p, x.span, st, exprText(x));
+        return this.expr(x.x, st, 'read');
+      }
       case 'UnaryExpr': {
         if (x.op === '<-') {
           this.recvOp(x.x, x.span);
@@ -613,6 +622,32 @@ class FuncWalker {
       }
     };
     visit(t, p.path, 0);
+  }
+
+  /** A decoder fills the value its pointer argument points to (`json.Unmarshal(raw,
+   * &d.cfg)`): a write of that field or variable. */
+  private filled(arg: ast.Expr, span: ast.Span, st: HeldLock[]): void {
+    const a = unparen(arg);
+    if (a.kind === 'UnaryExpr' && a.op === '&') {
+      const t = unparen(a.x);
+      const o = t.kind === 'Ident' ? this.program.objectOf(t) : null;
+      // A plain local is the function's own (unless captured or shared by address).
+      if (t.kind === 'Ident' && !(o?.kind === 'var' && (o.scope === 'pkg' || this.env.captured.has(o)))) return;
+      const p = placeOf(this.program, t);
+      if (p?.key) this.access('write', p, span, st, exprText(t));
+      return;
+    }
+    for (const p of this.pointedFields(a)) this.access('write', p, span, st, exprText(a));
+  }
+
+  /** The fields a pointer expression points to, as places in the function that took
+   * their address (see fieldPointerTargets). */
+  private pointedFields(e: ast.Expr): Place[] {
+    const x = unparen(e);
+    if (x.kind !== 'Ident') return [];
+    const o = this.program.objectOf(x);
+    if (o?.kind !== 'var' || o.type.kind !== 'pointer' || o.scope === 'pkg') return [];
+    return fieldPointerTargets(this.program, o);
   }
 
   /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
@@ -732,6 +767,7 @@ class FuncWalker {
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
+    for (const i of filledArgs(c, x.args.length)) this.filled(x.args[i]!, x.span, st);
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
     if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });
@@ -995,6 +1031,265 @@ function hasBreak(body: ast.BlockStmt): boolean {
   };
   visit(body, false);
   return found;
+}
+
+/**
+ * Library calls that fill the value behind a pointer argument, by the indexes of those
+ * arguments (-1: every argument from the next one on). Kept to the decoders and scanners
+ * of the standard library: json, xml, gob, asn1, binary and fmt's Sscan family.
+ */
+const FILLING_FUNCS: Record<string, Record<string, number>> = {
+  'encoding/json': { Unmarshal: 1 },
+  'encoding/xml': { Unmarshal: 1 },
+  'encoding/asn1': { Unmarshal: 1 },
+  'encoding/binary': { Read: 2 },
+  fmt: { Sscan: -2, Sscanln: -2, Sscanf: -3, Fscan: -2, Fscanln: -2, Fscanf: -3, Scan: -1, Scanln: -1, Scanf: -2 },
+};
+const FILLING_METHODS: Record<string, Record<string, number>> = {
+  'encoding/json.Decoder': { Decode: 0 },
+  'encoding/xml.Decoder': { Decode: 0, DecodeElement: 0 },
+  'encoding/gob.Decoder': { Decode: 0, DecodeValue: 0 },
+};
+
+/** Indexes of the arguments c fills (see FILLING_FUNCS). */
+function filledArgs(c: Callee | null, n: number): number[] {
+  let i: number | undefined;
+  if (c?.kind === 'func') i = FILLING_FUNCS[c.obj.pkgPath]?.[c.obj.name];
+  else if (c?.kind === 'method') {
+    const d = c.sel.method.recvDecl;
+    if (d) i = FILLING_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name];
+  }
+  if (i === undefined) return [];
+  if (i >= 0) return i < n ? [i] : [];
+  const out: number[] = [];
+  for (let k = -i - 1; k < n; k++) out.push(k);
+  return out;
+}
+
+const fieldPointerCache = new WeakMap<Program, Map<VarObj, Place[]>>();
+
+/**
+ * The fields a pointer variable points to, when every value it gets is the address of a
+ * field: `n := &c.written`, `n := c.counter()` where counter returns `&c.written`, or a
+ * parameter every static call gives such a value (`go pump(c.counter())`, `pump(&c.written)`).
+ * One place per distinct holder, rooted where the address was taken, so that writes
+ * through the pointer are accesses to the field of that object. Empty when some value
+ * is anything else (a local variable, a new object, an unknown pointer).
+ */
+export function fieldPointerTargets(program: Program, v: VarObj, depth = 0): Place[] {
+  let cache = fieldPointerCache.get(program);
+  if (!cache) fieldPointerCache.set(program, (cache = new Map()));
+  const hit = cache.get(v);
+  if (hit) return hit;
+  cache.set(v, []); // cycles prove nothing
+  const out: Place[] = [];
+  let ok = true;
+  const add = (e: ast.Expr | undefined, at: FuncInfo): void => {
+    if (!ok) return;
+    const ps = e && depth < 3 ? addressTargets(program, e, at, depth) : null;
+    if (!ps?.length) { ok = false; return; }
+    for (const p of ps) if (!out.some((q) => q.root === p.root && q.key === p.key && q.path.join('.') === p.path.join('.'))) out.push(p);
+  };
+  const fn = v.func;
+  if (v.scope === 'param' && fn) {
+    const i = fn.params.indexOf(v);
+    const sites = callSitesOf(program, fn);
+    if (i < 0 || !sites.length || (fn.sig.variadic && i === fn.params.length - 1)) ok = false;
+    for (const site of sites) add(site.call.args[i], site.caller);
+  } else if (v.scope === 'local' && fn?.body) {
+    let defs = 0;
+    walk(fn.body, (n) => {
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+          defs++;
+          add(n.lhs.length === n.rhs.length && (n.tok === '=' || n.tok === ':=') ? n.rhs[i] : undefined, fn);
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => { if (program.objectOf(id) === v) { defs++; add(n.values.length === n.names.length ? n.values[i] : undefined, fn); } });
+      } else if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && program.objectOf(k) === v) { defs++; ok = false; }
+      }
+      return undefined;
+    });
+    if (!defs) ok = false;
+  } else ok = false;
+  const r = ok ? out : [];
+  cache.set(v, r);
+  return r;
+}
+
+/** Fields the pointer value e (in function fn) points to: `&x.f`, a pointer variable
+ * holding such an address, or a call of a method that returns `&recv.f`. */
+function addressTargets(program: Program, e: ast.Expr, fn: FuncInfo, depth: number): Place[] | null {
+  const x = unparen(e);
+  if (x.kind === 'UnaryExpr' && x.op === '&') {
+    const t = unparen(x.x);
+    if (t.kind !== 'SelectorExpr' || program.selectionOf(t)?.kind !== 'field') return null;
+    const p = placeOf(program, t);
+    return p?.key ? [{ ...p, throughPointer: true }] : null;
+  }
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    if (o?.kind !== 'var' || o.type.kind !== 'pointer' || o.scope === 'pkg') return null;
+    const ps = fieldPointerTargets(program, o, depth + 1);
+    return ps.length ? ps : null;
+  }
+  if (x.kind === 'CallExpr') {
+    const c = calleeOf(program, x);
+    const m = c?.kind === 'method' ? c.sel.method.info : null;
+    const fun = unparen(x.fun);
+    if (!m?.body || !m.recv || fun.kind !== 'SelectorExpr') return null;
+    const holder = placeOf(program, fun.x);
+    if (!holder) return null;
+    // Every return of the method is `&recv.path`.
+    let ret: Place | null = null;
+    let ok = true;
+    walk(m.body, (n) => {
+      if (!ok || n.kind === 'FuncLit') return false;
+      if (n.kind !== 'ReturnStmt') return undefined;
+      const r = n.results.length === 1 ? unparen(n.results[0]!) : null;
+      const t = r?.kind === 'UnaryExpr' && r.op === '&' ? unparen(r.x) : null;
+      const p = t?.kind === 'SelectorExpr' && program.selectionOf(t)?.kind === 'field' ? placeOf(program, t) : null;
+      if (!p?.key || p.root !== m.recv || (ret && (ret.key !== p.key || ret.path.join('.') !== p.path.join('.')))) ok = false;
+      else ret = p;
+      return undefined;
+    });
+    if (!ok || !ret) return null;
+    const r: Place = ret;
+    return [{ root: holder.root, rootExpr: holder.rootExpr, path: [...holder.path, ...r.path], throughPointer: true, key: r.key, field: r.field }];
+  }
+  return null;
+}
+
+const ownVarCache = new WeakMap<FuncInfo, Map<VarObj, boolean>>();
+
+/**
+ * An index that copies of one goroutine are each given a value of their own for, so
+ * `results[i]` from workers touch different elements: built from a parameter, a variable
+ * of an enclosing function (the spawning loop's own `i`), a value received from a channel
+ * (a job) or taken from an atomic counter, with `+ - * <<`, fields and conversions. An
+ * index computed from data inside the worker may repeat across copies: a call
+ * (`counts[classify(line)]`), `%` or a mask (`i % n`), a constant, a range over a
+ * collection in the worker itself (`for i := range h.bounds { h.buckets[i]++ }`).
+ */
+export function ownIndex(program: Program, fn: FuncInfo, e: ast.Expr, depth = 0): boolean {
+  const x = unparen(e);
+  switch (x.kind) {
+    case 'Ident': {
+      const o = program.objectOf(x);
+      return o?.kind === 'var' && ownVar(program, fn, o, depth);
+    }
+    case 'SelectorExpr': return program.selectionOf(x)?.kind === 'field' && ownIndex(program, fn, x.x, depth);
+    case 'StarExpr': return ownIndex(program, fn, x.x, depth);
+    case 'UnaryExpr': return x.op === '<-' || ((x.op === '-' || x.op === '+') && ownIndex(program, fn, x.x, depth));
+    case 'BinaryExpr': {
+      if (!['+', '-', '*', '<<'].includes(x.op)) return false;
+      const ox = ownIndex(program, fn, x.x, depth);
+      const oy = ownIndex(program, fn, x.y, depth);
+      return (ox && (oy || plainOperand(program, x.y))) || (oy && plainOperand(program, x.x));
+    }
+    case 'CallExpr': {
+      return atomicAdd(program, x) || (isConversion(program, x) && ownIndex(program, fn, x.args[0]!, depth));
+    }
+    default: return false;
+  }
+}
+
+/** Every slice or array index on the way to a place (`rs[i].stats[j]`) is the copy's own
+ * (see ownIndex); map keys are not considered. */
+function ownIndexesOnly(program: Program, fn: FuncInfo, e: ast.Expr): boolean {
+  let x = unparen(e);
+  for (;;) {
+    if (x.kind === 'IndexExpr') {
+      const t = underlying(program.typeOf(x.x));
+      const idx = x.indices[0];
+      if ((t.kind === 'slice' || t.kind === 'array' || t.kind === 'pointer') && idx && idx.kind !== 'BasicLit' && !ownIndex(program, fn, idx)) return false;
+      x = unparen(x.x);
+    } else if (x.kind === 'SelectorExpr' || x.kind === 'StarExpr') x = unparen(x.x);
+    else return true;
+  }
+}
+
+/** `atomic.AddInt64(&next, 1)`, `next.Add(1)`: a ticket no other caller gets. */
+function atomicAdd(program: Program, x: ast.CallExpr): boolean {
+  const c = calleeOf(program, x);
+  if (isFuncCall(c, 'sync/atomic', ['AddInt32', 'AddInt64', 'AddUint32', 'AddUint64'])) return true;
+  return c?.kind === 'method' && c.sel.method.name === 'Add' && c.sel.method.recvDecl?.pkgPath === 'sync/atomic';
+}
+
+function isConversion(program: Program, x: ast.CallExpr): boolean {
+  if (x.args.length !== 1) return false;
+  const f = unparen(x.fun);
+  if (f.kind === 'Ident') return program.objectOf(f)?.kind === 'type';
+  if (f.kind === 'SelectorExpr') { const s = program.selectionOf(f); return s?.kind === 'qualified' && s.obj.kind === 'type'; }
+  return false;
+}
+
+/** An operand an index may combine with its own part: a constant, variable or field. */
+function plainOperand(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'BasicLit' || x.kind === 'Ident') return true;
+  if (x.kind === 'SelectorExpr') return plainOperand(program, x.x);
+  if (x.kind === 'BinaryExpr') return plainOperand(program, x.x) && plainOperand(program, x.y);
+  if (x.kind === 'CallExpr') return isConversion(program, x) || (calleeOf(program, x)?.kind === 'builtin' && (x.fun as ast.Ident).name === 'len');
+  return false;
+}
+
+/** A variable of the spawning function set from data (`k := classify(x)`): goroutines
+ * of separate iterations may be given equal values. Its loop counters and copies of them
+ * (`i := 0`, `i := i`) differ per iteration. */
+function computed(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'CallExpr') return !atomicAdd(program, x) && !isConversion(program, x);
+  if (x.kind === 'IndexExpr') return true;
+  return x.kind === 'BinaryExpr' && (x.op === '%' || x.op === '&');
+}
+
+function ownVar(program: Program, fn: FuncInfo, v: VarObj, depth: number): boolean {
+  if (v.scope === 'pkg') return false;
+  if (v.scope === 'param' || v.scope === 'recv') return true;
+  let cache = ownVarCache.get(fn);
+  if (!cache) ownVarCache.set(fn, (cache = new Map()));
+  const hit = cache.get(v);
+  if (hit !== undefined) return hit;
+  cache.set(v, false); // cycles (`i = i + 1`) prove nothing
+  const captured = v.func !== fn;
+  let defs = 0;
+  let own = true;
+  const body = v.func?.body;
+  if (body && depth < 4) {
+    walk(body, (n) => {
+      if (!own) return false;
+      if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) {
+          if (k?.kind !== 'Ident' || program.objectOf(k) !== v) continue;
+          defs++;
+          // Values received from a channel are each received once. The spawning loop's own
+          // variables (captured) differ per goroutine; a worker's own loop repeats them.
+          if (!captured && underlying(program.typeOf(n.x)).kind !== 'chan') own = false;
+        }
+      } else if (n.kind === 'AssignStmt' && (n.tok === '=' || n.tok === ':=')) {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+          defs++;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i]! : n.rhs[0];
+          if (!r || (captured ? computed(program, r) : !ownIndex(program, v.func!, r, depth + 1))) own = false;
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => {
+          if (program.objectOf(id) !== v || !n.values.length) return;
+          defs++;
+          const r = n.values[i] ?? n.values[0];
+          if (!r || (captured ? computed(program, r) : !ownIndex(program, v.func!, r, depth + 1))) own = false;
+        });
+      }
+      return undefined;
+    });
+  }
+  const r = defs > 0 && own;
+  cache.set(v, r);
+  return r;
 }
 
 /** a starts before b. */

@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isMethodCall, staticTarget } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -277,6 +277,8 @@ class Facts implements ConcurrencyFacts {
       if (b.kind !== 'named') return;
       out.add(`${b.decl.pkgPath}.${b.decl.name}`);
       const u = underlying(b);
+      // A context holds the values put into it (`context.WithValue(ctx, key, &state{})`).
+      if (b.decl.pkgPath === 'context' && b.decl.name === 'Context') { for (const k of this.contextValueTypes()) out.add(k); return; }
       if (u.kind === 'interface') { if (depth < 2) for (const k of this.implementers(b)) out.add(k); return; }
       if (depth < levels && u.kind === 'struct' && viaOne) for (const f of u.fields) add(f.type, depth + 1, f.type.kind !== 'pointer');
     };
@@ -321,6 +323,8 @@ class Facts implements ConcurrencyFacts {
     if (v.scope !== 'local') return [];
     const own = v.type.kind === 'pointer' ? v.type.elem : v.type;
     if (own.kind === 'named' && `${own.decl.pkgPath}.${own.decl.name}` === typeKey) return [];
+    const listed = this.listedTwice(v, typeKey);
+    if (listed.length) return listed;
     if (!this.heldBehindPointer(v.type).has(typeKey)) return [];
     const e = singleDefinition(this.program, v);
     if (!e) return [];
@@ -352,6 +356,46 @@ class Facts implements ConcurrencyFacts {
       if (o?.kind === 'var' && o !== v) out.push(o);
     }
     return out;
+  }
+
+  /**
+   * A range value over a local collection written as a literal that lists one variable
+   * more than once (`evs := []event{click{}, shared, shared}`): the iterations given that
+   * variable hold one object.
+   */
+  private listedTwice(v: VarObj, typeKey: string): VarObj[] {
+    if (!this.rangeValue(v)) return [];
+    const coll = singleDefinition(this.program, v);
+    const c = coll ? unparen(coll) : null;
+    const o = c?.kind === 'Ident' ? this.program.objectOf(c) : null;
+    const lit = o?.kind === 'var' && o.scope === 'local' ? singleDefinition(this.program, o) : null;
+    const l = lit ? unparen(lit) : null;
+    if (l?.kind !== 'CompositeLit') return [];
+    const seen = new Map<VarObj, number>();
+    for (const el of l.elts) {
+      const val = unparen(el.kind === 'KeyValueExpr' ? el.value : el);
+      const w = val.kind === 'Ident' ? this.program.objectOf(val) : null;
+      if (w?.kind === 'var' && this.heldTypes(w.type, true).has(typeKey)) seen.set(w, (seen.get(w) ?? 0) + 1);
+    }
+    return [...seen].filter(([, n]) => n > 1).map(([w]) => w);
+  }
+
+  private contextValues: Set<string> | null = null;
+
+  /** Named types whose pointers the module stores in contexts with context.WithValue. */
+  private contextValueTypes(): Set<string> {
+    if (this.contextValues) return this.contextValues;
+    const out = new Set<string>();
+    for (const fn of this.program.funcs) {
+      if (!fn.body || fn.node.kind === 'FuncLit') continue;
+      walk(fn.body, (n) => {
+        if (n.kind !== 'CallExpr' || n.args.length !== 3 || !isFuncCall(calleeOf(this.program, n), 'context', 'WithValue')) return undefined;
+        const t = this.program.typeOf(n.args[2]!);
+        if (t.kind === 'pointer' && t.elem.kind === 'named') out.add(`${t.elem.decl.pkgPath}.${t.elem.decl.name}`);
+        return undefined;
+      });
+    }
+    return (this.contextValues = out);
   }
 
   /** Module types implementing an interface, when there are at most MAX_DYNAMIC_TARGETS. */
@@ -1186,7 +1230,10 @@ class Facts implements ConcurrencyFacts {
       // A range variable (`for _, t := range q.tasks`) holds an element, like `q.tasks[i]`.
       const chain: string[] = this.rangeValue(root) ? ['[]'] : [];
       let x = unparen(e);
+      let asserted: Type | null = null;
       for (;;) {
+        // `s, ok := e.(*scroll)`, `ctx.Value(k).(*state)`: the object the interface holds.
+        if (x.kind === 'TypeAssertExpr' && chain.length === 0) { asserted = this.program.typeOf(x); x = unparen(x.x); continue; }
         if (x.kind === 'SelectorExpr') {
           const sel = this.program.selectionOf(x);
           if (sel?.kind !== 'field') break;
@@ -1195,6 +1242,14 @@ class Facts implements ConcurrencyFacts {
         } else if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { chain.unshift('[]'); x = unparen(x.x); }
         else if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
         else break;
+      }
+      // Asserted straight out of an interface value: an object of the asserted type, shared
+      // as far as the goroutines holding it show (see objectLabels).
+      if (asserted && chain.length === 0) {
+        const t = asserted.kind === 'pointer' ? asserted.elem : asserted;
+        if (asserted.kind !== 'pointer' || t.kind !== 'named') return null;
+        const k = `${t.decl.pkgPath}.${t.decl.name}`;
+        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
       }
       if (x.kind !== 'Ident' || chain.length === 0) return null;
       const o = this.program.objectOf(x);

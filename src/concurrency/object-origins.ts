@@ -15,7 +15,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { staticTarget, calleeOf } from '../model/calls.js';
+import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -23,6 +23,7 @@ import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
+import { spanContains } from './spans.js';
 import { singleDefinition } from '../model/definitions.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
@@ -190,11 +191,26 @@ export class ObjectOrigins {
         continue;
       }
       if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { viaPointer = true; x = unparen(x.x); continue; }
+      // `ctx.Value(key).(*state)`: what the context holds comes with the context, and is
+      // its own when the context was made with a new value (`context.WithValue(ctx, k, &state{})`).
+      if (x.kind === 'TypeAssertExpr') { if (!this.contextValue(x.x)) viaPointer = true; x = unparen(x.x); continue; }
+      const held = this.contextValue(x);
+      if (held) { x = held; continue; }
       break;
     }
     if (viaPointer) this.lastIndirect = true;
     const step = this.rootStep(fn, x, isRoot, viaPointer, depth);
     return viaPointer && step === 'private' ? 'unknown' : step;
+  }
+
+  /** The context of a `ctx.Value(key)` call, or null. */
+  private contextValue(e: ast.Expr): ast.Expr | null {
+    const x = unparen(e);
+    if (x.kind !== 'CallExpr' || x.args.length !== 1) return null;
+    const c = calleeOf(this.program, x);
+    const f = unparen(x.fun);
+    if (c?.kind !== 'method' || c.sel.method.name !== 'Value' || f.kind !== 'SelectorExpr') return null;
+    return isContext(c.sel.method.iface) || c.sel.method.recvDecl?.pkgPath === 'context' ? unparen(f.x) : null;
   }
 
   private rootStep(fn: FuncInfo, x: ast.Expr, isRoot: boolean, viaPointer: boolean, depth: number): Step {
@@ -416,8 +432,21 @@ export class ObjectOrigins {
       return x.kind === 'Ident' && this.program.objectOf(x) === v ? x : null;
     };
     const goCalls = new Set<ast.Node>();
+    // Arguments evaluated by a `go` statement and handed to the goroutine: the address of
+    // a field of v (`go pump(&v.n)`), or a pointer a method of v returns (`go
+    // pump(v.counter())`), lets the goroutine write into v.
+    const goArgs: ast.Span[] = [];
+    const inGoArgs = (sp: ast.Span): boolean => goArgs.some((g) => spanContains(g, sp));
+    const fieldOfV = (e: ast.Expr): boolean => {
+      let x = unparen(e);
+      if (x.kind !== 'SelectorExpr') return false;
+      while (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind === 'field') x = unparen(x.x);
+      return !!isV(x);
+    };
     walk(fn.body, (n, parent) => {
       if (leak) return false;
+      if (n.kind === 'GoStmt') for (const a of n.call.args) goArgs.push(a.span);
+      if (n.kind === 'UnaryExpr' && n.op === '&' && inGoArgs(n.span) && fieldOfV(n.x)) { leak = true; return false; }
       if (n.kind === 'GoStmt' || n.kind === 'DeferStmt') goCalls.add(n.call);
       if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
@@ -428,7 +457,10 @@ export class ObjectOrigins {
           const sel = id ? this.program.selectionOf(f) : null;
           if (id && sel?.kind === 'method') {
             handled.add(id);
+            // A context's own methods (Value, Done, Err) keep what it holds where it is.
+            if (isContext(sel.method.iface) || sel.method.recvDecl?.pkgPath === 'context') return undefined;
             if (goCalls.has(n)) { leak = true; return false; }
+            if (inGoArgs(n.span) && sel.method.sig.results[0]?.kind === 'pointer') { leak = true; return false; }
             const t = staticTarget(c);
             if (t) { if (t.recv && this.leaks(t, t.recv, true, depth + 1)) leak = true; }
             else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
@@ -468,6 +500,9 @@ export class ObjectOrigins {
   private freshExpr(e: ast.Expr): boolean {
     const x = unparen(e);
     if (isAllocation(x)) return true;
+    // A context carrying a value made here (`context.WithValue(ctx, key, &state{})`): what
+    // ctx.Value gives back is that new value.
+    if (x.kind === 'CallExpr' && x.args.length === 3 && isFuncCall(calleeOf(this.program, x), 'context', 'WithValue')) return isAllocation(x.args[2]!);
     return x.kind === 'CallExpr' && this.freshResult(x);
   }
 
@@ -485,7 +520,8 @@ export class ObjectOrigins {
       if (n.kind !== 'ReturnStmt' || n.results.length === 0) return undefined;
       returns++;
       const r = unparen(n.results[0]!);
-      if (isAllocation(r)) { fresh++; return undefined; }
+      if (this.freshExpr(r) && r.kind !== 'CallExpr') { fresh++; return undefined; }
+      if (r.kind === 'CallExpr' && r.args.length === 3 && isFuncCall(calleeOf(this.program, r), 'context', 'WithValue') && isAllocation(r.args[2]!)) { fresh++; return undefined; }
       if (r.kind === 'Ident') {
         const v = this.program.objectOf(r);
         if (v?.kind === 'var' && v.scope === 'local' && v.func === t && this.privateLocal(v, true)) fresh++;
@@ -496,6 +532,10 @@ export class ObjectOrigins {
     this.freshCache.set(t, result);
     return result;
   }
+}
+
+function isContext(t: Type | null | undefined): boolean {
+  return t?.kind === 'named' && t.decl.pkgPath === 'context' && t.decl.name === 'Context';
 }
 
 function ownedValue(t: Type): boolean {
