@@ -805,7 +805,7 @@ class Facts implements ConcurrencyFacts {
         // Except the requests of one handler closure (`return http.HandlerFunc(func(w, r)
         // { seq++ })`): made once by that call, it serves them all with its variables.
         if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph))) continue;
-        const owner = anchorA?.declaring ?? null;
+        const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
@@ -814,8 +814,8 @@ class Facts implements ConcurrencyFacts {
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
         if (anchorA?.selfType) {
-          const oa = this.originIn(x, a);
-          const ob = oa === 'private' ? oa : this.originIn(y, b);
+          const oa = anchorA.held ? 'shared' : this.originIn(x, a);
+          const ob = oa === 'private' || anchorB?.held ? oa : this.originIn(y, b);
           if (oa === 'private' || ob === 'private') continue;
           unshown = oa === 'unknown' || ob === 'unknown';
         }
@@ -1167,9 +1167,41 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
-    const r = this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
+    const r = this.heldChannelAnchor(a) ?? this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
     this.anchors.set(a, r);
     return r;
+  }
+
+  /** A pointer local made once by an allocation (`s := &T{}`) on which its function
+   * calls a method. */
+  private allocatedReceiver(v: VarObj): boolean {
+    if (v.type.kind !== 'pointer' || !v.func?.body) return false;
+    const e = singleDefinition(this.program, v);
+    if (!e || !isAllocation(e)) return false;
+    return this.callgraph.callees(v.func).some((c) => {
+      const f = unparen(c.call.fun);
+      return f.kind === 'SelectorExpr' && f.x.kind === 'Ident' && this.program.objectOf(f.x) === v && c.targets.some((t) => t.recv);
+    });
+  }
+
+  /**
+   * A channel in an object that a receiver's field points to (`close(r.sc.lines)` where
+   * r.sc is a *scanner) is the channel of that object, the one the object's own methods
+   * close (`close(s.lines)`): anchored on the pointed-to type, as for its methods.
+   */
+  private heldChannelAnchor(a: Access): Anchor | null {
+    const root = a.place.root;
+    if (!a.key.startsWith('chan:field:') || root?.scope !== 'recv' || a.place.path.length < 2 || a.place.indexed) return null;
+    let t: Type = root.type.kind === 'pointer' ? root.type.elem : root.type;
+    const prefix = a.place.path.slice(0, -1);
+    for (const f of prefix) {
+      const sel = this.program.lookup(t, f);
+      if (sel?.kind !== 'field') return null;
+      t = sel.type;
+    }
+    if (t.kind !== 'pointer' || t.elem.kind !== 'named' || underlying(t.elem).kind !== 'struct') return null;
+    const k = `${t.elem.decl.pkgPath}.${t.elem.decl.name}`;
+    return { id: `self:${k}/`, selfType: k, declaring: null, held: true };
   }
 
   private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
@@ -1189,6 +1221,14 @@ class Facts implements ConcurrencyFacts {
       if (t.kind === 'named' && root.func && this.returnedVars(root.func).has(root)) {
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
         return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+      }
+      // So is an object made here and captured by pointer, whose methods its function
+      // also calls (`s := &T{}; go func() { close(s.ch) }(); s.run()`): the literal and
+      // the methods reach one object. Not returned, it stays the object of the call that
+      // made it, shared only with goroutines that call starts.
+      if (t.kind === 'named' && root.func && this.allocatedReceiver(root)) {
+        const k = `${t.decl.pkgPath}.${t.decl.name}`;
+        return { id: `self:${k}/${p}`, selfType: k, declaring: root.func };
       }
       return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
     }
@@ -2086,6 +2126,9 @@ interface Anchor {
   declaring: FuncInfo | null;
   /** For objects reached from a receiver: the receiver's type. */
   selfType: string | null;
+  /** An object a field of the receiver points to (heldChannelAnchor): where the receiver
+   * came from says nothing about where that object did. */
+  held?: boolean;
 }
 
 /** Keys of locations inside objects (fields, maps and channels held in fields). */

@@ -4,7 +4,6 @@
  * channel is always ready), and a mutex counts only when both sides hold it.
  */
 import type { RuleMeta } from '../../core/rule-meta.js';
-import { before } from '../../concurrency/accesses.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
 
@@ -22,12 +21,7 @@ function check(ctx: RuleContext): void {
   const facts = ctx.facts();
   const races = findRaces(facts, {
     keys: (k) => k.startsWith('chan:'),
-    conflicts: (a, b) => {
-      if (a.kind !== 'close' || b.kind !== 'send') return false;
-      // A closer that first waits for every sender (wg.Wait / errgroup Wait) is ordered after them.
-      const waits = facts.funcFacts.get(a.fn)?.waits ?? [];
-      return !waits.some((w) => w.group && before(w.span, a.span));
-    },
+    conflicts: (a, b) => a.kind === 'close' && b.kind === 'send',
   });
   for (const r of races) {
     const a = r.primary;

@@ -12,7 +12,7 @@ import { spanContains } from '../../concurrency/spans.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
-import { walkBody } from '../../syntax/walk.js';
+import { walk, walkBody } from '../../syntax/walk.js';
 import type { ChanOp, ReceiverChanOps } from './channel-summaries.js';
 
 export interface CloseEvent {
@@ -269,7 +269,7 @@ class Walker {
     const k = this.keyOf(ev.close, ev.via, ev.prefix);
     if (!k) return;
     const first = st.get(k);
-    if (first && !ev.close.guarded) this.listener.closeAfterClose(ev, first, false);
+    if (first && !guardHolds(this.facts, ev.close)) this.listener.closeAfterClose(ev, first, false);
     st.set(k, ev);
   }
 
@@ -319,4 +319,103 @@ function union(a: State | null, b: State | null): State | null {
   const out = new Map(a);
   for (const [k, v] of b) if (!out.has(k)) out.set(k, v);
   return out;
+}
+
+const guardCache = new WeakMap<Access, boolean>();
+
+/**
+ * Whether the conditions a close is nested in (if, switch, a select's default) can keep it
+ * from running again, in the next iteration of a loop or at a later close: one of them
+ * calls a function or receives from a channel, or tests a variable or field that its
+ * function changes (a closed flag, a counter, the loop's variable, anything handed to a
+ * call) or that other functions write. A condition on nothing that changes (`if
+ * d.pending == 0 { close(d.idle) }` in a tick loop) passes again, and the close with it.
+ * A close taken out of its collection after closing stays guarded (see accesses.ts).
+ */
+export function guardHolds(facts: ConcurrencyFacts, close: Access): boolean {
+  if (!close.guarded) return false;
+  let hit = guardCache.get(close);
+  if (hit === undefined) {
+    hit = computeGuardHolds(facts, close);
+    guardCache.set(close, hit);
+  }
+  return hit;
+}
+
+function computeGuardHolds(facts: ConcurrencyFacts, close: Access): boolean {
+  const fn = close.fn;
+  const program = facts.program;
+  if (!fn.body) return true;
+  const guards: ast.Node[] = [];
+  let opaque = false;
+  walkBody(fn.body, (n) => {
+    if (n.kind === 'FuncLit' || !spanContains(n.span, close.span)) return false;
+    if (n.kind === 'IfStmt') {
+      if (n.init) guards.push(n.init);
+      guards.push(n.cond);
+    } else if (n.kind === 'SwitchStmt') {
+      if (n.init) guards.push(n.init);
+      if (n.tag) guards.push(n.tag);
+      for (const c of n.clauses) if (spanContains(c.span, close.span)) guards.push(...c.list);
+    } else if (n.kind === 'TypeSwitchStmt') opaque = true;
+    else if (n.kind === 'SelectStmt') {
+      if (n.clauses.some((c) => c.comm === null && spanContains(c.span, close.span))) for (const c of n.clauses) if (c.comm) guards.push(c.comm);
+    }
+    return undefined;
+  });
+  // Not found as nested in a condition here (removed from its collection, see accesses.ts).
+  if (opaque || !guards.length) return true;
+  // What the function changes: assigned, incremented, ranged over, address taken, or
+  // handed to a call (as an argument or a method's receiver).
+  const written: Array<{ root: VarObj; path: string[] }> = [];
+  const note = (e: ast.Expr | null) => {
+    if (!e) return;
+    const p = placeOf(program, e);
+    if (p?.root) written.push({ root: p.root, path: p.path });
+  };
+  walk(fn.body, (n) => {
+    if (n.kind === 'AssignStmt') n.lhs.forEach(note);
+    else if (n.kind === 'IncDecStmt') note(n.x);
+    else if (n.kind === 'RangeStmt') { note(n.key); note(n.value); }
+    else if (n.kind === 'UnaryExpr' && n.op === '&') note(n.x);
+    else if (n.kind === 'CallExpr') {
+      const c = calleeOf(program, n);
+      // Of the builtins, only these change what they are given (close is what is asked about).
+      if (c?.kind === 'builtin' && !['copy', 'delete', 'clear'].includes(c.name)) return undefined;
+      n.args.forEach(note);
+      const f = unparen(n.fun);
+      if (f.kind === 'SelectorExpr') note(f.x);
+    }
+    return undefined;
+  });
+  const overlaps = (a: string[], b: string[]) => a.every((f, i) => i >= b.length || b[i] === f);
+  const changes = (root: VarObj, path: string[], key: string | null): boolean => {
+    if (written.some((w) => w.root === root && overlaps(w.path, path))) return true;
+    // A field other functions set (a state another goroutine moves on).
+    return !!key && key.startsWith('field:') && (facts.accessesByKey.get(key) ?? []).some((w) => w.kind === 'write' && w.fn !== fn);
+  };
+  // The channel given a new value (`d.idle = make(...)`, `ch = nil`) is open again.
+  const ch = close.place;
+  if (ch.root && changes(ch.root, ch.path, ch.key)) return true;
+  let holds = false;
+  for (const g of guards) {
+    walk(g, (n, parent) => {
+      if (holds || n.kind === 'FuncLit') return false;
+      // `d.pending` is one place, not also `d`.
+      if (parent?.kind === 'SelectorExpr' && parent.x === n) return undefined;
+      if (n.kind === 'UnaryExpr' && n.op === '<-') { holds = true; return false; }
+      if (n.kind === 'CallExpr') {
+        const c = calleeOf(program, n);
+        if (!(c?.kind === 'builtin' && (c.name === 'len' || c.name === 'cap'))) { holds = true; return false; }
+        return undefined;
+      }
+      if (n.kind === 'Ident' || n.kind === 'SelectorExpr') {
+        const p = placeOf(program, n as ast.Expr);
+        if (p?.root && changes(p.root, p.path, p.key)) { holds = true; return false; }
+      }
+      return undefined;
+    });
+    if (holds) return true;
+  }
+  return false;
 }
