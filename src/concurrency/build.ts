@@ -92,6 +92,12 @@ class Facts implements ConcurrencyFacts {
     // A command or a test binary runs only code it links: a call through an interface or
     // a function value does not lead into packages it does not import.
     this.reach = new ReachIndex(this.callgraph, this.contexts, MAX_CHAIN, (c) => this.linkedBy(c as GoroutineContext));
+    // A goroutine that reaches its own start runs alongside the copies it starts.
+    for (const c of this.contexts) {
+      if (c.spawned && c.spawner && c.spawnNode && this.reach.reaches(c.spawner, c.id)) {
+        Object.assign(c, { multi: true, recursive: true, describe: c.multi ? c.describe : `${c.describe} (it starts copies of itself: they run alongside each other)` });
+      }
+    }
     this.captured = capturedVars(program);
     const spawning = this.spawningFuncs();
     const directSpawners = new Set<FuncInfo>();
@@ -687,6 +693,10 @@ class Facts implements ConcurrencyFacts {
     if (root === l.root) return true;
     if (root.scope === 'pkg') return false;
     if (this.derivedFrom(root, l.root, 0)) return true;
+    // A receiver's mutex protects that receiver's fields: holding `a.mu` does not guard
+    // `b.f` for another parameter b of the same type (`a.transferTo(b)` locks only a;
+    // b's own methods lock b).
+    if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && sameNamedType(l.root.type, root.type)) return false;
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
     const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
@@ -725,10 +735,11 @@ class Facts implements ConcurrencyFacts {
     const objectKey = isObjectKey(a.key);
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
-    if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
+    if (objectKey && (!anchorA || !anchorB || !sameAnchor(anchorA, anchorB))) return null;
     const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
-    const selfType = anchorA?.selfType ?? null;
+    // A captured pointer's object met by a method of its type: the object is seen as a T.
+    const selfType = anchorA?.selfType ?? anchorB?.selfType ?? null;
     const ca = limitContexts(selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn));
     const cb = limitContexts(selfType ? this.contextsSeeing(b.fn, selfType) : this.contextsOf(b.fn));
     // Two accesses run at the same time only if one of them runs on a goroutine of its
@@ -753,19 +764,22 @@ class Facts implements ConcurrencyFacts {
         // Except the requests of one handler closure (`return http.HandlerFunc(func(w, r)
         // { seq++ })`): made once by that call, it serves them all with its variables.
         if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph))) continue;
-        const owner = anchorA?.declaring ?? null;
+        const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
-        if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
+        if (selfType && !this.sharesObject(x, y, selfType)) continue;
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
-        if (anchorA?.selfType) {
+        if (selfType) {
           const oa = this.originIn(x, a);
           const ob = oa === 'private' ? oa : this.originIn(y, b);
           if (oa === 'private' || ob === 'private') continue;
           unshown = oa === 'unknown' || ob === 'unknown';
+          // A captured pointer's object met by a method called on another local pointer
+          // (`go func() { x.n++ }(); y.add()`): two variables, two objects.
+          if (anchorA!.id !== anchorB!.id && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         const ao = this.atRunner(a, rx);
@@ -1096,6 +1110,16 @@ class Facts implements ConcurrencyFacts {
     return fresh;
   }
 
+  /** Of two accesses matched as a captured pointer's object (var side) and an object of
+   * its type (self side): the self side's object came into its goroutine by another local
+   * variable than the var side's. */
+  private otherLocalEntry(an: Anchor, cx: GoroutineContext, ax: Access, bn: Anchor, cy: GoroutineContext, bx: Access): boolean {
+    const [v, c, acc] = an.alsoVar ? [an.alsoVar, cy, bx] : [bn.alsoVar, cx, ax];
+    if (!v) return false;
+    const entry = this.tracedOrigin(c, acc)?.entry ?? null;
+    return !!entry && entry !== v && entry.scope === 'local' && entry.type.kind === 'pointer';
+  }
+
   /** Every field on the path but the last is a struct held by value. */
   private heldByValue(t: Type, path: string[]): boolean {
     for (const f of path.slice(0, -1)) {
@@ -1138,7 +1162,9 @@ class Facts implements ConcurrencyFacts {
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
         return { id: `self:${k}/${p}`, selfType: k, declaring: null };
       }
-      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+      // The object a captured pointer points at is also the one a method of its type
+      // sees when called on it (`y := &account{}; go func() { y.balance++ }(); y.deposit(5)`).
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, alsoSelf: selfOfPointer(root, p), alsoVar: root };
     }
     // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
     // &res, &wg)`) is one variable for them and for its function, like a captured one.
@@ -1153,7 +1179,7 @@ class Facts implements ConcurrencyFacts {
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
       if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);
-      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func };
+      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p), alsoVar: alias };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
@@ -1531,8 +1557,12 @@ class Facts implements ConcurrencyFacts {
     // iteration's accesses do not touch the one the last goroutine was given.
     const rootSpan = a.place.root?.func === site.fn ? a.place.root.span : undefined;
     const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l) && !(rootSpan && spanContains(l, rootSpan)));
+    // A goroutine that starts copies of itself in a loop: what one copy does before its
+    // `go` statements comes before the copies it starts, not before their siblings, which
+    // other copies started.
+    const siblings = ca === cb && !!cb.recursive && !!innermostLoop(ff?.loops ?? [], spawnSpan);
     // Done before the goroutine starts (the go statement's own arguments included).
-    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop) return true;
+    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
@@ -1958,6 +1988,17 @@ function localDeclaring(a: Access): FuncInfo | null {
 
 
 
+function isParamOrRecv(v: VarObj): boolean {
+  return v.scope === 'param' || v.scope === 'recv';
+}
+
+/** Both types are the same named type, or pointers to it. */
+function sameNamedType(a: Type, b: Type): boolean {
+  const x = a.kind === 'pointer' ? a.elem : a;
+  const y = b.kind === 'pointer' ? b.elem : b;
+  return x.kind === 'named' && y.kind === 'named' && x.decl === y.decl;
+}
+
 function isCallResult(e: ast.Expr): boolean {
   let x = unparen(e);
   for (;;) {
@@ -2013,6 +2054,24 @@ interface Anchor {
   declaring: FuncInfo | null;
   /** For objects reached from a receiver: the receiver's type. */
   selfType: string | null;
+  /** For an object a captured pointer points at: the id of its type's objects (see sameAnchor). */
+  alsoSelf?: string;
+  /** The variable of a var anchor with alsoSelf. */
+  alsoVar?: VarObj;
+}
+
+/** For a pointer variable to a named struct type: the anchor id of that type's objects. */
+function selfOfPointer(v: VarObj, p: string): string | undefined {
+  const t = v.type.kind === 'pointer' ? v.type.elem : null;
+  return t?.kind === 'named' && underlying(t).kind === 'struct' ? `self:${t.decl.pkgPath}.${t.decl.name}/${p}` : undefined;
+}
+
+/** Two anchors name the same object: the same id, or a captured pointer's object and an
+ * object of its type reached from a receiver (or made and shared), which it may be. Two
+ * captured pointers are two objects unless they are one variable. */
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.id === b.id) return true;
+  return (!!a.alsoSelf && a.alsoSelf === b.id && !b.declaring) || (!!b.alsoSelf && b.alsoSelf === a.id && !a.declaring);
 }
 
 /** Keys of locations inside objects (fields, maps and channels held in fields). */
