@@ -1139,7 +1139,14 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
-    const r = this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
+    const root = a.place.root;
+    const prefix = a.place.path.slice(0, -1);
+    // A struct parameter is the callee's own copy, but a map, a channel or a pointer in it
+    // is its original's (`func newExporter(o options) { o.labels[k] = v }`): reached
+    // through one, the object is the one every call's argument holds.
+    const copied = root?.scope === 'param' && isStructValue(root.type) && (a.place.throughPointer || /^(map|chan):/.test(a.key));
+    const alias = copied ? this.paramAliases().values.get(root) : undefined;
+    const r = alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0);
     this.anchors.set(a, r);
     return r;
   }
@@ -1271,7 +1278,7 @@ class Facts implements ConcurrencyFacts {
       sites.set(fn, list);
     };
     const aliasable = (q: VarObj): boolean => q.type.kind === 'pointer' || underlying(q.type).kind === 'chan';
-    const hasPointerParam = (fn: FuncInfo): boolean => fn.params.some(aliasable);
+    const hasPointerParam = (fn: FuncInfo): boolean => fn.params.some((q) => aliasable(q) || isStructValue(q.type));
     for (const fn of this.program.funcs) {
       if (!hasPointerParam(fn)) continue;
       for (const e of this.callgraph.callers(fn)) {
@@ -1288,12 +1295,26 @@ class Facts implements ConcurrencyFacts {
       }
     }
     const params = new Map<VarObj, VarObj>();
+    const values = new Map<VarObj, VarObj>();
     const locals = new Set<VarObj>();
     const byVarId = new Map<number, VarObj[]>();
     for (const [fn, list] of sites) {
       if (list.some((x) => x === null)) continue;
       fn.params.forEach((q, i) => {
-        if (!aliasable(q) || (fn.sig.variadic && i === fn.params.length - 1)) return;
+        if (fn.sig.variadic && i === fn.params.length - 1) return;
+        if (isStructValue(q.type)) {
+          // A struct passed by value: the variable every call copies.
+          let from: VarObj | null = null;
+          for (const args of list) {
+            const x = args![i] ? unparen(args![i]!) : null;
+            const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+            if (o?.kind !== 'var' || (from && o !== from) || o.type !== q.type && !sameNamedType(o.type, q.type) || o.type.kind === 'pointer') { from = null; break; }
+            from = o;
+          }
+          if (from && from !== q) values.set(q, from);
+          return;
+        }
+        if (!aliasable(q)) return;
         let alias: VarObj | null = null;
         let addressed = false;
         for (const args of list) {
@@ -1311,7 +1332,7 @@ class Facts implements ConcurrencyFacts {
         byVarId.set(alias.id, [...(byVarId.get(alias.id) ?? []), q]);
       });
     }
-    this.aliasCache = { params, locals, byVarId };
+    this.aliasCache = { params, values, locals, byVarId };
     return this.aliasCache;
   }
 
@@ -1988,6 +2009,11 @@ function localDeclaring(a: Access): FuncInfo | null {
 
 
 
+/** A struct held by value (not a pointer to one). */
+function isStructValue(t: Type): boolean {
+  return t.kind !== 'pointer' && underlying(t).kind === 'struct';
+}
+
 function isParamOrRecv(v: VarObj): boolean {
   return v.scope === 'param' || v.scope === 'recv';
 }
@@ -2042,6 +2068,8 @@ interface TracedOrigin {
 interface ParamAliases {
   /** Parameter to the variable every call gives it (its address, or its value). */
   params: Map<VarObj, VarObj>;
+  /** Struct parameter (passed by value) to the variable every call copies into it. */
+  values: Map<VarObj, VarObj>;
   /** Locals whose address is given to a parameter that way. */
   locals: Set<VarObj>;
   /** Variable id to the parameters it is given to. */
