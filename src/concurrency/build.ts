@@ -763,7 +763,9 @@ class Facts implements ConcurrencyFacts {
         // variable only when one of them was started by the call that declared it.
         // Except the requests of one handler closure (`return http.HandlerFunc(func(w, r)
         // { seq++ })`): made once by that call, it serves them all with its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph))) continue;
+        // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
+        // started by the call that keeps it share it, and its variables.
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -956,6 +958,49 @@ class Facts implements ConcurrencyFacts {
       hit = this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id) && !this.joinOf(c, '') && !this.mayWait(c.spawner, 2);
       this.startedDuringCache.set(key, hit);
     }
+    return hit;
+  }
+
+  /**
+   * fn is (in) a closure that decl returns, and a variable keeps the closure one call of
+   * decl made (`next := newTicketer("job")`, or a package variable): goroutine x or y was
+   * started by the call that declared that variable (and so may call the same closure as
+   * the code around it), or the variable is a package one.
+   */
+  private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
+    let lit: FuncInfo | null = fn;
+    while (lit && lit.parent !== decl) lit = lit.parent;
+    if (!lit || lit.node.kind !== 'FuncLit' || !this.callgraph.returnedFuncs(decl, 0).includes(lit)) return false;
+    for (const v of this.closureHolders(decl)) {
+      if (v.scope === 'pkg' || !v.func) return true;
+      if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
+    }
+    return false;
+  }
+
+  private readonly holderCache = new Map<FuncInfo, VarObj[]>();
+  /** Variables defined by a call of decl (`next := newTicketer()`, `var next = newTicketer()`). */
+  private closureHolders(decl: FuncInfo): VarObj[] {
+    let hit = this.holderCache.get(decl);
+    if (hit) return hit;
+    const out: VarObj[] = [];
+    const calls = new Set<ast.Node>(this.callgraph.callers(decl).map((e) => e.call));
+    const callers = new Set(this.callgraph.callers(decl).map((e) => e.caller));
+    const visit = (n: ast.Node): boolean | undefined => {
+      const pairs: Array<[ast.Expr, ast.Expr | undefined]> =
+        n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length ? n.lhs.map((l, i) => [l, n.rhs[i]])
+          : n.kind === 'ValueSpec' ? n.names.map((id, i) => [id, n.values[i]]) : [];
+      for (const [l, r] of pairs) {
+        if (!r || !calls.has(unparen(r))) continue;
+        const lv = unparen(l);
+        const o = lv.kind === 'Ident' ? this.program.objectOf(lv) : null;
+        if (o?.kind === 'var' && !out.includes(o)) out.push(o);
+      }
+      return undefined;
+    };
+    for (const f of callers) if (f.body) walk(f.body, (n) => (n.kind === 'FuncLit' ? false : visit(n)));
+    hit = out;
+    this.holderCache.set(decl, hit);
     return hit;
   }
 
