@@ -303,7 +303,12 @@ class FuncWalker {
     }
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
-    return esc === null || before(at, esc);
+    if (esc === null) return true;
+    // Shared in a loop the variable outlives (`r := &rec{}; for { r.seq = i; out <- r }`):
+    // from the second iteration on, every access comes after the last one shared it.
+    const rs = place.root.span;
+    if (rs && this.facts.loops.some((l) => spanContains(l, esc) && spanContains(l, at) && !spanContains(l, rs))) return false;
+    return before(at, esc);
   }
 
   // ------------------------------------------------------------ statements

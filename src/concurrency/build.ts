@@ -271,6 +271,8 @@ class Facts implements ConcurrencyFacts {
     // interfaces are not resolved.
     const add = (t: Type, depth: number, viaOne: boolean): void => {
       if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      // A channel of pointers hands their objects to whoever receives (`chan *record`).
+      if (t.kind === 'chan' && t.elem.kind === 'pointer') return add(t.elem, depth, false);
       const b = t.kind === 'pointer' ? t.elem : t;
       if (b.kind !== 'named') return;
       out.add(`${b.decl.pkgPath}.${b.decl.name}`);
@@ -1237,6 +1239,7 @@ class Facts implements ConcurrencyFacts {
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
+      if (this.chanRangeValue(root)) return pointeeAnchor(root, p);
       const e = singleDefinition(this.program, root);
       if (!e) {
         // `var g Group`: a zero value made here, like `g := Group{}`.
@@ -1247,6 +1250,10 @@ class Facts implements ConcurrencyFacts {
       }
       const fetched = this.fetchedFrom(e);
       if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
+      // A pointer received from a channel (`r := <-in`) is the object its sender sent:
+      // an object of its type, shared with the sender.
+      const recvd = unparen(e);
+      if (recvd.kind === 'UnaryExpr' && recvd.op === '<-') return pointeeAnchor(root, p);
       if (isAllocation(e)) {
         const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
         if (t.kind !== 'named') return null;
@@ -1379,6 +1386,19 @@ class Facts implements ConcurrencyFacts {
     }
     this.aliasCache = { params, values, locals, byVarId };
     return this.aliasCache;
+  }
+
+  /** The variable is the key of a range statement over a channel (`for r := range in`). */
+  private chanRangeValue(v: VarObj): boolean {
+    const fn = v.func;
+    if (!fn?.body || v.type.kind !== 'pointer') return false;
+    let found = false;
+    walk(fn.body, (n) => {
+      if (found) return false;
+      if (n.kind === 'RangeStmt' && n.key?.kind === 'Ident' && underlying(this.program.typeOf(n.x)).kind === 'chan' && (this.program.info.defs.get(n.key) ?? this.program.objectOf(n.key)) === v) found = true;
+      return undefined;
+    });
+    return found;
   }
 
   /** The variable is the value of a range statement over a slice, array or map. */
@@ -2131,6 +2151,14 @@ interface Anchor {
   alsoSelf?: string;
   /** The variable of a var anchor with alsoSelf. */
   alsoVar?: VarObj;
+}
+
+/** The anchor of the object a pointer variable points at, as an object of its named type. */
+function pointeeAnchor(v: VarObj, p: string): Anchor | null {
+  const t = v.type.kind === 'pointer' ? v.type.elem : null;
+  if (t?.kind !== 'named') return null;
+  const k = `${t.decl.pkgPath}.${t.decl.name}`;
+  return { id: `self:${k}/${p}`, selfType: k, declaring: null };
 }
 
 /** For a pointer variable to a named struct type: the anchor id of that type's objects. */
