@@ -92,9 +92,12 @@ class Facts implements ConcurrencyFacts {
     // A command or a test binary runs only code it links: a call through an interface or
     // a function value does not lead into packages it does not import.
     this.reach = new ReachIndex(this.callgraph, this.contexts, MAX_CHAIN, (c) => this.linkedBy(c as GoroutineContext));
-    // A goroutine that reaches its own start runs alongside the copies it starts.
+    // A goroutine that starts copies of itself (its function, or one it calls directly,
+    // holds the start) runs alongside them. Longer cycles are left alone: the locks along
+    // them are too often lost on the way.
     for (const c of this.contexts) {
-      if (c.spawned && c.spawner && c.spawnNode && this.reach.reaches(c.spawner, c.id)) {
+      const sp = c.spawner;
+      if (c.spawned && sp && c.spawnNode && c.roots.some((r) => r === sp || this.callgraph.callees(r).some((e) => e.targets.includes(sp)))) {
         Object.assign(c, { multi: true, recursive: true, describe: c.multi ? c.describe : `${c.describe} (it starts copies of itself: they run alongside each other)` });
       }
     }
