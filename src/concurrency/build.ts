@@ -94,6 +94,15 @@ class Facts implements ConcurrencyFacts {
     // A command or a test binary runs only code it links: a call through an interface or
     // a function value does not lead into packages it does not import.
     this.reach = new ReachIndex(this.callgraph, this.contexts, MAX_CHAIN, (c) => this.linkedBy(c as GoroutineContext));
+    // A goroutine that starts copies of itself (its function, or one it calls directly,
+    // holds the start) runs alongside them. Longer cycles are left alone: the locks along
+    // them are too often lost on the way.
+    for (const c of this.contexts) {
+      const sp = c.spawner;
+      if (c.spawned && sp && c.spawnNode && c.roots.some((r) => r === sp || this.callgraph.callees(r).some((e) => e.targets.includes(sp)))) {
+        Object.assign(c, { multi: true, recursive: true, describe: c.multi ? c.describe : `${c.describe} (it starts copies of itself: they run alongside each other)` });
+      }
+    }
     this.captured = capturedVars(program);
     const spawning = this.spawningFuncs();
     const directSpawners = new Set<FuncInfo>();
@@ -273,6 +282,8 @@ class Facts implements ConcurrencyFacts {
     // interfaces are not resolved.
     const add = (t: Type, depth: number, viaOne: boolean): void => {
       if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      // A channel of pointers hands their objects to whoever receives (`chan *record`).
+      if (t.kind === 'chan' && t.elem.kind === 'pointer') return add(t.elem, depth, false);
       const b = t.kind === 'pointer' ? t.elem : t;
       if (b.kind !== 'named') return;
       out.add(`${b.decl.pkgPath}.${b.decl.name}`);
@@ -739,6 +750,10 @@ class Facts implements ConcurrencyFacts {
     if (root === l.root) return true;
     if (root.scope === 'pkg') return false;
     if (this.derivedFrom(root, l.root, 0)) return true;
+    // A receiver's mutex protects that receiver's fields: holding `a.mu` does not guard
+    // `b.f` for another parameter b of the same type (`a.transferTo(b)` locks only a;
+    // b's own methods lock b).
+    if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && sameNamedType(l.root.type, root.type)) return false;
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
     const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
@@ -777,10 +792,11 @@ class Facts implements ConcurrencyFacts {
     const objectKey = isObjectKey(a.key);
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
-    if (objectKey && (!anchorA || !anchorB || anchorA.id !== anchorB.id)) return null;
+    if (objectKey && (!anchorA || !anchorB || !sameAnchor(anchorA, anchorB))) return null;
     const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
-    const selfType = anchorA?.selfType ?? null;
+    // A captured pointer's object met by a method of its type: the object is seen as a T.
+    const selfType = anchorA?.selfType ?? anchorB?.selfType ?? null;
     const ca = limitContexts(selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn));
     const cb = limitContexts(selfType ? this.contextsSeeing(b.fn, selfType) : this.contextsOf(b.fn));
     // Two accesses run at the same time only if one of them runs on a goroutine of its
@@ -804,20 +820,25 @@ class Facts implements ConcurrencyFacts {
         // variable only when one of them was started by the call that declared it.
         // Except the requests of one handler closure (`return http.HandlerFunc(func(w, r)
         // { seq++ })`): made once by that call, it serves them all with its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph))) continue;
+        // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
+        // started by the call that keeps it share it, and its variables.
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
-        if (anchorA?.selfType && !this.sharesObject(x, y, anchorA.selfType)) continue;
+        if (selfType && !this.sharesObject(x, y, selfType)) continue;
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
-        if (anchorA?.selfType) {
-          const oa = anchorA.held ? 'shared' : this.originIn(x, a);
+        if (selfType) {
+          const oa = anchorA?.held ? 'shared' : this.originIn(x, a);
           const ob = oa === 'private' || anchorB?.held ? oa : this.originIn(y, b);
           if (oa === 'private' || ob === 'private') continue;
           unshown = oa === 'unknown' || ob === 'unknown';
+          // A captured pointer's object met by a method called on another local pointer
+          // (`go func() { x.n++ }(); y.add()`): two variables, two objects.
+          if (anchorA!.id !== anchorB!.id && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         const ao = this.atRunner(a, rx);
@@ -997,6 +1018,49 @@ class Facts implements ConcurrencyFacts {
     return hit;
   }
 
+  /**
+   * fn is (in) a closure that decl returns, and a variable keeps the closure one call of
+   * decl made (`next := newTicketer("job")`, or a package variable): goroutine x or y was
+   * started by the call that declared that variable (and so may call the same closure as
+   * the code around it), or the variable is a package one.
+   */
+  private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
+    let lit: FuncInfo | null = fn;
+    while (lit && lit.parent !== decl) lit = lit.parent;
+    if (!lit || lit.node.kind !== 'FuncLit' || !this.callgraph.returnedFuncs(decl, 0).includes(lit)) return false;
+    for (const v of this.closureHolders(decl)) {
+      if (v.scope === 'pkg' || !v.func) return true;
+      if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
+    }
+    return false;
+  }
+
+  private readonly holderCache = new Map<FuncInfo, VarObj[]>();
+  /** Variables defined by a call of decl (`next := newTicketer()`, `var next = newTicketer()`). */
+  private closureHolders(decl: FuncInfo): VarObj[] {
+    let hit = this.holderCache.get(decl);
+    if (hit) return hit;
+    const out: VarObj[] = [];
+    const calls = new Set<ast.Node>(this.callgraph.callers(decl).map((e) => e.call));
+    const callers = new Set(this.callgraph.callers(decl).map((e) => e.caller));
+    const visit = (n: ast.Node): boolean | undefined => {
+      const pairs: Array<[ast.Expr, ast.Expr | undefined]> =
+        n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length ? n.lhs.map((l, i) => [l, n.rhs[i]])
+          : n.kind === 'ValueSpec' ? n.names.map((id, i) => [id, n.values[i]]) : [];
+      for (const [l, r] of pairs) {
+        if (!r || !calls.has(unparen(r))) continue;
+        const lv = unparen(l);
+        const o = lv.kind === 'Ident' ? this.program.objectOf(lv) : null;
+        if (o?.kind === 'var' && !out.includes(o)) out.push(o);
+      }
+      return undefined;
+    };
+    for (const f of callers) if (f.body) walk(f.body, (n) => (n.kind === 'FuncLit' ? false : visit(n)));
+    hit = out;
+    this.holderCache.set(decl, hit);
+    return hit;
+  }
+
   /** One of fns calls target within depth calls (the helper decl hands its callback to,
    * or one level further down). */
   private callsWithin(fns: FuncInfo[], target: FuncInfo, depth: number): boolean {
@@ -1148,6 +1212,16 @@ class Facts implements ConcurrencyFacts {
     return fresh;
   }
 
+  /** Of two accesses matched as a captured pointer's object (var side) and an object of
+   * its type (self side): the self side's object came into its goroutine by another local
+   * variable than the var side's. */
+  private otherLocalEntry(an: Anchor, cx: GoroutineContext, ax: Access, bn: Anchor, cy: GoroutineContext, bx: Access): boolean {
+    const [v, c, acc] = an.alsoVar ? [an.alsoVar, cy, bx] : [bn.alsoVar, cx, ax];
+    if (!v) return false;
+    const entry = this.tracedOrigin(c, acc)?.entry ?? null;
+    return !!entry && entry !== v && entry.scope === 'local' && entry.type.kind === 'pointer';
+  }
+
   /** Every field on the path but the last is a struct held by value. */
   private heldByValue(t: Type, path: string[]): boolean {
     for (const f of path.slice(0, -1)) {
@@ -1167,7 +1241,14 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
-    const r = this.heldChannelAnchor(a) ?? this.computeAnchor(a.place.root, a.place.path.slice(0, -1), 0);
+    const root = a.place.root;
+    const prefix = a.place.path.slice(0, -1);
+    // A struct parameter is the callee's own copy, but a map, a channel or a pointer in it
+    // is its original's (`func newExporter(o options) { o.labels[k] = v }`): reached
+    // through one, the object is the one every call's argument holds.
+    const copied = root?.scope === 'param' && isStructValue(root.type) && (a.place.throughPointer || /^(map|chan):/.test(a.key));
+    const alias = copied ? this.paramAliases().values.get(root) : undefined;
+    const r = this.heldChannelAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
     this.anchors.set(a, r);
     return r;
   }
@@ -1230,7 +1311,9 @@ class Facts implements ConcurrencyFacts {
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
         return { id: `self:${k}/${p}`, selfType: k, declaring: root.func };
       }
-      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+      // The object a captured pointer points at is also the one a method of its type
+      // sees when called on it (`y := &account{}; go func() { y.balance++ }(); y.deposit(5)`).
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, alsoSelf: selfOfPointer(root, p), alsoVar: root };
     }
     // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
     // &res, &wg)`) is one variable for them and for its function, like a captured one.
@@ -1245,12 +1328,13 @@ class Facts implements ConcurrencyFacts {
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
       if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);
-      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func };
+      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p), alsoVar: alias };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
+      if (this.chanRangeValue(root)) return pointeeAnchor(root, p);
       const e = singleDefinition(this.program, root);
       if (!e) {
         // `var g Group`: a zero value made here, like `g := Group{}`.
@@ -1261,6 +1345,10 @@ class Facts implements ConcurrencyFacts {
       }
       const fetched = this.fetchedFrom(e);
       if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
+      // A pointer received from a channel (`r := <-in`) is the object its sender sent:
+      // an object of its type, shared with the sender.
+      const recvd = unparen(e);
+      if (recvd.kind === 'UnaryExpr' && recvd.op === '<-') return pointeeAnchor(root, p);
       if (isAllocation(e)) {
         const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
         if (t.kind !== 'named') return null;
@@ -1348,7 +1436,7 @@ class Facts implements ConcurrencyFacts {
       sites.set(fn, list);
     };
     const aliasable = (q: VarObj): boolean => q.type.kind === 'pointer' || underlying(q.type).kind === 'chan';
-    const hasPointerParam = (fn: FuncInfo): boolean => fn.params.some(aliasable);
+    const hasPointerParam = (fn: FuncInfo): boolean => fn.params.some((q) => aliasable(q) || isStructValue(q.type));
     for (const fn of this.program.funcs) {
       if (!hasPointerParam(fn)) continue;
       for (const e of this.callgraph.callers(fn)) {
@@ -1365,12 +1453,26 @@ class Facts implements ConcurrencyFacts {
       }
     }
     const params = new Map<VarObj, VarObj>();
+    const values = new Map<VarObj, VarObj>();
     const locals = new Set<VarObj>();
     const byVarId = new Map<number, VarObj[]>();
     for (const [fn, list] of sites) {
       if (list.some((x) => x === null)) continue;
       fn.params.forEach((q, i) => {
-        if (!aliasable(q) || (fn.sig.variadic && i === fn.params.length - 1)) return;
+        if (fn.sig.variadic && i === fn.params.length - 1) return;
+        if (isStructValue(q.type)) {
+          // A struct passed by value: the variable every call copies.
+          let from: VarObj | null = null;
+          for (const args of list) {
+            const x = args![i] ? unparen(args![i]!) : null;
+            const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+            if (o?.kind !== 'var' || (from && o !== from) || o.type !== q.type && !sameNamedType(o.type, q.type) || o.type.kind === 'pointer') { from = null; break; }
+            from = o;
+          }
+          if (from && from !== q) values.set(q, from);
+          return;
+        }
+        if (!aliasable(q)) return;
         let alias: VarObj | null = null;
         let addressed = false;
         for (const args of list) {
@@ -1388,8 +1490,21 @@ class Facts implements ConcurrencyFacts {
         byVarId.set(alias.id, [...(byVarId.get(alias.id) ?? []), q]);
       });
     }
-    this.aliasCache = { params, locals, byVarId };
+    this.aliasCache = { params, values, locals, byVarId };
     return this.aliasCache;
+  }
+
+  /** The variable is the key of a range statement over a channel (`for r := range in`). */
+  private chanRangeValue(v: VarObj): boolean {
+    const fn = v.func;
+    if (!fn?.body || v.type.kind !== 'pointer') return false;
+    let found = false;
+    walk(fn.body, (n) => {
+      if (found) return false;
+      if (n.kind === 'RangeStmt' && n.key?.kind === 'Ident' && underlying(this.program.typeOf(n.x)).kind === 'chan' && (this.program.info.defs.get(n.key) ?? this.program.objectOf(n.key)) === v) found = true;
+      return undefined;
+    });
+    return found;
   }
 
   /** The variable is the value of a range statement over a slice, array or map. */
@@ -1634,8 +1749,12 @@ class Facts implements ConcurrencyFacts {
     // iteration's accesses do not touch the one the last goroutine was given.
     const rootSpan = a.place.root?.func === site.fn ? a.place.root.span : undefined;
     const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l) && !(rootSpan && spanContains(l, rootSpan)));
+    // A goroutine that starts copies of itself in a loop: what one copy does before its
+    // `go` statements comes before the copies it starts, not before their siblings, which
+    // other copies started.
+    const siblings = ca === cb && !!cb.recursive && !!innermostLoop(ff?.loops ?? [], spawnSpan);
     // Done before the goroutine starts (the go statement's own arguments included).
-    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop) return true;
+    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
@@ -2071,6 +2190,22 @@ function localDeclaring(a: Access): FuncInfo | null {
 
 
 
+/** A struct held by value (not a pointer to one). */
+function isStructValue(t: Type): boolean {
+  return t.kind !== 'pointer' && underlying(t).kind === 'struct';
+}
+
+function isParamOrRecv(v: VarObj): boolean {
+  return v.scope === 'param' || v.scope === 'recv';
+}
+
+/** Both types are the same named type, or pointers to it. */
+function sameNamedType(a: Type, b: Type): boolean {
+  const x = a.kind === 'pointer' ? a.elem : a;
+  const y = b.kind === 'pointer' ? b.elem : b;
+  return x.kind === 'named' && y.kind === 'named' && x.decl === y.decl;
+}
+
 function isCallResult(e: ast.Expr): boolean {
   let x = unparen(e);
   for (;;) {
@@ -2114,6 +2249,8 @@ interface TracedOrigin {
 interface ParamAliases {
   /** Parameter to the variable every call gives it (its address, or its value). */
   params: Map<VarObj, VarObj>;
+  /** Struct parameter (passed by value) to the variable every call copies into it. */
+  values: Map<VarObj, VarObj>;
   /** Locals whose address is given to a parameter that way. */
   locals: Set<VarObj>;
   /** Variable id to the parameters it is given to. */
@@ -2129,6 +2266,32 @@ interface Anchor {
   /** An object a field of the receiver points to (heldChannelAnchor): where the receiver
    * came from says nothing about where that object did. */
   held?: boolean;
+  /** For an object a captured pointer points at: the id of its type's objects (see sameAnchor). */
+  alsoSelf?: string;
+  /** The variable of a var anchor with alsoSelf. */
+  alsoVar?: VarObj;
+}
+
+/** The anchor of the object a pointer variable points at, as an object of its named type. */
+function pointeeAnchor(v: VarObj, p: string): Anchor | null {
+  const t = v.type.kind === 'pointer' ? v.type.elem : null;
+  if (t?.kind !== 'named') return null;
+  const k = `${t.decl.pkgPath}.${t.decl.name}`;
+  return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+}
+
+/** For a pointer variable to a named struct type: the anchor id of that type's objects. */
+function selfOfPointer(v: VarObj, p: string): string | undefined {
+  const t = v.type.kind === 'pointer' ? v.type.elem : null;
+  return t?.kind === 'named' && underlying(t).kind === 'struct' ? `self:${t.decl.pkgPath}.${t.decl.name}/${p}` : undefined;
+}
+
+/** Two anchors name the same object: the same id, or a captured pointer's object and an
+ * object of its type reached from a receiver (or made and shared), which it may be. Two
+ * captured pointers are two objects unless they are one variable. */
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.id === b.id) return true;
+  return (!!a.alsoSelf && a.alsoSelf === b.id && !b.declaring) || (!!b.alsoSelf && b.alsoSelf === a.id && !a.declaring);
 }
 
 /** Keys of locations inside objects (fields, maps and channels held in fields). */

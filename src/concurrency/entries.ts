@@ -27,6 +27,9 @@ export interface GoroutineContext {
   /** Runs many at once because its starter is called in a loop: each copy has the
    * variables of its own call of the starter. */
   copiesByCalls?: boolean;
+  /** Starts copies of itself (`func walk(n) { ...; go walk(child) }`): each copy runs
+   * alongside the copy that started it (and, when started in a loop, its siblings). */
+  recursive?: boolean;
   /** Runs on goroutines of its own, concurrently with the code that started it. */
   spawned: boolean;
   /** The function containing the `go` statement or spawning call, if any. */

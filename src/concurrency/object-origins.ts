@@ -357,6 +357,8 @@ export class ObjectOrigins {
     };
     walk(fn.body, (n) => {
       if (n.kind === 'FuncLit') return false;
+      // A pointer sent on a channel goes to whichever goroutine receives it.
+      if (n.kind === 'SendStmt') { if (this.program.typeOf(n.value).kind === 'pointer') note(n.value); return undefined; }
       if (n.kind !== 'CallExpr' && n.kind !== 'GoStmt') return undefined;
       const call = n.kind === 'GoStmt' ? n.call : n;
       const started = n.kind === 'GoStmt' || this.callgraph.targetsOf(calleeOf(this.program, call), fn.pkg).some((t) => this.spawning.has(t));
