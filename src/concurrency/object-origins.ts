@@ -223,9 +223,12 @@ export class ObjectOrigins {
       if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) { this.lastEntry = v; return 'shared'; }
     }
     if (v.scope !== 'local' && v.scope !== 'result') return 'unknown';
+    // Seen from a literal: only one that runs during home's call (not one kept in the
+    // object for later, which runs when others may hold it).
+    const duringCall = home === fn || (fn.parent === home && fn.node.kind === 'FuncLit' && !!this.spotLiterals(home, v, false)?.includes(fn.node));
     // Made here (a named result included: `p = &Package{}`) and seen by nothing else while
     // this call runs. Returning it is no escape: the access happens before the return.
-    if (this.privateLocal(v, true)) return 'private';
+    if (duringCall && this.privateLocal(v, true)) return 'private';
     if (v.scope !== 'local') return 'unknown';
     // The goroutine's own locals, and locals handed to a goroutine (captured by it, started
     // with, passed to code that starts one), are what is shared.
@@ -488,7 +491,7 @@ export class ObjectOrigins {
    * included) or held in a local that is only ever called (`bad := func(...) {...}; bad(x)`).
    * null when some literal may outlive the call or run elsewhere (started, stored, passed).
    */
-  private spotLiterals(fn: FuncInfo, v: VarObj): ast.FuncLit[] | null {
+  private spotLiterals(fn: FuncInfo, v: VarObj, allowKept = true): ast.FuncLit[] | null {
     const lits: ast.FuncLit[] = [];
     const holders = new Set<VarObj>();
     let ok = true;
@@ -510,7 +513,7 @@ export class ObjectOrigins {
       if (parent?.kind === 'CallExpr' && unparen(parent.fun) === n && !goCalls.has(parent)) return undefined;
       // Kept in a field of the object itself (`fr.getReadBuf = func(...) { ... fr.readBuf ... }`):
       // it goes wherever the object goes, which the rest of leaks() follows.
-      if (parent?.kind === 'AssignStmt' && parent.tok === '=' && parent.lhs.length === parent.rhs.length) {
+      if (allowKept && parent?.kind === 'AssignStmt' && parent.tok === '=' && parent.lhs.length === parent.rhs.length) {
         let l = unparen(parent.lhs[parent.rhs.indexOf(n)]!);
         let viaField = false;
         while (l.kind === 'SelectorExpr' && this.program.selectionOf(l)?.kind === 'field') { l = unparen(l.x); viaField = true; }
