@@ -1141,7 +1141,11 @@ class Facts implements ConcurrencyFacts {
     const root = a.place.root;
     if (!root) return null;
     const onRecv = root === a.fn.recv;
-    if (!onRecv && (root.scope !== 'local' || root.func !== a.fn)) return null;
+    // A named result of the function, or a local or result of a function it is a literal
+    // of (`p = &Package{}` used in `bad := func() { p.Invalid = ... }`): only shown
+    // private by the search, else shared as before.
+    const other = !onRecv && !!root.func && (root.scope === 'local' || root.scope === 'result') && (root.scope === 'result' || root.func !== a.fn) && inside(a.fn, root.func);
+    if (!onRecv && !other && (root.scope !== 'local' || root.func !== a.fn)) return null;
     const key = `${c.id}|${a.fn.id}|${onRecv ? 'recv' : root.id}`;
     let hit = this.originCache.get(key);
     if (!hit) {
@@ -1149,7 +1153,7 @@ class Facts implements ConcurrencyFacts {
       hit = { origin, entry: origin === 'shared' ? this.objectOrigins.entry : null };
       this.originCache.set(key, hit);
     }
-    return hit;
+    return other && hit.origin !== 'private' ? null : hit;
   }
 
   private viewOf(c: GoroutineContext): ContextView {
@@ -1580,12 +1584,21 @@ class Facts implements ConcurrencyFacts {
     if (x === y) return lx.any || lx.shared.size > 0;
     // The exported API reaches the object that started the goroutine, not objects the
     // package made for it.
-    if (x.kind === 'api') return ly.all.has('self');
-    if (y.kind === 'api') return lx.all.has('self');
+    if (x.kind === 'api') return hasSelf(ly.all);
+    if (y.kind === 'api') return hasSelf(lx.all);
     if (lx.any) return ly.any || ly.all.size > 0;
     if (ly.any) return lx.all.size > 0;
     for (const l of lx.all) if (ly.all.has(l)) return true;
+    // An owned T (see ownedLabel) may still be the one a T's own goroutine runs on.
+    if ((lx.all.has('self') && hasOwned(ly.all)) || (ly.all.has('self') && hasOwned(lx.all))) return true;
     return false;
+  }
+
+  /** `owned:H` when v's type H is not T itself but holds only Ts made for it. */
+  private ownedLabel(t: Type, typeKey: string): string | null {
+    const b = t.kind === 'pointer' ? t.elem : t;
+    if (b.kind !== 'named' || `${b.decl.pkgPath}.${b.decl.name}` === typeKey) return null;
+    return this.objectOrigins.ownsFresh(b.decl, typeKey, (f) => this.heldTypes(f).has(typeKey)) ? `owned:${b.decl.pkgPath}.${b.decl.name}` : null;
   }
 
   private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
@@ -1640,7 +1653,10 @@ class Facts implements ConcurrencyFacts {
           if (v.func && rootLits.some((r) => inside(v.func!, r))) return;
           if (v.scope === 'recv' || returned.has(v)) {
             // Held two levels down, the T is not the object's own: named by the holder.
-            if (isT(v.type)) { out.all.add('self'); out.shared.add('self'); }
+            // A holder of another type that owns its T (made for it, kept nowhere else: a
+            // connection's framer) shares it with the T's own goroutines, not with holders
+            // of other types.
+            if (isT(v.type)) { const l = this.ownedLabel(v.type, typeKey) ?? 'self'; out.all.add(l); out.shared.add(l); }
             const h = holderLabel(v);
             if (h) { out.all.add(h); out.shared.add(h); }
             return;
@@ -2182,6 +2198,15 @@ function inside(f: FuncInfo, decl: FuncInfo): boolean {
 
 /** For a location rooted at a local variable (the variable itself, a map or channel it
  * holds): the function whose call owns it. */
+function hasOwned(labels: Set<string>): boolean {
+  for (const l of labels) if (l.startsWith('owned:')) return true;
+  return false;
+}
+
+function hasSelf(labels: Set<string>): boolean {
+  return labels.has('self') || hasOwned(labels);
+}
+
 function localDeclaring(a: Access): FuncInfo | null {
   const r = a.place.root;
   if (!r || r.scope === 'pkg' || !r.func) return null;

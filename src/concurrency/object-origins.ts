@@ -238,8 +238,14 @@ export class ObjectOrigins {
       if (!this.captured.has(v)) return 'unknown';
       if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) { this.lastEntry = v; return 'shared'; }
     }
+    if (v.scope !== 'local' && v.scope !== 'result') return 'unknown';
+    // Seen from a literal: only one that runs during home's call (not one kept in the
+    // object for later, which runs when others may hold it).
+    const duringCall = home === fn || (fn.parent === home && fn.node.kind === 'FuncLit' && !!this.spotLiterals(home, v, false)?.includes(fn.node));
+    // Made here (a named result included: `p = &Package{}`) and seen by nothing else while
+    // this call runs. Returning it is no escape: the access happens before the return.
+    if (duringCall && this.privateLocal(v, true)) return 'private';
     if (v.scope !== 'local') return 'unknown';
-    if (this.privateLocal(v)) return 'private';
     // The goroutine's own locals, and locals handed to a goroutine (captured by it, started
     // with, passed to code that starts one), are what is shared.
     if ((home === fn && isRoot) || this.view!.isRoot(home) || this.goroutineCaptured.has(v) || this.givenToGoroutine(home).has(v)) { this.lastEntry = v; return 'shared'; }
@@ -403,6 +409,12 @@ export class ObjectOrigins {
           });
         } else if (n.kind === 'RangeStmt') {
           for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) fresh = false;
+        } else if (n.kind === 'ReturnStmt' && v.scope === 'result' && n.results.length) {
+          // `return q, err` sets a named result too: only itself, nil or a new object.
+          const i = v.func!.results.indexOf(v);
+          const r = n.results.length === v.func!.results.length && i >= 0 ? unparen(n.results[i]!) : null;
+          const same = r?.kind === 'Ident' && (this.program.objectOf(r) === v || r.name === 'nil');
+          if (!r || !(same || isAllocation(r))) fresh = false;
         }
         return undefined;
       });
@@ -419,12 +431,20 @@ export class ObjectOrigins {
    * and calls into code outside the module, keep it private.
    */
   private leaks(fn: FuncInfo, v: VarObj, allowReturn: boolean, depth: number): boolean {
-    if (this.captured.has(v) || !fn.body) return true;
+    if (!fn.body) return true;
     const key = `${fn.id}|${v.id}|${allowReturn}`;
     const hit = this.leakCache.get(key);
     if (hit !== undefined) return hit;
     if (depth > 4) return true;
     this.leakCache.set(key, true); // recursion guard: a cycle is taken as a leak
+    // Captured by function literals: only by ones that run on the spot, in this call (see
+    // spotLiterals); their uses of v are walked below like fn's own.
+    const literalReturns = new Set<ast.Node>();
+    if (this.captured.has(v)) {
+      const lits = v.func === fn ? this.spotLiterals(fn, v) : null;
+      if (!lits) return true;
+      for (const lit of lits) walk(lit.body, (n) => { if (n.kind === 'ReturnStmt') literalReturns.add(n); return undefined; });
+    }
     const handled = new Set<ast.Node>();
     let leak = false;
     const isV = (e: ast.Expr | undefined): ast.Ident | null => {
@@ -489,7 +509,7 @@ export class ObjectOrigins {
           if (this.program.selectionOf(n)?.kind === 'method' && !(parent?.kind === 'CallExpr' && unparen(parent.fun) === n)) { leak = true; return false; }
         }
       }
-      if (n.kind === 'ReturnStmt' && allowReturn) for (const r of n.results) { const id = isV(r); if (id) handled.add(id); }
+      if (n.kind === 'ReturnStmt' && allowReturn && !literalReturns.has(n)) for (const r of n.results) { const id = isV(r); if (id) handled.add(id); }
       if (n.kind === 'AssignStmt') for (const l of n.lhs) if (l.kind === 'Ident' && this.program.objectOf(l) === v) handled.add(l);
       if (n.kind === 'ValueSpec') for (const id of n.names) handled.add(id);
       if (n.kind === 'Ident' && this.program.objectOf(n) === v && !handled.has(n)) { leak = true; return false; }
@@ -497,6 +517,182 @@ export class ObjectOrigins {
     });
     this.leakCache.set(key, leak);
     return leak;
+  }
+
+  /**
+   * The function literals of fn that mention v, when each runs on the spot in fn's own
+   * goroutine and is kept nowhere: called where it is written (`func() {...}()`, deferred
+   * included) or held in a local that is only ever called (`bad := func(...) {...}; bad(x)`).
+   * null when some literal may outlive the call or run elsewhere (started, stored, passed).
+   */
+  private spotLiterals(fn: FuncInfo, v: VarObj, allowKept = true): ast.FuncLit[] | null {
+    const lits: ast.FuncLit[] = [];
+    const holders = new Set<VarObj>();
+    let ok = true;
+    const mentions = (lit: ast.FuncLit): boolean => {
+      let hit = false;
+      walk(lit.body, (n) => {
+        if (hit) return false;
+        if (n.kind === 'Ident' && this.program.objectOf(n) === v) hit = true;
+        return undefined;
+      });
+      return hit;
+    };
+    const goCalls = new Set<ast.Node>();
+    walk(fn.body!, (n, parent) => {
+      if (!ok) return false;
+      if (n.kind === 'GoStmt') goCalls.add(n.call);
+      if (n.kind !== 'FuncLit' || !mentions(n)) return undefined;
+      lits.push(n);
+      if (parent?.kind === 'CallExpr' && unparen(parent.fun) === n && !goCalls.has(parent)) return undefined;
+      // Kept in a field of the object itself (`fr.getReadBuf = func(...) { ... fr.readBuf ... }`):
+      // it goes wherever the object goes, which the rest of leaks() follows.
+      if (allowKept && parent?.kind === 'AssignStmt' && parent.tok === '=' && parent.lhs.length === parent.rhs.length) {
+        let l = unparen(parent.lhs[parent.rhs.indexOf(n)]!);
+        let viaField = false;
+        while (l.kind === 'SelectorExpr' && this.program.selectionOf(l)?.kind === 'field') { l = unparen(l.x); viaField = true; }
+        if (viaField && l.kind === 'Ident' && this.program.objectOf(l) === v) return undefined;
+      }
+      if (parent?.kind === 'AssignStmt' && parent.tok === ':=' && parent.lhs.length === parent.rhs.length) {
+        const l = parent.lhs[parent.rhs.indexOf(n)];
+        const o = l?.kind === 'Ident' ? this.program.info.defs.get(l) : undefined;
+        if (o?.kind === 'var' && !this.captured.has(o)) { holders.add(o); return undefined; }
+      }
+      ok = false;
+      return false;
+    });
+    if (!ok) return null;
+    if (holders.size) {
+      // Every use of a holder is a call of it (not `go bad()`, not passed or stored).
+      walk(fn.body!, (n, parent) => {
+        if (!ok) return false;
+        if (n.kind === 'GoStmt') goCalls.add(n.call);
+        if (n.kind !== 'Ident') return undefined;
+        const o = this.program.objectOf(n);
+        if (o?.kind !== 'var' || !holders.has(o) || this.program.info.defs.get(n) === o) return undefined;
+        if (!(parent?.kind === 'CallExpr' && unparen(parent.fun) === n && !goCalls.has(parent))) ok = false;
+        return undefined;
+      });
+    }
+    return ok ? lits : null;
+  }
+
+  private readonly ownedCache = new Map<string, boolean>();
+  private fieldStores: Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>> | null = null;
+
+  /**
+   * Every object of type `typeKey` that a `holder` holds is its own: each field of holder
+   * that can hold one is a T or a *T (not a collection or an interface), and every value
+   * ever stored in it is made for it (an allocation, a fresh constructor's result, or a
+   * local holding one that goes nowhere else: `fr := NewFramer(); ...; sc.framer = fr`),
+   * its address never taken. Two holders of different types then never share a T.
+   */
+  ownsFresh(holder: TypeDecl, typeKey: string, heldIn: (t: Type) => boolean): boolean {
+    const key = `${holder.pkgPath}.${holder.name}|${typeKey}`;
+    let hit = this.ownedCache.get(key);
+    if (hit !== undefined) return hit;
+    this.ownedCache.set(key, false);
+    hit = this.computeOwns(holder, typeKey, heldIn);
+    this.ownedCache.set(key, hit);
+    return hit;
+  }
+
+  private computeOwns(holder: TypeDecl, typeKey: string, heldIn: (t: Type) => boolean): boolean {
+    const u = underlying({ kind: 'named', decl: holder, args: [] } as Type);
+    if (u.kind !== 'struct') return false;
+    const isKey = (t: Type): boolean => t.kind === 'named' && `${t.decl.pkgPath}.${t.decl.name}` === typeKey;
+    const fields: string[] = [];
+    for (const f of u.fields) {
+      const t = f.type.kind === 'pointer' ? f.type.elem : f.type;
+      if (isKey(t)) { fields.push(f.name); continue; }
+      // Held some other way (in a collection, behind an interface T implements): not shown owned.
+      if (heldIn(f.type)) return false;
+      let e: Type = f.type;
+      while (e.kind === 'map' || e.kind === 'slice' || e.kind === 'array' || e.kind === 'pointer' || e.kind === 'chan') e = e.kind === 'map' ? e.value : e.elem;
+      if (isKey(e)) return false;
+    }
+    if (!fields.length) return false;
+    const stores = this.allFieldStores();
+    for (const name of fields) {
+      for (const st of stores.get(`${holder.pkgPath}.${holder.name}.${name}`) ?? []) {
+        if (!st.value || !this.freshStore(st.fn, st.value)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** A value stored in a field that is made for it alone. */
+  private freshStore(fn: FuncInfo, e: ast.Expr): boolean {
+    let x = unparen(e);
+    if (x.kind === 'Ident' && x.name === 'nil') return true;
+    if (this.freshExpr(x)) return true;
+    if (x.kind !== 'Ident') return false;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== fn || this.captured.has(v)) return false;
+    const def = singleDefinition(this.program, v);
+    if (!def || !this.freshExpr(def)) return false;
+    // The store is its only way out of fn.
+    let uses = 0;
+    let escapes = 0;
+    walk(fn.body!, (n, parent) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind !== 'Ident' || this.program.objectOf(n) !== v || this.program.info.defs.get(n) === v) return undefined;
+      uses++;
+      if (n === x) return undefined;
+      // v.f = ..., v.f reads, v.m(...) calls on a module method that keeps its receiver.
+      if (parent?.kind === 'SelectorExpr' && parent.x === n) {
+        const sel = this.program.selectionOf(parent);
+        if (sel?.kind === 'field') return undefined;
+        if (sel?.kind === 'method' && sel.method.info && sel.method.info.recv && !this.leaks(sel.method.info, sel.method.info.recv, true, 1)) return undefined;
+      }
+      escapes++;
+      return undefined;
+    });
+    return uses > 0 && escapes === 0;
+  }
+
+  /** Every store into a named struct's field: `x.f = v` and keyed literals `T{f: v}`
+   * (value null when it cannot be told: a positional literal, an address taken). */
+  private allFieldStores(): Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>> {
+    if (this.fieldStores) return this.fieldStores;
+    const out = new Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>>();
+    const add = (k: string, fn: FuncInfo, value: ast.Expr | null): void => {
+      let l = out.get(k);
+      if (!l) { l = []; out.set(k, l); }
+      l.push({ fn, value });
+    };
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n, parent) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind === 'SelectorExpr') {
+          const sel = this.program.selectionOf(n);
+          if (sel?.kind !== 'field' || !sel.owner) return undefined;
+          const k = `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}`;
+          if (parent?.kind === 'UnaryExpr' && parent.op === '&') add(k, fn, null);
+          else if (parent?.kind === 'AssignStmt' && parent.lhs.includes(n)) {
+            const i = parent.lhs.indexOf(n);
+            add(k, fn, parent.tok === '=' && parent.lhs.length === parent.rhs.length ? parent.rhs[i]! : null);
+          }
+          return undefined;
+        }
+        if (n.kind === 'CompositeLit') {
+          let t = this.program.typeOf(n);
+          if (t.kind === 'pointer') t = t.elem;
+          if (t.kind !== 'named') return undefined;
+          const u = underlying(t);
+          if (u.kind !== 'struct') return undefined;
+          n.elts.forEach((el, i) => {
+            if (el.kind === 'KeyValueExpr' && el.key.kind === 'Ident') add(`${t.decl.pkgPath}.${t.decl.name}.${el.key.name}`, fn, el.value);
+            else if (el.kind !== 'KeyValueExpr' && u.fields[i]) add(`${t.decl.pkgPath}.${t.decl.name}.${u.fields[i]!.name}`, fn, null);
+          });
+        }
+        return undefined;
+      });
+    }
+    // Literals are functions of their own: walked above as program.funcs.
+    this.fieldStores = out;
+    return out;
   }
 
   private freshExpr(e: ast.Expr): boolean {
