@@ -142,6 +142,30 @@ class FuncWalker {
   /** Closes of channels reached from such an element, with the collection's key. */
   private readonly rangeCloses: Array<{ close: Access; collection: string }> = [];
 
+  /** append calls whose result is stored back into their own first argument. */
+  private appendedBack: Set<ast.CallExpr> | null = null;
+
+  /** An append onto a slice field (not a local, not a re-slice such as `s.f[:n:n]`)
+   * whose result is not assigned back to that same field. */
+  private appendsToSharedField(x: ast.CallExpr): boolean {
+    const base = unparen(x.args[0]!);
+    if (base.kind !== 'SelectorExpr' || this.program.selectionOf(base)?.kind !== 'field') return false;
+    if (!this.appendedBack) {
+      const back = new Set<ast.CallExpr>();
+      if (this.fn.body) walk(this.fn.body, (n) => {
+        if (n.kind !== 'AssignStmt') return undefined;
+        n.rhs.forEach((r, i) => {
+          const call = unparen(r);
+          const l = n.lhs[i];
+          if (call.kind === 'CallExpr' && call.args[0] && l && exprText(unparen(l)) === exprText(unparen(call.args[0]))) back.add(call);
+        });
+        return undefined;
+      });
+      this.appendedBack = back;
+    }
+    return !this.appendedBack.has(x);
+  }
+
   constructor(private readonly env: AccessEnv, private readonly fn: FuncInfo) {
     this.program = env.program;
     this.facts = { fn, accesses: [], locksAtCall: new Map(), spawns: [], waits: [], loops: [] };
@@ -757,6 +781,9 @@ class FuncWalker {
         this.element('read', x.args[1]!, x.span, st, exprText(x.args[1]!), false);
       }
       if (c.name === 'append' && x.ellipsis && x.args.length === 2) this.element('read', x.args[1]!, x.span, st, exprText(x.args[1]!), false);
+      // `x := append(s.base, extra...)` not assigned back to s.base: with spare capacity
+      // it writes the elements past s.base's length in the shared backing array.
+      if (c.name === 'append' && x.args.length >= 2 && this.appendsToSharedField(x)) this.element('write', x.args[0]!, x.span, st, `append(${exprText(x.args[0]!)}, ...)`, false);
     }
     // Sorting in place (`sort.Strings(s.pages)`, `slices.Sort(xs)`) reads and writes every
     // element, under whatever lock is held (often only a read lock).

@@ -26,6 +26,7 @@ import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins } from './joins.js';
+import { handedOut } from './handed-out.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -1373,11 +1374,22 @@ class Facts implements ConcurrencyFacts {
           x = unparen(x.x);
         } else if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { chain.unshift('[]'); x = unparen(x.x); }
         else if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
-        else break;
+        else if (x.kind === 'CallExpr' && !asserted) {
+          // `for _, j := range s.Jobs()` where Jobs returns `append([]*Job(nil), s.jobs...)`:
+          // the elements are the receiver's own objects, as its methods see them.
+          const h = handedOut(this.program, x);
+          if (!h || (h.copy && chain[0] !== '[]')) break;
+          return { id: `self:${h.typeKey}/${[...h.path, ...chain, ...prefix].join('.')}`, selfType: h.typeKey, declaring: null };
+        } else break;
       }
       // Asserted straight out of an interface value: an object of the asserted type, shared
       // as far as the goroutines holding it show (see objectLabels).
       if (asserted && chain.length === 0) {
+        // A value fetched from a sync.Map (`v, _ := c.m.LoadOrStore(k, &stats{})`, or a
+        // Range callback's value): every goroutine using that map gets the same object.
+        const held = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+        const store = held?.kind === 'var' ? this.syncMapValue(held) : null;
+        if (store) return { id: `fetched:${store}/${p}`, selfType: null, declaring: null };
         const t = asserted.kind === 'pointer' ? asserted.elem : asserted;
         if (asserted.kind !== 'pointer' || t.kind !== 'named') return null;
         const k = `${t.decl.pkgPath}.${t.decl.name}`;
@@ -1406,6 +1418,46 @@ class Facts implements ConcurrencyFacts {
       else break;
     }
     return steps > 0 && x.kind === 'Ident';
+  }
+
+  /**
+   * A variable holding a value fetched from a sync.Map held in a field or a variable:
+   * defined once by its Load, LoadOrStore, LoadAndDelete or Swap (the value result), or the
+   * value parameter of a function literal handed to its Range. Returns `sync.Map@key`.
+   */
+  private syncMapValue(v: VarObj): string | null {
+    const ops = ['Load', 'LoadOrStore', 'LoadAndDelete', 'Swap'];
+    const holder = (call: ast.CallExpr, names: readonly string[]): string | null => {
+      const c = calleeOf(this.program, call);
+      const f = unparen(call.fun);
+      if (!isMethodCall(c, 'sync', 'Map', names) || f.kind !== 'SelectorExpr') return null;
+      const pl = placeOf(this.program, f.x);
+      return pl?.key ? `sync.Map@${pl.key}` : null;
+    };
+    if (v.scope === 'param') {
+      const lit = v.func;
+      if (!lit || lit.node.kind !== 'FuncLit' || lit.params.indexOf(v) !== 1 || !lit.parent?.body) return null;
+      let found: string | null = null;
+      walk(lit.parent.body, (n) => {
+        if (found) return false;
+        if (n.kind === 'CallExpr' && n.args.length === 1 && unparen(n.args[0]!) === lit.node) found = holder(n, ['Range']);
+        return undefined;
+      });
+      return found;
+    }
+    if (v.scope !== 'local') return null;
+    const e = singleDefinition(this.program, v);
+    const x = e ? unparen(e) : null;
+    if (x?.kind !== 'CallExpr') return null;
+    // The value is the first result; `ok`, `loaded` are the second.
+    const body = v.func?.body;
+    let first = false;
+    if (body) walk(body, (n) => {
+      if (n.kind === 'AssignStmt' && n.rhs.length === 1 && unparen(n.rhs[0]!) === x) first = n.lhs[0]?.kind === 'Ident' && this.program.objectOf(n.lhs[0]) === v;
+      else if (n.kind === 'ValueSpec' && n.values.length === 1 && unparen(n.values[0]!) === x) first = this.program.objectOf(n.names[0]!) === v || this.program.info.defs.get(n.names[0]!) === v;
+      return undefined;
+    });
+    return first ? holder(x, ops) : null;
   }
 
   /** The variable is declared with no value (`var g Group`) and never assigned. */

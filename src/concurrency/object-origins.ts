@@ -25,6 +25,7 @@ import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
 import { spanContains } from './spans.js';
 import { singleDefinition } from '../model/definitions.js';
+import { handedOut } from './handed-out.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
@@ -215,7 +216,15 @@ export class ObjectOrigins {
 
   private rootStep(fn: FuncInfo, x: ast.Expr, isRoot: boolean, viaPointer: boolean, depth: number): Step {
     if (x.kind === 'CompositeLit') return 'private';
-    if (x.kind === 'CallExpr') return this.freshResult(x) ? 'private' : 'unknown';
+    if (x.kind === 'CallExpr') {
+      // A getter handing out what its receiver holds (`s.Jobs()` copying `s.jobs`, a
+      // `[]*Job`): the receiver's objects, as shared as the receiver. Only for a receiver
+      // named by a variable: one reached through a field (`w.shared.Get()`) may hold
+      // objects shared more widely than the holder that leads to it.
+      const h = depth < 3 ? handedOut(this.program, x) : null;
+      if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); return o === 'private' ? 'unknown' : o; }
+      return this.freshResult(x) ? 'private' : 'unknown';
+    }
     let v: ReturnType<Program['objectOf']> | undefined;
     if (x.kind === 'SelectorExpr') {
       const s = this.program.selectionOf(x);

@@ -1,0 +1,87 @@
+/**
+ * Getters that hand out what their receiver holds: `func (s *S) Jobs() []*Job { return
+ * append([]*Job(nil), s.jobs...) }` copies the slice but not the jobs, so the caller's
+ * elements are the receiver's own objects; `func (n *Node) Config() Config { return n.cfg }`
+ * copies the struct, but its slices and maps still share the receiver's backing arrays.
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import { calleeOf, isFuncCall } from '../model/calls.js';
+import { unparen } from '../model/checker.js';
+import type { FuncInfo } from '../model/objects.js';
+import type { Program } from '../model/program.js';
+import { underlying } from '../model/typeops.js';
+
+export interface HandedOut {
+  /** The receiver expression of the call. */
+  recv: ast.Expr;
+  /** `pkg.Type` of the method's receiver. */
+  typeKey: string;
+  /** Path from the receiver to what is returned (fields, `[]` for an element). */
+  path: string[];
+  /** A shallow copy of a slice: only its elements (when pointers) are the receiver's. */
+  copy: boolean;
+}
+
+const caches = new WeakMap<Program, Map<FuncInfo, { path: string[]; copy: boolean } | null>>();
+
+/** The call of a module method whose every return hands out one receiver-held place. */
+export function handedOut(program: Program, call: ast.CallExpr): HandedOut | null {
+  const c = calleeOf(program, call);
+  const f = unparen(call.fun);
+  const m = c?.kind === 'method' ? c.sel.method.info : null;
+  if (!m?.body || !m.recv || !m.recvDecl || f.kind !== 'SelectorExpr') return null;
+  let cache = caches.get(program);
+  if (!cache) caches.set(program, (cache = new Map()));
+  let r = cache.get(m);
+  if (r === undefined) {
+    r = returnedPlace(program, m);
+    cache.set(m, r);
+  }
+  if (!r) return null;
+  return { recv: f.x, typeKey: `${m.recvDecl.pkgPath}.${m.recvDecl.name}`, path: r.path, copy: r.copy };
+}
+
+function returnedPlace(program: Program, m: FuncInfo): { path: string[]; copy: boolean } | null {
+  let found: { path: string[]; copy: boolean } | null = null;
+  let bad = false;
+  walk(m.body!, (n) => {
+    if (bad) return false;
+    if (n.kind === 'FuncLit') return false;
+    if (n.kind !== 'ReturnStmt' || n.results.length === 0) return undefined;
+    let r = unparen(n.results[0]!);
+    if (r.kind === 'Ident' && r.name === 'nil') return undefined;
+    let copy = false;
+    // `append([]*T(nil), s.f...)`, `append([]*T{}, s.f...)`, `slices.Clone(s.f)`.
+    if (r.kind === 'CallExpr') {
+      const c = calleeOf(program, r);
+      const t = underlying(program.typeOf(r));
+      if (t.kind !== 'slice' || t.elem.kind !== 'pointer') { bad = true; return false; }
+      if (c?.kind === 'builtin' && c.name === 'append' && r.ellipsis && r.args.length === 2 && emptySlice(unparen(r.args[0]!))) r = unparen(r.args[1]!);
+      else if (isFuncCall(c, 'slices', 'Clone') && r.args.length === 1) r = unparen(r.args[0]!);
+      else { bad = true; return false; }
+      copy = true;
+    }
+    const path: string[] = [];
+    while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') {
+      if (r.kind === 'SelectorExpr') {
+        const s = program.selectionOf(r);
+        if (s?.kind !== 'field') { bad = true; return false; }
+        path.unshift(...s.path, s.name);
+      } else path.unshift('[]');
+      r = unparen(r.x);
+    }
+    if (path.length === 0 || r.kind !== 'Ident' || program.objectOf(r) !== m.recv) { bad = true; return false; }
+    if (found && (found.copy !== copy || found.path.join('.') !== path.join('.'))) { bad = true; return false; }
+    found = { path, copy };
+    return undefined;
+  });
+  return bad ? null : found;
+}
+
+function emptySlice(e: ast.Expr): boolean {
+  // `[]T(nil)`, `[]T{}`, `nil`
+  if (e.kind === 'CompositeLit') return e.elts.length === 0;
+  if (e.kind === 'CallExpr' && e.args.length === 1) { const a = unparen(e.args[0]!); return a.kind === 'Ident' && a.name === 'nil'; }
+  return e.kind === 'Ident' && e.name === 'nil';
+}
