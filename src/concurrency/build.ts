@@ -492,25 +492,31 @@ class Facts implements ConcurrencyFacts {
     if (!hit) {
       // A closure that uses a T captured from the function around it (`t.Cleanup(func()
       // { ... f.got ... })`) holds that T in whatever context runs it.
-      const closes = this.closesOver(fn, typeKey);
+      const closes = this.closesOver(fn, typeKey).length > 0;
       hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
       this.seeingCache.set(key, hit);
     }
     return hit;
   }
 
-  /** fn is a function literal that uses a variable of an enclosing function holding a T. */
-  private closesOver(fn: FuncInfo, typeKey: string): boolean {
-    if (fn.node.kind !== 'FuncLit' || !fn.body) return false;
-    let found = false;
+  /** For a function literal, the enclosing functions whose variables holding a T it uses. */
+  private closesOver(fn: FuncInfo, typeKey: string): FuncInfo[] {
+    if (fn.node.kind !== 'FuncLit' || !fn.body) return [];
+    const out = new Set<FuncInfo>();
     walk(fn.body, (m) => {
-      if (found) return false;
       if (m.kind !== 'Ident') return undefined;
       const o = this.program.objectOf(m);
-      if (o?.kind === 'var' && (o.scope === 'local' || o.scope === 'param' || o.scope === 'recv') && o.func && !inside(o.func, fn) && this.heldTypes(o.type).has(typeKey)) found = true;
+      if (o?.kind === 'var' && (o.scope === 'local' || o.scope === 'param' || o.scope === 'recv') && o.func && !inside(o.func, fn) && this.heldTypes(o.type).has(typeKey)) out.add(o.func);
       return undefined;
     });
-    return found;
+    return [...out];
+  }
+
+  /** Access a runs in single context x inside a closure over a T from a function whose
+   * call started goroutine y: both hold that call's T (`f := &sink{}; go loop(f);
+   * t.Cleanup(func() { ... f.got ... })`). */
+  private closureShares(a: Access, x: GoroutineContext, y: GoroutineContext, typeKey: string): boolean {
+    return !x.spawned && y.spawned && this.closesOver(a.fn, typeKey).some((d) => this.startedDuring(y, d));
   }
 
   contextsOf(fn: FuncInfo): GoroutineContext[] {
@@ -792,7 +798,7 @@ class Facts implements ConcurrencyFacts {
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
-        const closure = !!anchorA?.selfType && ((!x.spawned && this.closesOver(a.fn, anchorA.selfType)) || (!y.spawned && this.closesOver(b.fn, anchorA.selfType)));
+        const closure = !!anchorA?.selfType && (this.closureShares(a, x, y, anchorA.selfType) || this.closureShares(b, y, x, anchorA.selfType));
         if (anchorA?.selfType && !closure && !this.sharesObject(x, y, anchorA.selfType)) continue;
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.

@@ -35,6 +35,7 @@ interface Pos {
 interface Flow {
   /** If bodies and elses, switch and select cases. */
   conds: ast.Span[];
+  loops: ast.Span[];
   returns: ast.Span[];
   defers: ast.Span[];
   end: ast.Span;
@@ -66,11 +67,10 @@ export class SignalOrder {
     perB.set(cb.id, hit);
     const signals = this.signalsOf(cb);
     if (!signals.length) return hit;
-    const roots = new Set(cb.roots);
-    const bPos = this.positionsOf(b.fn, b.span, roots);
+    const bPos = this.positionsOf(b.fn, b.span, cb);
     for (const x of signals) {
       if (hit.has(x.key)) continue;
-      const xPos = this.positionsOf(x.fn, x.span, roots);
+      const xPos = this.positionsOf(x.fn, x.span, cb);
       if (xPos.some((p) => bPos.some((q) => q.fn === p.fn && this.precedes(p.fn, p.span, q.span)))) hit.add(x.key);
     }
     return hit;
@@ -93,16 +93,18 @@ export class SignalOrder {
 
   /** Where code at span of fn runs in fn and in the functions above it, up to the
    * goroutine's roots: a literal run on the spot at its place in its parent, any other
-   * function at its call sites (a few callers, a few levels). */
-  private positionsOf(fn: FuncInfo, span: ast.Span, roots: Set<FuncInfo>): Pos[] {
-    const key = `${fn.id}@${span.join(',')}|${[...roots].map((r) => r.id).join(',')}`;
+   * function at its call sites (a few callers, a few levels) in functions the goroutine
+   * runs. */
+  private positionsOf(fn: FuncInfo, span: ast.Span, cb: GoroutineContext): Pos[] {
+    const key = `${fn.id}@${span.join(',')}|${cb.id}`;
+    const roots = new Set(cb.roots);
     let hit = this.positions.get(key);
     if (hit) return hit;
     hit = [];
     this.positions.set(key, hit);
     const out = hit;
     const visit = (f: FuncInfo, s: ast.Span, depth: number): void => {
-      if (!f.body || out.length > 32) return;
+      if (!f.body || out.length > 32 || !this.deps.reach.reaches(f, cb.id)) return;
       const flow = this.flowOf(f);
       const at = flow.defers.some((d) => spanContains(d, s)) ? flow.end : s;
       out.push({ fn: f, span: at });
@@ -121,11 +123,14 @@ export class SignalOrder {
   }
 
   /** Code at x runs before code at y on some path through fn: x comes first and is not
-   * in a branch that returns before y. */
+   * in a branch that returns before y. A signal in a loop that y is not in is one of
+   * many (`for ... { ch <- v }` matched by as many receives): which one the waiter
+   * received is not known, so it is not counted. */
   private precedes(fn: FuncInfo, x: ast.Span, y: ast.Span): boolean {
     if (!before(x, y) || spanContains(x, y) || spanContains(y, x)) return false;
     const flow = this.flowOf(fn);
     if (spanContains(flow.end, x)) return false;
+    if (flow.loops.some((l) => spanContains(l, x) && !spanContains(l, y))) return false;
     for (const c of flow.conds) {
       if (!spanContains(c, x) || spanContains(c, y)) continue;
       if (flow.returns.some((r) => spanContains(c, r) && before(x, r))) return false;
@@ -137,7 +142,7 @@ export class SignalOrder {
     let hit = this.flows.get(fn);
     if (hit) return hit;
     const body = fn.body!;
-    const flow: Flow = { conds: [], returns: [], defers: [], end: [body.span[2], body.span[3], body.span[2], body.span[3]] };
+    const flow: Flow = { conds: [], loops: [], returns: [], defers: [], end: [body.span[2], body.span[3], body.span[2], body.span[3]] };
     walk(body, (n) => {
       if (n.kind === 'FuncLit') return false;
       switch (n.kind) {
@@ -147,6 +152,9 @@ export class SignalOrder {
           break;
         case 'CaseClause': case 'CommClause':
           flow.conds.push(n.span);
+          break;
+        case 'ForStmt': case 'RangeStmt':
+          flow.loops.push(n.span);
           break;
         case 'ReturnStmt':
           flow.returns.push(n.span);
