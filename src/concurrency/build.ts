@@ -27,6 +27,7 @@ import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-ori
 import { Publication } from './publication.js';
 import { Joins } from './joins.js';
 import { handedOut } from './handed-out.js';
+import { SignalOrder } from './signals.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -88,6 +89,7 @@ class Facts implements ConcurrencyFacts {
   private readonly waitCache = new Map<FuncInfo, boolean>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
   private readonly joins: Joins;
+  private readonly signals: SignalOrder;
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -115,6 +117,12 @@ class Facts implements ConcurrencyFacts {
       funcFacts: this.funcFacts,
       groupJoins: (w, cb) => this.groupJoins(w, cb),
       contextSignals: (cb, key) => this.contextSignals(cb, key),
+    });
+    this.signals = new SignalOrder({
+      callgraph: this.callgraph,
+      reach: this.reach,
+      accessesByKey: this.accessesByKey,
+      runsInParent: (lit) => !this.spawnRoots().has(lit),
     });
     const env: AccessEnv = {
       program,
@@ -538,10 +546,33 @@ class Facts implements ConcurrencyFacts {
     const key = `${fn.id}|${typeKey}`;
     let hit = this.seeingCache.get(key);
     if (!hit) {
-      hit = this.contextsOf(fn).filter((c) => { const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
+      // A closure that uses a T captured from the function around it (`t.Cleanup(func()
+      // { ... f.got ... })`) holds that T in whatever context runs it.
+      const closes = this.closesOver(fn, typeKey).length > 0;
+      hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
       this.seeingCache.set(key, hit);
     }
     return hit;
+  }
+
+  /** For a function literal, the enclosing functions whose variables holding a T it uses. */
+  private closesOver(fn: FuncInfo, typeKey: string): FuncInfo[] {
+    if (fn.node.kind !== 'FuncLit' || !fn.body) return [];
+    const out = new Set<FuncInfo>();
+    walk(fn.body, (m) => {
+      if (m.kind !== 'Ident') return undefined;
+      const o = this.program.objectOf(m);
+      if (o?.kind === 'var' && (o.scope === 'local' || o.scope === 'param' || o.scope === 'recv') && o.func && !inside(o.func, fn) && this.heldTypes(o.type).has(typeKey)) out.add(o.func);
+      return undefined;
+    });
+    return [...out];
+  }
+
+  /** Access a runs in single context x inside a closure over a T from a function whose
+   * call started goroutine y: both hold that call's T (`f := &sink{}; go loop(f);
+   * t.Cleanup(func() { ... f.got ... })`). */
+  private closureShares(a: Access, x: GoroutineContext, y: GoroutineContext, typeKey: string): boolean {
+    return !x.spawned && y.spawned && this.closesOver(a.fn, typeKey).some((d) => this.startedDuring(y, d));
   }
 
   contextsOf(fn: FuncInfo): GoroutineContext[] {
@@ -793,7 +824,7 @@ class Facts implements ConcurrencyFacts {
     const objectKey = isObjectKey(a.key);
     const anchorA = objectKey ? this.anchorOf(a) : null;
     const anchorB = objectKey ? this.anchorOf(b) : null;
-    if (objectKey && (!anchorA || !anchorB || !sameAnchor(anchorA, anchorB))) return null;
+    if (objectKey && (!anchorA || !anchorB || !sameAnchor(anchorA, anchorB) || (anchorA.published && anchorB.published))) return null;
     const declaring = localDeclaring(a);
     if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
     // A captured pointer's object met by a method of its type: the object is seen as a T.
@@ -828,7 +859,9 @@ class Facts implements ConcurrencyFacts {
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
-        if (selfType && !this.sharesObject(x, y, selfType)) continue;
+        // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
+        const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType));
+        if (selfType && !closure && !this.sharesObject(x, y, selfType)) continue;
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
@@ -1253,7 +1286,7 @@ class Facts implements ConcurrencyFacts {
     // through one, the object is the one every call's argument holds.
     const copied = root?.scope === 'param' && isStructValue(root.type) && (a.place.throughPointer || /^(map|chan):/.test(a.key));
     const alias = copied ? this.paramAliases().values.get(root) : undefined;
-    const r = this.heldChannelAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
+    const r = this.heldChannelAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0)) ?? this.publishedAnchor(a);
     this.anchors.set(a, r);
     return r;
   }
@@ -1288,6 +1321,33 @@ class Facts implements ConcurrencyFacts {
     if (t.kind !== 'pointer' || t.elem.kind !== 'named' || underlying(t.elem).kind !== 'struct') return null;
     const k = `${t.elem.decl.pkgPath}.${t.elem.decl.name}`;
     return { id: `self:${k}/`, selfType: k, declaring: null, held: true };
+  }
+
+  /**
+   * An object its function has already put into a collection held by another object
+   * (`p.idle = append(p.idle, c)`, `s.conns[id] = c`) is, from there on, an element of
+   * that collection: whoever takes it out (`for _, c := range p.idle`) reaches the same
+   * object, so what the function still writes to it afterwards is shared.
+   */
+  private publishedAnchor(a: Access): Anchor | null {
+    const root = a.place.root;
+    if (!root || root.func !== a.fn || (root.scope !== 'local' && root.scope !== 'param') || root.type.kind !== 'pointer' || a.place.path.length === 0 || !a.fn.body) return null;
+    const isRoot = (e: ast.Expr | undefined): boolean => { const x = e && unparen(e); return x?.kind === 'Ident' && this.program.objectOf(x) === root; };
+    let into: ast.Expr | null = null;
+    walk(a.fn.body, (n) => {
+      if (into || n.kind === 'FuncLit') return false;
+      if (n.kind !== 'AssignStmt' || n.lhs.length !== 1 || n.rhs.length !== 1 || !before(n.span, a.span)) return undefined;
+      const lhs = unparen(n.lhs[0]!);
+      const rhs = unparen(n.rhs[0]!);
+      if (lhs.kind === 'IndexExpr' && isRoot(rhs)) into = lhs.x;
+      else if (rhs.kind === 'CallExpr' && rhs.fun.kind === 'Ident' && rhs.fun.name === 'append' && this.program.objectOf(rhs.fun)?.kind !== 'var' && rhs.args.slice(1).some(isRoot) && !rhs.ellipsis) into = lhs;
+      return undefined;
+    });
+    if (!into) return null;
+    const p = placeOf(this.program, into);
+    if (!p?.root || p.root === root || p.path.length === 0 || p.root.scope === 'local') return null;
+    const r = this.computeAnchor(p.root, [...p.path, '[]', ...a.place.path.slice(0, -1)], 1);
+    return r && { ...r, published: true };
   }
 
   private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
@@ -1804,12 +1864,15 @@ class Facts implements ConcurrencyFacts {
   private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
     if (!cb.spawned) return false;
     // Waiting for a signal from another copy of one's own goroutine orders nothing known.
-    if (ca !== cb && this.waitedFor(a, cb, b.key)) return true;
+    // A wait for cb orders only what cb does before it signals (an explicit wg.Done or
+    // close(ready) that comes before b leaves b running next to the waiter).
+    const released = (key: string | null) => !this.signalledOn(b, cb, key);
+    if (ca !== cb && this.waitedFor(a, cb, b.key, released)) return true;
     if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
-      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb);
+      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released);
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
@@ -1826,7 +1889,7 @@ class Facts implements ConcurrencyFacts {
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
-      if (!before(spawnSpan, w.span) || !waitsBefore(w, site.span)) continue;
+      if (!before(spawnSpan, w.span) || !waitsBefore(w, site.span) || !released(w.chanKey)) continue;
       if (w.group ? this.groupJoins(w, cb) : w.chanKey === null) return true;
       if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
@@ -1855,10 +1918,14 @@ class Facts implements ConcurrencyFacts {
    * chain themselves do, or call, between the start and the join; and any other context
    * that runs them must be one that cannot run next to a's.
    */
-  private outsideJoin(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
-    if (ca.spawned || ca.multi || ca.kind === 'api' || !cb.spawner || !cb.spawnNode) return false;
-    const chain = this.joins.chainOf(cb);
+  private outsideJoin(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext, released: (key: string | null) => boolean): boolean {
+    if (ca.spawned || ca.multi || !cb.spawner || !cb.spawnNode) return false;
+    const early = this.signals.signalledBefore(b, cb);
+    const chain = this.joins.chainOf(cb, early.size ? { usable: (w) => released(w.chanKey), tag: [...early].sort().join(',') } : null);
     if (!chain || chain.keys.has(b.key)) return false;
+    // The exported API is one client calling the package in turn: the window is its own
+    // only when the functions that hold it are the package's, called by that client.
+    if (ca.kind === 'api' && !chain.levels.every((l) => this.reach.reaches(l.fn, ca.id))) return false;
     const site = this.siteOf(a);
     for (const [i, l] of chain.levels.entries()) {
       for (const c of this.contextsOf(l.fn)) {
@@ -1927,6 +1994,17 @@ class Facts implements ConcurrencyFacts {
       fn = fn.parent;
     }
     return { fn, span };
+  }
+
+  /** Like siteOf, every level from a's own function up. */
+  private siteLevels(a: Access): Array<{ fn: FuncInfo; span: ast.Span }> {
+    const out = [{ fn: a.fn, span: a.span }];
+    let fn = a.fn;
+    while (fn.node.kind === 'FuncLit' && fn.parent && !this.spawnRoots().has(fn)) {
+      out.push({ fn: fn.parent, span: fn.node.span });
+      fn = fn.parent;
+    }
+    return out;
   }
 
   private spawnRootSet: Set<FuncInfo> | null = null;
@@ -2029,14 +2107,22 @@ class Facts implements ConcurrencyFacts {
   /** Access a comes after its function waited for something context cb signals
    * (a receive from a channel cb sends on or closes, a Wait on a WaitGroup cb calls Done on,
    * an errgroup Wait for the group that runs cb). */
-  private waitedFor(a: Access, cb: GoroutineContext, racingKey: string): boolean {
-    const site = this.siteOf(a);
+  private waitedFor(a: Access, cb: GoroutineContext, racingKey: string, released: (key: string | null) => boolean): boolean {
+    // The waits of a's function before it, and, for a literal run on the spot (a cleanup
+    // or deferred func), those of the functions around it before the literal.
+    for (const site of this.siteLevels(a)) {
+      if (this.waitedAt(site, cb, racingKey, released)) return true;
+    }
+    return false;
+  }
+
+  private waitedAt(site: { fn: FuncInfo; span: ast.Span }, cb: GoroutineContext, racingKey: string, released: (key: string | null) => boolean): boolean {
     const ff = this.funcFacts.get(site.fn);
     if (!ff) return false;
     for (const w of ff.waits) {
       // Receiving some of the values a goroutine sends on a channel does not order that
       // goroutine's later sends (or a close) on the same channel.
-      if (!w.chanKey || w.chanKey === racingKey || !waitsBefore(w, site.span)) continue;
+      if (!w.chanKey || w.chanKey === racingKey || !waitsBefore(w, site.span) || !released(w.chanKey)) continue;
       if (w.chanKey.startsWith('eg:')) {
         if (cb.kind === 'errgroup' && cb.spawnNode?.kind === 'CallExpr') {
           const f = unparen(cb.spawnNode.fun);
@@ -2100,6 +2186,14 @@ class Facts implements ConcurrencyFacts {
       this.signalCache.set(key, hit);
     }
     return hit;
+  }
+
+  /** Goroutine cb may signal on the channel or WaitGroup a wait on key waits for before
+   * it runs access b. */
+  private signalledOn(b: Access, cb: GoroutineContext, key: string | null): boolean {
+    if (!key || !cb.spawned) return false;
+    const early = this.signals.signalledBefore(b, cb);
+    return early.size > 0 && this.aliasKeys(key).some((k) => early.has(k));
   }
 
   private contextSignals(c: GoroutineContext, key: string): boolean {
@@ -2343,6 +2437,8 @@ interface Anchor {
   /** An object a field of the receiver points to (heldChannelAnchor): where the receiver
    * came from says nothing about where that object did. */
   held?: boolean;
+  /** An object its function put into the collection itself (publishedAnchor). */
+  published?: boolean;
   /** For an object a captured pointer points at: the id of its type's objects (see sameAnchor). */
   alsoSelf?: string;
   /** The variable of a var anchor with alsoSelf. */

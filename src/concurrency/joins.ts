@@ -37,6 +37,13 @@ export interface JoinChain {
   keys: Set<string>;
 }
 
+/** Which waits may make the join: those a given access of the goroutine comes before
+ * (see signals.ts); tag names the filter for caching. */
+export interface WaitFilter {
+  usable(w: WaitSite): boolean;
+  tag: string;
+}
+
 export interface JoinDeps {
   callgraph: CallGraph;
   funcFacts: Map<FuncInfo, FuncFacts>;
@@ -65,7 +72,7 @@ const MAX_LEVELS = 4;
 const MAX_WAIT_DEPTH = 2;
 
 export class Joins {
-  private readonly chains = new Map<number, JoinChain | null>();
+  private readonly chains = new Map<string, JoinChain | null>();
   private readonly shapes = new Map<FuncInfo, Shape>();
   private readonly mustWaits = new Map<FuncInfo, WaitSite[]>();
 
@@ -73,10 +80,11 @@ export class Joins {
 
   /** The join chain of a started goroutine, or null when some start may outlive every
    * function above it. */
-  chainOf(cb: GoroutineContext): JoinChain | null {
+  chainOf(cb: GoroutineContext, only: WaitFilter | null = null): JoinChain | null {
     if (!cb.spawned || !cb.spawner || !cb.spawnNode) return null;
-    if (this.chains.has(cb.id)) return this.chains.get(cb.id)!;
-    this.chains.set(cb.id, null);
+    const id = only ? `${cb.id}|${only.tag}` : `${cb.id}`;
+    if (this.chains.has(id)) return this.chains.get(id)!;
+    this.chains.set(id, null);
     const levels: JoinLevel[] = [];
     let fn: FuncInfo = cb.spawner;
     let starts: ast.Span[] = [cb.spawnNode.span];
@@ -84,7 +92,7 @@ export class Joins {
     let out: JoinChain | null = null;
     for (let depth = 0; depth < MAX_LEVELS && fn.body; depth++) {
       const keys = new Set<string>();
-      const join = this.joinIn(fn, starts, cb, below, keys);
+      const join = this.joinIn(fn, starts, cb, below, keys, only);
       const from = starts.reduce((m, s) => (before(s, m) ? s : m));
       if (join) {
         levels.push({ fn, from, to: join });
@@ -101,21 +109,21 @@ export class Joins {
       starts = calls.map((e) => e.call.span);
       fn = parent;
     }
-    this.chains.set(cb.id, out);
+    this.chains.set(id, out);
     return out;
   }
 
   /** Where fn, after every start, waits for goroutine cb on every path that leaves it;
    * the end of fn for a deferred wait. */
-  private joinIn(fn: FuncInfo, starts: ast.Span[], cb: GoroutineContext, below: FuncInfo | null, keys: Set<string>): ast.Span | null {
+  private joinIn(fn: FuncInfo, starts: ast.Span[], cb: GoroutineContext, below: FuncInfo | null, keys: Set<string>, only: WaitFilter | null): ast.Span | null {
     const shape = this.shapeOf(fn);
     const candidates: Array<{ w: WaitSite; deferred: boolean }> = [];
     for (const w of this.deps.funcFacts.get(fn)?.waits ?? []) {
-      if (w.scope || !this.joins(w, cb)) continue;
+      if (w.scope || !this.joins(w, cb) || (only && !only.usable(w))) continue;
       candidates.push({ w, deferred: shape.defers.some((d) => spanContains(d, w.span)) });
     }
     for (const e of this.deps.callgraph.callees(fn)) {
-      const w = this.callWait(e, cb, fn, below);
+      const w = this.callWait(e, cb, fn, below, only);
       if (w) candidates.push({ w, deferred: e.deferred && shape.defers.some((d) => spanContains(d, e.call.span)) });
     }
     candidates.sort((x, y) => (before(x.w.span, y.w.span) ? -1 : 1));
@@ -198,11 +206,11 @@ export class Joins {
    * (`if single { query = ...; wait = ... } else { query = ...go...; wait = ...<-ch }`)
    * is not the one called in a run that started cb.
    */
-  private callWait(e: CallEdge, cb: GoroutineContext, fn: FuncInfo, below: FuncInfo | null): WaitSite | null {
+  private callWait(e: CallEdge, cb: GoroutineContext, fn: FuncInfo, below: FuncInfo | null, only: WaitFilter | null): WaitSite | null {
     if (!e.targets.length) return null;
     let found: WaitSite | null = null;
     for (const t of e.targets) {
-      const w = this.mustWait(t, 0).find((x) => this.joins(x, cb));
+      const w = this.mustWait(t, 0).find((x) => this.joins(x, cb) && (!only || only.usable(x)));
       if (w) { found ??= w; continue; }
       const excused = below && below.node.kind === 'FuncLit' && t.node.kind === 'FuncLit' && t.parent === fn && below.parent === fn
         && this.shapeOf(fn).ifs.some((i) => (spanContains(i.then, t.node.span) && spanContains(i.els, below.node.span)) || (spanContains(i.els, t.node.span) && spanContains(i.then, below.node.span)));

@@ -1,0 +1,173 @@
+/**
+ * What a goroutine does after it signals. A WaitGroup's Wait, or a receive from a channel
+ * the goroutine sends on or closes, orders only what the goroutine did before its Done,
+ * send or close: code after an explicit `wg.Done()` (or after `close(ready)`) runs next
+ * to whatever the waiter does once it has been released. A deferred signal runs when its
+ * function returns, after everything in it.
+ */
+import type * as ast from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
+import type { FuncInfo } from '../model/objects.js';
+import { before, type Access } from './accesses.js';
+import type { CallGraph } from './callgraph.js';
+import type { GoroutineContext } from './entries.js';
+import type { ReachIndex } from './reach.js';
+import { spanContains } from './spans.js';
+
+export interface SignalDeps {
+  callgraph: CallGraph;
+  reach: ReachIndex;
+  /** Every access, by key. */
+  accessesByKey: Map<string, Access[]>;
+  /** A function literal runs where it is written (a callback called on the spot, a
+   * deferred func), not stored away or started as a goroutine. */
+  runsInParent(lit: FuncInfo): boolean;
+}
+
+/** Where code runs, in terms of one function of the goroutine: a statement's span, or
+ * the end of the function for deferred code. */
+interface Pos {
+  fn: FuncInfo;
+  span: ast.Span;
+}
+
+/** The parts of a function body that decide whether code after a point runs. */
+interface Flow {
+  /** If bodies and elses, switch and select cases. */
+  conds: ast.Span[];
+  loops: ast.Span[];
+  returns: ast.Span[];
+  defers: ast.Span[];
+  end: ast.Span;
+}
+
+const MAX_CLIMB = 3;
+const MAX_CALLERS = 6;
+
+export class SignalOrder {
+  private signalList: Access[] | null = null;
+  private readonly byContext = new Map<number, Access[]>();
+  private readonly positions = new Map<string, Pos[]>();
+  private readonly flows = new Map<FuncInfo, Flow>();
+  private readonly before = new Map<Access, Map<number, Set<string>>>();
+
+  constructor(private readonly deps: SignalDeps) {}
+
+  /**
+   * Keys of the channels and WaitGroups goroutine cb sends on, closes or calls Done on
+   * before access b on some path through its code: a Wait or receive on one of them does
+   * not order b.
+   */
+  signalledBefore(b: Access, cb: GoroutineContext): Set<string> {
+    let perB = this.before.get(b);
+    if (!perB) { perB = new Map(); this.before.set(b, perB); }
+    let hit = perB.get(cb.id);
+    if (hit) return hit;
+    hit = new Set();
+    perB.set(cb.id, hit);
+    const signals = this.signalsOf(cb);
+    if (!signals.length) return hit;
+    const bPos = this.positionsOf(b.fn, b.span, cb);
+    for (const x of signals) {
+      if (hit.has(x.key)) continue;
+      const xPos = this.positionsOf(x.fn, x.span, cb);
+      if (xPos.some((p) => bPos.some((q) => q.fn === p.fn && this.precedes(p.fn, p.span, q.span)))) hit.add(x.key);
+    }
+    return hit;
+  }
+
+  /** Sends, closes and WaitGroup Dones that goroutine cb may run. */
+  private signalsOf(cb: GoroutineContext): Access[] {
+    let hit = this.byContext.get(cb.id);
+    if (hit) return hit;
+    if (!this.signalList) {
+      this.signalList = [];
+      for (const list of this.deps.accessesByKey.values()) {
+        for (const a of list) if (a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') this.signalList.push(a);
+      }
+    }
+    hit = this.signalList.filter((a) => this.deps.reach.reaches(a.fn, cb.id));
+    this.byContext.set(cb.id, hit);
+    return hit;
+  }
+
+  /** Where code at span of fn runs in fn and in the functions above it, up to the
+   * goroutine's roots: a literal run on the spot at its place in its parent, any other
+   * function at its call sites (a few callers, a few levels) in functions the goroutine
+   * runs. */
+  private positionsOf(fn: FuncInfo, span: ast.Span, cb: GoroutineContext): Pos[] {
+    const key = `${fn.id}@${span.join(',')}|${cb.id}`;
+    const roots = new Set(cb.roots);
+    let hit = this.positions.get(key);
+    if (hit) return hit;
+    hit = [];
+    this.positions.set(key, hit);
+    const out = hit;
+    const visit = (f: FuncInfo, s: ast.Span, depth: number): void => {
+      if (!f.body || out.length > 32 || !this.deps.reach.reaches(f, cb.id)) return;
+      const flow = this.flowOf(f);
+      const at = flow.defers.some((d) => spanContains(d, s)) ? flow.end : s;
+      out.push({ fn: f, span: at });
+      if (roots.has(f)) return;
+      if (f.node.kind === 'FuncLit' && f.parent && this.deps.runsInParent(f)) {
+        visit(f.parent, f.node.span, depth);
+        return;
+      }
+      if (depth >= MAX_CLIMB) return;
+      const calls = this.deps.callgraph.callers(f);
+      if (calls.length > MAX_CALLERS) return;
+      for (const e of calls) if (e.caller !== f) visit(e.caller, e.call.span, depth + 1);
+    };
+    visit(fn, span, 0);
+    return out;
+  }
+
+  /** Code at x runs before code at y on some path through fn: x comes first and is not
+   * in a branch that returns before y. A signal in a loop that y is not in is one of
+   * many (`for ... { ch <- v }` matched by as many receives): which one the waiter
+   * received is not known, so it is not counted. */
+  private precedes(fn: FuncInfo, x: ast.Span, y: ast.Span): boolean {
+    if (!before(x, y) || spanContains(x, y) || spanContains(y, x)) return false;
+    const flow = this.flowOf(fn);
+    if (spanContains(flow.end, x)) return false;
+    if (flow.loops.some((l) => spanContains(l, x) && !spanContains(l, y))) return false;
+    for (const c of flow.conds) {
+      if (!spanContains(c, x) || spanContains(c, y)) continue;
+      if (flow.returns.some((r) => spanContains(c, r) && before(x, r))) return false;
+    }
+    return true;
+  }
+
+  private flowOf(fn: FuncInfo): Flow {
+    let hit = this.flows.get(fn);
+    if (hit) return hit;
+    const body = fn.body!;
+    const flow: Flow = { conds: [], loops: [], returns: [], defers: [], end: [body.span[2], body.span[3], body.span[2], body.span[3]] };
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      switch (n.kind) {
+        case 'IfStmt':
+          flow.conds.push(n.body.span);
+          if (n.else) flow.conds.push(n.else.span);
+          break;
+        case 'CaseClause': case 'CommClause':
+          flow.conds.push(n.span);
+          break;
+        case 'ForStmt': case 'RangeStmt':
+          flow.loops.push(n.span);
+          break;
+        case 'ReturnStmt':
+          flow.returns.push(n.span);
+          break;
+        case 'DeferStmt':
+          flow.defers.push(n.span);
+          break;
+        default:
+      }
+      return undefined;
+    });
+    hit = flow;
+    this.flows.set(fn, hit);
+    return hit;
+  }
+}
