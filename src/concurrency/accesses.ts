@@ -8,11 +8,12 @@ import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { calleeOf, callSitesOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
+import { singleDefinition } from '../model/definitions.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
-import { chanElementPlace } from './chan-origins.js';
+import { chanElementPlace, lockedChanGetter } from './chan-origins.js';
 import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
@@ -53,6 +54,11 @@ export interface Access {
   checked?: boolean;
   /** Inside a function run by sync.Once.Do. */
   inOnce?: boolean;
+  /** A send on a local copy of this channel field, taken under a lock and used after it
+   * is released: the field's text. */
+  copiedFrom?: string;
+  /** Which Once runs it (its place key; `*` unknown, matches any; `+` several, matches none). */
+  onceKey?: string;
   /** An atomic access that only loads. */
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
@@ -75,6 +81,18 @@ export interface WaitSite {
   /** A receive in one case of a select orders only that case's code: another case may
    * fire instead. */
   scope?: ast.Span;
+}
+
+/** The Once of a body run by `once.Do` whose Once is not a tracked place: matches any. */
+export const ANY_ONCE = '*';
+/** A body run by two different Onces: matches none. */
+export const MANY_ONCES = '+';
+
+/** Both run inside the body of one sync.Once (the same Once, not merely some Once each):
+ * only one of them runs. */
+export function sameOnce(a: Access, b: Access): boolean {
+  if (!a.onceKey || !b.onceKey || a.onceKey === MANY_ONCES || b.onceKey === MANY_ONCES) return false;
+  return a.onceKey === b.onceKey || a.onceKey === ANY_ONCE || b.onceKey === ANY_ONCE;
 }
 
 /** A close behind a check: inside a condition, or after an early return on one. */
@@ -107,8 +125,8 @@ export interface AccessEnv {
   captured: Set<VarObj>;
   /** Functions that can reach a goroutine start (passing an object to them shares it). */
   spawning: Set<FuncInfo>;
-  /** Function literals run by sync.Once.Do. */
-  onceBodies: Set<FuncInfo>;
+  /** Functions run by sync.Once.Do, with the identity of their Once. */
+  onceBodies: Map<FuncInfo, string>;
   targetsOf(c: Callee | null, from?: PackageInfo): FuncInfo[];
 }
 
@@ -936,10 +954,46 @@ class FuncWalker {
     return chanElementPlace(this.program, ch) ?? p;
   }
 
+  /**
+   * A local channel copied from a field under a lock and sent on after that lock is
+   * released (`f.mu.Lock(); ch := f.ch; f.mu.Unlock(); ch <- u`, or `ch := f.current()`
+   * with a getter that returns the field under the lock): the send is on the field's
+   * channel, unprotected. A Reset that closes the field under the lock and puts a new
+   * channel in it does not reach the copy, which may hold the channel just closed.
+   */
+  private lockedCopyPlace(ch: ast.Expr, st: HeldLock[]): (Place & { copiedFrom: string }) | null {
+    const x = unparen(ch);
+    if (x.kind !== 'Ident') return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || this.env.captured.has(v)) return null;
+    const def = singleDefinition(this.program, v);
+    const d = def ? unparen(def) : null;
+    if (!d || !before(d.span, x.span) || underlying(this.program.typeOf(d)).kind !== 'chan') return null;
+    if (d.kind === 'SelectorExpr') {
+      const p = placeOf(this.program, d);
+      if (!p?.key || !p.root || p.root === v || !p.path.length || p.indexed) return null;
+      // Read under a lock this send no longer holds.
+      const read = this.facts.accesses.find((a) => a.kind === 'read' && a.key === p.key && a.span[0] === d.span[0] && a.span[1] === d.span[1]);
+      if (!read?.locks.length || read.locks.every((l) => st.some((h) => h.key === l.key))) return null;
+      return { ...p, throughPointer: true, copiedFrom: exprText(d) };
+    }
+    if (d.kind !== 'CallExpr') return null;
+    const f = unparen(d.fun);
+    if (f.kind !== 'SelectorExpr') return null;
+    const targets = this.env.targetsOf(calleeOf(this.program, d), this.fn.pkg);
+    if (targets.length !== 1) return null;
+    const g = lockedChanGetter(this.program, targets[0]!);
+    const base = g ? placeOf(this.program, f.x) : null;
+    if (!g || !base?.root || base.indexed) return null;
+    return { ...g, root: base.root, rootExpr: base.rootExpr, path: [...base.path, ...g.path], throughPointer: true, copiedFrom: exprText(d) };
+  }
+
   private chanOp(ch: ast.Expr, kind: 'send' | 'close', span: ast.Span, st: HeldLock[]): void {
-    const p = this.chanPlace(ch);
+    const copy = kind === 'send' ? this.lockedCopyPlace(ch, st) : null;
+    const p = copy ?? this.chanPlace(ch);
     if (!p?.key) return;
     const a = this.record(kind, { ...p, key: `chan:${p.key}` }, span, st, exprText(ch));
+    if (a && copy) a.copiedFrom = copy.copiedFrom;
     if (a && kind === 'send' && this.selectDefault) a.selectDefault = true;
     if (a && kind === 'close' && this.condDepth > 0) a.guarded = true;
     const from = a && kind === 'close' ? this.ranges.find((r) => r.value === p.root) : undefined;
@@ -985,7 +1039,8 @@ class FuncWalker {
       fn: this.fn, kind, key: p.key, place: p, span, locks: st, text, loop: this.loop(),
       confined: this.isConfined(p, span),
     };
-    if (this.env.onceBodies.has(this.fn)) a.inOnce = true;
+    const once = this.env.onceBodies.get(this.fn);
+    if (once !== undefined) { a.inOnce = true; a.onceKey = once; }
     this.facts.accesses.push(a);
     return a;
   }

@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
-import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose } from './accesses.js';
+import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose, ANY_ONCE, MANY_ONCES } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, type GoroutineContext } from './entries.js';
@@ -1985,7 +1985,7 @@ class Facts implements ConcurrencyFacts {
   /** Where an access happens in terms of the enclosing named function: an access in a
    * function literal that its parent runs on the spot (a callback to sort.Slice, a
    * deferred func) happens at the literal's place in the parent. */
-  private siteOf(a: Access, stopAt: FuncInfo | null = null): { fn: FuncInfo; span: ast.Span } {
+  private siteOf(a: { fn: FuncInfo; span: ast.Span }, stopAt: FuncInfo | null = null): { fn: FuncInfo; span: ast.Span } {
     let fn = a.fn;
     let span = a.span;
     // Stop at the spawner when the access is in it (a subtest literal that starts goroutines).
@@ -2171,11 +2171,31 @@ class Facts implements ConcurrencyFacts {
       if (!signals.length) continue;
       const afterA = signals.every((x) => {
         const s = this.siteOf(x);
-        return s.fn === as.fn && before(as.span, s.span) && !loops.some((l) => spanContains(l, as.span) && spanContains(l, s.span));
+        if (s.fn !== as.fn) return this.calledOnlyBefore(as.fn, s.fn, s.span, 2);
+        return before(as.span, s.span) && !loops.some((l) => spanContains(l, as.span) && spanContains(l, s.span));
       });
       if (afterA) return true;
     }
     return false;
+  }
+
+  /**
+   * fn runs only inside calls that `from` makes before `span`, outside any loop around
+   * both (`p.fill(); close(sent)`: what fill does is done before the signal), through at
+   * most `depth` further callers.
+   */
+  private calledOnlyBefore(fn: FuncInfo, from: FuncInfo, span: ast.Span, depth: number): boolean {
+    const calls = this.callgraph.callers(fn);
+    if (!calls.length || this.spawnRoots().has(fn)) return false;
+    const loops = this.funcFacts.get(from)?.loops ?? [];
+    return calls.every((e) => {
+      if (e.deferred) return false;
+      if (e.caller === from) return before(e.call.span, span) && !loops.some((l) => spanContains(l, e.call.span) && spanContains(l, span));
+      if (depth <= 0 || e.caller === fn) return false;
+      const site = this.siteOf({ fn: e.caller, span: e.call.span });
+      if (site.fn === from) return before(site.span, span) && !loops.some((l) => spanContains(l, site.span) && spanContains(l, span));
+      return this.calledOnlyBefore(site.fn, from, span, depth - 1);
+    });
   }
 
   /** The sends on and closes of a channel, listed once per channel. */
@@ -2269,21 +2289,30 @@ class Facts implements ConcurrencyFacts {
     return !!p?.root && p.root.scope === 'local' && !p.throughPointer && p.path.length === 0 && !this.captured.has(p.root);
   }
 
-  private onceBodies(): Set<FuncInfo> {
-    const out = new Set<FuncInfo>();
+  /** Functions run by sync.Once.Do, each with the identity of its Once (the Once's place
+   * key, like a lock's): closes under one Once run once, closes under two Onces can both
+   * run (see sameOnce). */
+  private onceBodies(): Map<FuncInfo, string> {
+    const out = new Map<FuncInfo, string>();
+    const add = (f: FuncInfo, k: string) => {
+      const had = out.get(f);
+      out.set(f, had === undefined || had === k ? k : MANY_ONCES);
+    };
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
       walk(fn.body, (n) => {
         if (n.kind === 'FuncLit' && n !== fn.node) return false;
         if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n)) {
-          for (const f of this.callgraph.funcValues(n.args[0])) out.add(f);
+          const f = unparen(n.fun);
+          const k = (f.kind === 'SelectorExpr' ? placeOf(this.program, f.x)?.key : null) ?? ANY_ONCE;
+          for (const b of this.callgraph.funcValues(n.args[0])) add(b, k);
         }
         return undefined;
       });
     }
     // A function called only from once bodies (`once.Do(func() { err = setup() })`) runs
-    // once too.
-    let frontier = [...out];
+    // once too, under the Onces of its callers.
+    let frontier = [...out.keys()];
     while (frontier.length) {
       const next: FuncInfo[] = [];
       for (const f of frontier) {
@@ -2291,7 +2320,10 @@ class Facts implements ConcurrencyFacts {
           for (const t of e.targets) {
             if (out.has(t) || !t.body) continue;
             const callers = this.callgraph.callers(t);
-            if (callers.length && callers.every((c) => out.has(c.caller))) { out.add(t); next.push(t); }
+            if (callers.length && callers.every((c) => out.has(c.caller))) {
+              for (const c of callers) add(t, out.get(c.caller)!);
+              next.push(t);
+            }
           }
         }
       }

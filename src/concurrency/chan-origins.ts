@@ -8,6 +8,7 @@
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { unparen } from '../model/checker.js';
+import { calleeOf, isMethodCall } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -95,4 +96,32 @@ function holdsChannels(program: Program, coll: ast.Expr): boolean {
   const t = underlying(program.typeOf(coll));
   const elem = t.kind === 'slice' || t.kind === 'array' ? t.elem : t.kind === 'map' ? t.value : null;
   return !!elem && underlying(elem).kind === 'chan';
+}
+
+/**
+ * A method that returns a channel field of its receiver while holding one of the
+ * receiver's locks (`f.mu.Lock(); defer f.mu.Unlock(); return f.ch`): the fields from the
+ * receiver to the channel, or null. Its caller holds the channel after the unlock.
+ */
+export function lockedChanGetter(program: Program, fn: FuncInfo): Place | null {
+  if (!fn.recv || !fn.body) return null;
+  let locks = false;
+  let result: Place | null = null;
+  let consistent = true;
+  walk(fn.body, (n) => {
+    if (!consistent || n.kind === 'FuncLit') return false;
+    if (n.kind === 'CallExpr') {
+      const c = calleeOf(program, n);
+      const f = unparen(n.fun);
+      if ((isMethodCall(c, 'sync', 'Mutex', 'Lock') || isMethodCall(c, 'sync', 'RWMutex', ['Lock', 'RLock'])) && f.kind === 'SelectorExpr' && placeOf(program, f.x)?.root === fn.recv) locks = true;
+    }
+    if (n.kind === 'ReturnStmt') {
+      const r = n.results.length === 1 ? unparen(n.results[0]!) : null;
+      const p = r ? placeOf(program, r) : null;
+      if (!r || !p?.key || p.root !== fn.recv || !p.path.length || p.indexed || underlying(program.typeOf(r)).kind !== 'chan' || (result && result.key !== p.key)) consistent = false;
+      else result = p;
+    }
+    return undefined;
+  });
+  return consistent && locks ? result : null;
 }

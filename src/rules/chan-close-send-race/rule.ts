@@ -30,7 +30,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, 'close', b.selectDefault ? 'send (in a select with a default case)' : 'send');
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `channel ${a.text} is closed here while another goroutine may send on it at ${where(b)}${b.selectDefault ? ' inside a select with a default case, which does not protect a send: a closed channel is always ready' : ''}${onlyCloserLocks ? '; the lock held here is not taken by the sender, so it orders nothing' : ''} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there); a late send panics with "send on closed channel"; let only the sender close the channel, signal shutdown on a separate done channel, or guard both send and close with the same mutex and a closed flag`,
+      message: `channel ${a.text} is closed here while another goroutine may send on it at ${where(b)}${b.selectDefault ? ' inside a select with a default case, which does not protect a send: a closed channel is always ready' : ''}${b.copiedFrom ? `; the sender took ${b.text} from ${b.copiedFrom} under the lock and sends after releasing it, so it may hold the channel closed here (putting a new channel in the field does not reach the copy)` : onlyCloserLocks ? '; the lock held here is not taken by the sender, so it orders nothing' : ''} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there); a late send panics with "send on closed channel"; let only the sender close the channel, signal shutdown on a separate done channel, or guard both send and close with the same mutex and a closed flag`,
       related, trace,
     });
   }

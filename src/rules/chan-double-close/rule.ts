@@ -11,6 +11,7 @@ import { walkChannelPaths } from '../shared/channel-paths.js';
 import { receiverChanOps, type ReceiverChanOps } from '../shared/channel-summaries.js';
 import type { FuncInfo } from '../../model/objects.js';
 import { findDoubleRegistrations } from './registered-twice.js';
+import { sameOnce } from '../../concurrency/accesses.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
 
 export const meta: RuleMeta = {
@@ -33,8 +34,9 @@ function check(ctx: RuleContext): void {
   // Closes that can run at the same time in two goroutines.
   const races = findRaces(facts, {
     keys: (k) => k.startsWith('chan:'),
-    // Both under sync.Once is one close; a Once-guarded close and a direct one are two.
-    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !(a.inOnce && b.inOnce),
+    // Both under one sync.Once is one close; a Once-guarded close and a direct one are
+    // two, and so are closes under two different Onces (`failOnce`, `closeOnce`).
+    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !sameOnce(a, b),
     // A channel closed by one goroutine and later by another, after waiting for the first
     // (`<-s.done; s.Close()`), panics just the same.
     anyOrder: true,

@@ -25,7 +25,7 @@ function check(ctx: RuleContext): void {
   const seen = new Set<string>();
   for (const fn of ctx.program.funcs) {
     walkChannelPaths(facts, fn, ops, {
-      sendAfterClose: (send, via, closed) => {
+      sendAfterClose: (send, via, closed, deferred) => {
         // The primary location is the send itself (where the panic is raised); the call in
         // this function that reaches it is a related location.
         const at = { file: send.fn.file, span: send.span };
@@ -35,10 +35,10 @@ function check(ctx: RuleContext): void {
         const closeWhere = `${closed.close.fn.file.ast.path}:${closed.close.span[0]}`;
         const related = [relatedAt(closed.close.fn.file, closed.close.span, `${closed.close.text} is closed here`)];
         if (closed.via) related.push(relatedAt(fn.file, closed.via.span, `the close happens in this call`));
-        if (via) related.push(relatedAt(fn.file, via.span, `${fn.name} calls ${send.fn.name} here, after the close`));
+        if (via) related.push(relatedAt(fn.file, via.span, deferred ? `${fn.name} defers ${send.fn.name} here; it runs after the close` : `${fn.name} calls ${send.fn.name} here, after the close`));
         ctx.report({
           file: at.file, span: at.span, confidence: 'high',
-          message: `send on ${send.text}${via ? ` (reached from ${fn.name} through the call at ${fn.file.ast.path}:${via.span[0]})` : ''} after the channel was closed at ${closeWhere} on this path through ${fn.name}; it panics with "send on closed channel"; return after closing, or close only after the last send (only the sender closes)`,
+          message: `send on ${send.text}${via ? ` (reached from ${fn.name} through the ${deferred ? 'deferred ' : ''}call at ${fn.file.ast.path}:${via.span[0]})` : ''} after the channel was closed at ${closeWhere} on this path through ${fn.name}${deferred ? `; deferred calls run when ${fn.name} returns, after the close` : ''}; it panics with "send on closed channel"; ${deferred ? 'make the final send before closing instead of deferring it' : 'return after closing, or close only after the last send (only the sender closes)'}`,
           related,
           trace: [
             `${closeWhere}: ${closed.close.text} closed${closed.via ? ` (via the call at line ${closed.via.span[0]})` : ''}`,

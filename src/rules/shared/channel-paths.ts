@@ -31,11 +31,15 @@ interface Alias {
 }
 
 export interface PathListener {
-  sendAfterClose(send: Access, via: ast.CallExpr | null, closed: CloseEvent): void;
+  /** `deferred`: the send is in a deferred call, run when the function returns. */
+  sendAfterClose(send: Access, via: ast.CallExpr | null, closed: CloseEvent, deferred?: boolean): void;
   closeAfterClose(second: CloseEvent, first: CloseEvent, deferred: boolean): void;
 }
 
 type State = Map<string, CloseEvent>;
+
+/** What a deferred call does to channels, in the order it does it. */
+type DeferredOp = { close: CloseEvent } | { send: ChanOp; via: ast.CallExpr };
 
 export function walkChannelPaths(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map<FuncInfo, ReceiverChanOps>, listener: PathListener): void {
   if (!fn.body) return;
@@ -62,6 +66,9 @@ class Walker {
   private readonly keyRoots = new Map<string, VarObj>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
+  /** Deferred calls' channel operations, by defer statement in the order they are
+   * registered (a loop walks its body twice: each statement counts once). */
+  private readonly deferredOps = new Map<ast.DeferStmt, DeferredOp[]>();
 
   constructor(
     private readonly facts: ConcurrencyFacts,
@@ -88,6 +95,21 @@ class Walker {
       const first = k ? st.get(k) : undefined;
       if (first) this.listener.closeAfterClose(first, d, true);
     }
+    // Deferred calls run last to first, after everything the body did: a deferred send
+    // (`defer s.report(true)`) finds the channel the body closed closed.
+    const after = new Map(st);
+    for (const ops of [...this.deferredOps.values()].reverse()) {
+      for (const op of ops) {
+        if ('close' in op) {
+          const k = this.keyOf(op.close.close, op.close.via, op.close.prefix);
+          if (k) after.set(k, op.close);
+          continue;
+        }
+        const k = this.keyOf(op.send.access, op.via, op.send.prefix);
+        const closed = k ? after.get(k) : undefined;
+        if (closed) this.listener.sendAfterClose(op.send.access, op.via, closed, true);
+      }
+    }
   }
 
   private stmt(s: ast.Stmt, st: State): State | null {
@@ -101,6 +123,12 @@ class Walker {
       case 'DeferStmt': {
         const ev = this.closeEventsOfCall(s.call);
         this.deferred.push(...ev);
+        if (!this.deferredOps.has(s)) {
+          // Taken as sending first, like a call in the body (see events).
+          const ops: DeferredOp[] = this.sendsOfCall(s.call).map((send) => ({ send, via: s.call }));
+          for (const close of ev) ops.push({ close });
+          this.deferredOps.set(s, ops);
+        }
         return st;
       }
       case 'GoStmt': return st;
@@ -332,17 +360,22 @@ const guardCache = new WeakMap<Access, boolean>();
  * d.pending == 0 { close(d.idle) }` in a tick loop) passes again, and the close with it.
  * A close taken out of its collection after closing stays guarded (see accesses.ts).
  */
-export function guardHolds(facts: ConcurrencyFacts, close: Access): boolean {
+export function guardHolds(facts: ConcurrencyFacts, close: Access, perCall = false): boolean {
   if (!close.guarded) return false;
-  let hit = guardCache.get(close);
+  const cache = perCall ? perCallGuardCache : guardCache;
+  let hit = cache.get(close);
   if (hit === undefined) {
-    hit = computeGuardHolds(facts, close);
-    guardCache.set(close, hit);
+    hit = computeGuardHolds(facts, close, perCall);
+    cache.set(close, hit);
   }
   return hit;
 }
 
-function computeGuardHolds(facts: ConcurrencyFacts, close: Access): boolean {
+/** `perCall`: whether the close can be kept from running again by a later call of its
+ * function, where a condition on a parameter (`if to == Done`) can come out otherwise. */
+const perCallGuardCache = new WeakMap<Access, boolean>();
+
+function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: boolean): boolean {
   const fn = close.fn;
   const program = facts.program;
   if (!fn.body) return true;
@@ -411,6 +444,7 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access): boolean {
       }
       if (n.kind === 'Ident' || n.kind === 'SelectorExpr') {
         const p = placeOf(program, n as ast.Expr);
+        if (perCall && p?.root?.scope === 'param' && p.root.func === fn) { holds = true; return false; }
         if (p?.root && changes(p.root, p.path, p.key)) { holds = true; return false; }
       }
       return undefined;

@@ -10,6 +10,7 @@ import { unparen } from '../../model/checker.js';
 import { placeOf } from '../../concurrency/places.js';
 import type * as ast from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
+import { guardHolds } from './channel-paths.js';
 
 /**
  * A method that returns early on a flag of its receiver and sets that flag
@@ -70,7 +71,11 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
     for (const a of ff.accesses) {
       if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
       const op = { access: a, prefix: a.place.path.slice(0, -1) };
-      if (a.kind === 'close' && !a.guarded && !reopened(ff.accesses, a)) ops.closes.set(opKey(op), op);
+      // A close under a check that can keep it from running again (a flag the method sets,
+      // a field others change, a receive) is left out; one under a check of nothing it
+      // changes (`if d.pending == 0 { close(d.idle) }`) closes again on the next call; a
+      // check of a parameter (`if to == Done`) may come out otherwise in that call.
+      if (a.kind === 'close' && !guardHolds(facts, a, true) && !reopened(ff.accesses, a)) ops.closes.set(opKey(op), op);
       if (a.kind === 'send') ops.sends.set(opKey(op), op);
     }
     out.set(fn, ops);
