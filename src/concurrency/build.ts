@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -2039,13 +2039,31 @@ class Facts implements ConcurrencyFacts {
    * that leads to a's function must come before every call that leads to cb's spawner,
    * outside any loop around both.
    */
-  private doneBeforeStartCall(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
+  private doneBeforeStartCall(a: Access, ca: GoroutineContext, cb: GoroutineContext, nested = 0): boolean {
     if (ca.multi || ca.spawned || ca.roots.length !== 1 || !cb.spawner || !cb.spawnNode) return false;
     const root = ca.roots[0]!;
-    if (!root.body || cb.spawner === root || !this.reach.reaches(cb.spawner, ca.id)) return false;
+    if (!root.body || cb.spawner === root) return false;
+    // Reached from a only through goroutines it starts after a (`asmb: go func() {
+    // writeBlocks() }`): then every start of cb is after a too.
+    const direct = this.reach.reaches(cb.spawner, ca.id);
+    let viaLater = false;
     // Nobody else may start cb earlier (other tests run in their own time, on their own
-    // objects; cb starting more of itself does so after its own start).
-    if (this.contextsOf(cb.spawner).some((c) => c !== ca && c !== cb && c.kind !== 'test')) return false;
+    // objects; cb starting more of itself does so after its own start). Nor does another
+    // command's main (`main` of cmd/link next to the test binary's TestMain that calls
+    // it): another program. In main, or a TestMain before it runs the tests, the
+    // exported API's caller is that one thread itself; an ordinary test may follow
+    // others whose goroutines still run. Goroutines started in init outlive it. A
+    // goroutine that starts cb is fine when it is itself started after a (`Main ->
+    // asmb: go ... writeBlocks: go ...`).
+    const first = ca.kind === 'main' || (ca.kind === 'test' && root.name === 'TestMain');
+    const others = this.contextsOf(cb.spawner).filter((c) => c !== ca && c !== cb && c.kind !== 'test');
+    for (const c of others) {
+      if (c.kind === 'main' && (ca.kind === 'api' || !this.shareProgram(ca, c))) continue;
+      if (c.kind === 'api' && first) continue;
+      if (c.spawned && nested < 3 && this.reach.reaches(cb.spawner, c.id) && this.doneBeforeStartCall(a, ca, c, nested + 1)) { viaLater = true; continue; }
+      return false;
+    }
+    if (!direct) return viaLater;
     // Where a call leads to both (main -> linker.Main -> phases, then the parallel
     // writer), the question moves into that call: `Main` runs its phases in order.
     let f = root;
@@ -2068,14 +2086,39 @@ class Facts implements ConcurrencyFacts {
       }
       // One call that leads to both, made once: what comes before it in f (accesses, or
       // starts) must not be a start; what comes after it must not be an access.
-      const e = both[0]!;
-      if (both.length > 1 || e.targets.length !== 1 || loops.some((l) => spanContains(l, e.call.span))) return false;
-      if (firstB && before(firstB, e.call.span)) return false;
-      if (lastA && before(e.call.span, lastA)) return false;
+      // Several calls of one function, each but the last followed by the end of the
+      // program or the function (`if x { main(); os.Exit(0) }; ...; main()`): whichever
+      // runs, runs the phases in order, and none runs after another.
+      both.sort((x, y) => (before(x.call.span, y.call.span) ? -1 : 1));
+      const e = both[both.length - 1]!;
+      if (e.targets.length !== 1) return false;
+      for (const x of both) {
+        if (x.targets.length !== 1 || x.targets[0] !== e.targets[0] || loops.some((l) => spanContains(l, x.call.span))) return false;
+        if (x !== e && !this.endsAfterCall(f, x.call.span)) return false;
+        if (firstB && before(firstB, x.call.span)) return false;
+        if (lastA && before(x.call.span, lastA) && x === e) return false;
+      }
       f = e.targets[0]!;
       if (!f.body) return false;
     }
     return false;
+  }
+
+  /** The statement holding the call is followed, in its block, by one that leaves:
+   * a return, or a call that never returns (os.Exit, panic, log.Fatal). */
+  private endsAfterCall(fn: FuncInfo, call: ast.Span): boolean {
+    if (!fn.body) return false;
+    let found = false;
+    walk(fn.body, (n) => {
+      if (found || n.kind === 'FuncLit') return false;
+      const list: readonly ast.Stmt[] | undefined = n.kind === 'BlockStmt' ? n.list : n.kind === 'CaseClause' || n.kind === 'CommClause' ? (n as { body: readonly ast.Stmt[] }).body : undefined;
+      if (!list) return undefined;
+      const i = list.findIndex((st) => st.kind === 'ExprStmt' && spanContains(st.span, call));
+      if (i < 0) return undefined;
+      found = list.slice(i + 1).some((st) => st.kind === 'ReturnStmt' || (st.kind === 'ExprStmt' && unparen(st.x).kind === 'CallExpr' && neverReturns(this.program, unparen(st.x) as ast.CallExpr)));
+      return false;
+    });
+    return found;
   }
 
   /** Whether a call edge leads to fn within MAX_CHAIN calls; null when the search is too large to tell. */
