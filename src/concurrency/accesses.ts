@@ -63,7 +63,13 @@ export interface Access {
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
   guarded?: boolean;
+  /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
+   * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
+  sinkHolder?: string;
 }
+
+/** The key of what is written into a bytes.Buffer or strings.Builder (a test's `logs`). */
+export const WRITTEN_KEY = 'field:io.Writer.<written>';
 
 export interface SpawnSite {
   node: ast.GoStmt | ast.CallExpr;
@@ -540,6 +546,9 @@ class FuncWalker {
     if (xt.kind === 'map') this.mapOp(s.x, 'map-iter', s.x.span, st);
     if (xt.kind === 'chan') this.recvOp(s.x, s.span);
     const after = this.expr(s.x, st, 'read') ?? st;
+    // `for _, p := range n.cfg.Peers`: the loop reads every element of the field.
+    const field = unparen(s.x).kind === 'SelectorExpr' && this.program.selectionOf(unparen(s.x) as ast.SelectorExpr)?.kind === 'field';
+    if (field && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
     if (s.tok === '=') {
       if (s.key) this.expr(s.key, after, 'write');
       if (s.value) this.expr(s.value, after, 'write');
@@ -820,6 +829,7 @@ class FuncWalker {
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
+    this.writerOps(x, c, st);
     for (const i of filledArgs(c, x.args.length)) this.filled(x.args[i]!, x.span, st);
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
@@ -1022,7 +1032,68 @@ class FuncWalker {
     if (!p?.key) return;
     // A plain local slice: what it holds is tracked through the place it came from.
     if (p.path.length === 0 && p.root && p.root.scope !== 'pkg' && !this.env.captured.has(p.root)) return;
-    this.access(mode, { ...p, key: `${p.key}[]`, indexed: indexed || !!p.indexed }, span, st, text);
+    // A slice in a struct copied from elsewhere (`c := n.Config(); c.Peers[i] = x`): the
+    // copy shares its original's backing array, so the elements are not the copy's own.
+    const shared = t.kind === 'slice' && !p.throughPointer && p.path.length > 0 && !!p.root && p.root.scope === 'local' && this.copiedStruct(p.root);
+    this.access(mode, { ...p, key: `${p.key}[]`, indexed: indexed || !!p.indexed, ...(shared ? { throughPointer: true } : {}) }, span, st, text);
+  }
+
+  /**
+   * Writes and reads of an in-memory writer (a bytes.Buffer or strings.Builder: a test's
+   * `logs.String()`, `fmt.Fprintf(&buf, ...)`), and the writes a logger or encoder makes
+   * into the writer it keeps (`w.log.Printf(...)`, `enc.Encode(v)`, `log.Printf(...)` after
+   * log.SetOutput): the logger's own mutex does not cover the buffer's other users.
+   */
+  private writerOps(x: ast.CallExpr, c: Callee | null, st: HeldLock[]): void {
+    const fun = unparen(x.fun);
+    const buffer = (e: ast.Expr, mode: 'read' | 'write'): void => {
+      let b = unparen(e);
+      if (b.kind === 'UnaryExpr' && b.op === '&') b = unparen(b.x);
+      const t = this.program.typeOf(b);
+      const u = t.kind === 'pointer' ? t.elem : t;
+      if (u.kind !== 'named' || !((u.decl.pkgPath === 'bytes' && u.decl.name === 'Buffer') || (u.decl.pkgPath === 'strings' && u.decl.name === 'Builder'))) return;
+      const p = placeOf(this.program, b);
+      if (!p?.root) return;
+      this.record(mode, { root: p.root, rootExpr: p.rootExpr, path: [...p.path, '<written>'], throughPointer: true, key: WRITTEN_KEY, field: null }, x.span, st, exprText(b));
+    };
+    if (c?.kind === 'method' && fun.kind === 'SelectorExpr') {
+      const d = c.sel.method.recvDecl;
+      const name = c.sel.method.name;
+      if (d && ((d.pkgPath === 'bytes' && d.name === 'Buffer') || (d.pkgPath === 'strings' && d.name === 'Builder'))) {
+        buffer(fun.x, /^(String|Bytes|Len|Cap|Available|AvailableBuffer|WriteTo)$/.test(name) ? 'read' : 'write');
+        return;
+      }
+      const writes = (d?.pkgPath === 'log' && d.name === 'Logger' && /^(Print|Fatal|Panic|Output)/.test(name)) ||
+        (d?.pkgPath === 'bufio' && d.name === 'Writer' && /^(Write|Flush|ReadFrom)/.test(name)) ||
+        (d?.pkgPath === 'encoding/json' && d.name === 'Encoder' && name === 'Encode') ||
+        (d?.pkgPath === 'log/slog' && d.name === 'Logger' && /^(Debug|Info|Warn|Error|Log)/.test(name));
+      if (writes) {
+        const p = placeOf(this.program, fun.x);
+        if (p?.key) this.record('write', { ...p, path: [...p.path, '<written>'], throughPointer: true, key: WRITTEN_KEY, field: null }, x.span, st, exprText(x));
+        const a = this.facts.accesses[this.facts.accesses.length - 1];
+        if (p?.key && a?.span === x.span && a.key === WRITTEN_KEY) a.sinkHolder = p.key;
+      }
+      return;
+    }
+    if (isFuncCall(c, 'fmt', ['Fprint', 'Fprintf', 'Fprintln']) || isFuncCall(c, 'io', 'WriteString')) {
+      if (x.args[0]) buffer(x.args[0], 'write');
+      return;
+    }
+    // The standard logger, once log.SetOutput gave it a writer.
+    if (isFuncCall(c, 'log', ['Print', 'Printf', 'Println', 'Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln', 'Output'])) {
+      const a = this.record('write', { root: null, rootExpr: x, path: ['<written>'], throughPointer: true, key: WRITTEN_KEY, field: null }, x.span, st, exprText(x));
+      if (a) a.sinkHolder = 'std-log';
+    }
+  }
+
+  /** A local struct value defined once by copying one made elsewhere: a call's result or
+   * a field read (`c := n.Config()`, `c := n.cfg`), not a literal. */
+  private copiedStruct(v: VarObj): boolean {
+    if (!isValueType(v.type) || underlying(v.type).kind !== 'struct') return false;
+    const d = singleDefinition(this.program, v);
+    if (!d || isAllocation(d)) return false;
+    const x = unparen(d);
+    return x.kind === 'CallExpr' || x.kind === 'SelectorExpr' || x.kind === 'StarExpr';
   }
 
   private access(mode: 'read' | 'write' | 'readwrite', p: Place, span: ast.Span, st: HeldLock[], text: string): void {

@@ -14,7 +14,7 @@ import type { Type } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
-import { collectFuncFacts, before, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose, ANY_ONCE, MANY_ONCES } from './accesses.js';
+import { collectFuncFacts, before, WRITTEN_KEY, type Access, type AccessEnv, type FuncFacts, type HeldLock, type WaitSite, waitsBefore, checkedClose, ANY_ONCE, MANY_ONCES } from './accesses.js';
 import { CallGraph, MAX_DYNAMIC_TARGETS, type CallEdge } from './callgraph.js';
 import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, type GoroutineContext } from './entries.js';
@@ -28,6 +28,7 @@ import { Publication } from './publication.js';
 import { Joins } from './joins.js';
 import { handedOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
+import { keptWriters, type KeptWriter } from './writer-sinks.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -86,6 +87,7 @@ class Facts implements ConcurrencyFacts {
   private readonly startedDuringCache = new Map<string, boolean>();
   private readonly nestedCache = new Map<FuncInfo, FuncInfo[]>();
   private aliasCache: ParamAliases | null = null;
+  private writerCache: Map<string, KeptWriter[]> | null = null;
   private readonly waitCache = new Map<FuncInfo, boolean>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
   private readonly joins: Joins;
@@ -1279,6 +1281,11 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
+    if (a.key === WRITTEN_KEY) {
+      const r = this.writtenAnchor(a);
+      this.anchors.set(a, r);
+      return r;
+    }
     const root = a.place.root;
     const prefix = a.place.path.slice(0, -1);
     // A struct parameter is the callee's own copy, but a map, a channel or a pointer in it
@@ -1286,9 +1293,58 @@ class Facts implements ConcurrencyFacts {
     // through one, the object is the one every call's argument holds.
     const copied = root?.scope === 'param' && isStructValue(root.type) && (a.place.throughPointer || /^(map|chan):/.test(a.key));
     const alias = copied ? this.paramAliases().values.get(root) : undefined;
-    const r = this.heldChannelAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0)) ?? this.publishedAnchor(a);
+    // Once its function has put the object into a shared collection, what it still does
+    // to it is done to that collection's element, whatever the caller passed.
+    const r = this.heldChannelAnchor(a) ?? this.publishedAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
     this.anchors.set(a, r);
     return r;
+  }
+
+  /** What a bytes.Buffer or strings.Builder holds (see writerOps): the buffer's object, or
+   * for a logger's write, the one buffer every writer it was given resolves to. */
+  private writtenAnchor(a: Access): Anchor | null {
+    if (!a.sinkHolder) return a.place.root ? this.bufferAnchor(a.place.root, a.place.path.slice(0, -1)) : null;
+    this.writerCache ??= keptWriters(this.program);
+    let out: Anchor | null = null;
+    for (const w of this.writerCache.get(a.sinkHolder) ?? []) {
+      const r = this.writerAnchor(w.expr, w.fn, 0);
+      if (!r || (out && out.id !== r.id)) return null;
+      out = r;
+    }
+    return out;
+  }
+
+  /** The buffer a writer expression denotes (`&logs`, `s.buf`, a parameter every caller
+   * gives the same buffer). */
+  private writerAnchor(e: ast.Expr, fn: FuncInfo, depth: number): Anchor | null {
+    let x = unparen(e);
+    if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+    const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (o?.kind === 'var' && o.scope === 'param' && depth < 3) {
+      const i = fn.params.indexOf(o);
+      if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
+      let out: Anchor | null = null;
+      for (const c of this.callgraph.callers(fn)) {
+        if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
+        const r = this.writerAnchor(c.call.args[i]!, c.caller, depth + 1);
+        if (!r || (out && out.id !== r.id)) return null;
+        out = r;
+      }
+      return out;
+    }
+    const t = this.program.typeOf(x);
+    const u = t.kind === 'pointer' ? t.elem : t;
+    if (u.kind !== 'named' || !((u.decl.pkgPath === 'bytes' && u.decl.name === 'Buffer') || (u.decl.pkgPath === 'strings' && u.decl.name === 'Builder'))) return null;
+    const p = placeOf(this.program, x);
+    return p?.root ? this.bufferAnchor(p.root, p.path) : null;
+  }
+
+  private bufferAnchor(root: VarObj, path: string[]): Anchor | null {
+    const p = path.join('.');
+    if (root.scope === 'local') return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    // Inside the buffer's own type (a wrapper's methods): not a buffer handed out.
+    if ((root.scope === 'recv' || root.scope === 'param') && !path.length) return null;
+    return this.computeAnchor(root, path, 0);
   }
 
   /** A pointer local made once by an allocation (`s := &T{}`) on which its function
@@ -1409,7 +1465,13 @@ class Facts implements ConcurrencyFacts {
         return { id: `self:${k}/${p}`, selfType: k, declaring: null };
       }
       const fetched = this.fetchedFrom(e);
-      if (fetched) return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null };
+      if (fetched) {
+        // A struct copied out by a getter (`c := n.Config()`, `return n.cfg`): its slices
+        // and maps are the receiver's own, as its methods see them.
+        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
+        const alsoSelf = h && !h.copy ? `self:${h.typeKey}/${[...h.path, ...prefix].join('.')}` : undefined;
+        return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null, ...(alsoSelf ? { alsoSelf } : {}) };
+      }
       // A pointer received from a channel (`r := <-in`) is the object its sender sent:
       // an object of its type, shared with the sender.
       const recvd = unparen(e);
@@ -1561,6 +1623,10 @@ class Facts implements ConcurrencyFacts {
       }
     }
     for (const c of this.contexts) {
+      // The exported API's callers outside the module are not seen: what the module's
+      // own calls pass is what its goroutines share (the API context keeps medium
+      // confidence).
+      if (c.kind === 'api') continue;
       for (const r of c.roots) {
         if (!hasPointerParam(r)) continue;
         const call = c.spawnNode?.kind === 'GoStmt' ? c.spawnNode.call : null;

@@ -4,9 +4,10 @@
  * ordering between them; writes under a read lock; plain access mixed with sync/atomic.
  */
 import type { RuleMeta } from '../../core/rule-meta.js';
-import type { Access } from '../../concurrency/accesses.js';
+import { WRITTEN_KEY, type Access } from '../../concurrency/accesses.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
+import { checkPoolAfterPut } from './pool-after-put.js';
 
 export const meta: RuleMeta = {
   id: 'data-race',
@@ -36,7 +37,7 @@ function check(ctx: RuleContext): void {
   for (const r of races) {
     const a = r.primary;
     const b = r.other;
-    const what = a.key.startsWith('var:') ? `captured variable ${a.text}` : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
+    const what = a.key === WRITTEN_KEY ? (a.sinkHolder ? `the in-memory buffer that ${a.text} writes into` : `the buffer ${a.text}`) : a.key.startsWith('var:') ? `captured variable ${a.text}` : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
     const otherKind = b.kind === 'atomic' ? (b.atomicLoad ? 'atomic load' : 'atomic write') : b.kind;
     const readLock = facts.locksIn(a, r.pair.a).find((l) => l.mode === 'r');
     const shape = a.kind === 'read'
@@ -53,6 +54,7 @@ function check(ctx: RuleContext): void {
       related, trace,
     });
   }
+  checkPoolAfterPut(ctx, facts);
 }
 
 function fieldName(a: Access): string {

@@ -1,0 +1,174 @@
+/**
+ * Use after sync.Pool.Put (field guide §5): within one function, a slice, map or pointer
+ * taken out of a pooled object (`out := b.Bytes()`, `p := b.buf[:n]`) and used or returned
+ * after `pool.Put(b)` (or after a deferred Put, when returned). Once put back, the pool may
+ * hand the object to another goroutine, whose writes then race with the use.
+ */
+import type * as ast from '../../syntax/ast.js';
+import { walk } from '../../syntax/walk.js';
+import { calleeOf, isMethodCall, staticTarget } from '../../model/calls.js';
+import { unparen } from '../../model/checker.js';
+import type { FuncInfo, VarObj } from '../../model/objects.js';
+import type { Program } from '../../model/program.js';
+import { underlying } from '../../model/typeops.js';
+import type { ConcurrencyFacts } from '../../concurrency/facts.js';
+import type { RuleContext } from '../rule.js';
+import { relatedAt } from '../rule.js';
+
+interface Put { span: ast.Span; deferred: boolean; obj: VarObj; text: string }
+
+const before = (a: ast.Span, b: ast.Span): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+export function checkPoolAfterPut(ctx: RuleContext, facts: ConcurrencyFacts): void {
+  const program = ctx.program;
+  for (const fn of program.funcs) {
+    if (!fn.body) continue;
+    const puts = poolPuts(program, fn);
+    if (!puts.length) continue;
+    for (const put of puts) {
+      // Aliases of the pooled object defined before the Put: `out := b.Bytes()`.
+      const aliases = new Map<VarObj, ast.Span>();
+      walk(fn.body, (n) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind === 'AssignStmt' && n.lhs.length === 1 && n.rhs.length === 1 && n.lhs[0]!.kind === 'Ident' && before(n.span, put.span)) {
+          const v = program.objectOf(n.lhs[0]!) ?? program.info.defs.get(n.lhs[0] as ast.Ident);
+          if (v?.kind === 'var' && v.scope === 'local' && aliasOf(program, n.rhs[0]!, put.obj)) aliases.set(v, n.span);
+        }
+        return undefined;
+      });
+      // Uses after the Put (any use, for a deferred Put only a return).
+      let reported = false;
+      walk(fn.body, (n) => {
+        if (reported || n.kind === 'FuncLit') return false;
+        if (n.kind === 'ReturnStmt') {
+          if (!put.deferred && !before(put.span, n.span)) return undefined;
+          const r = n.results.find((e) => usesAlias(program, e, aliases, put.obj));
+          if (!r) return false;
+          reported = true;
+          report(ctx, facts, fn, put, r, true);
+          return false;
+        }
+        if (put.deferred || n.kind !== 'Ident' || !before(put.span, n.span)) return undefined;
+        const v = program.objectOf(n);
+        if (v?.kind === 'var' && aliases.has(v as VarObj) && !assignedAt(fn, n)) {
+          reported = true;
+          report(ctx, facts, fn, put, n, false);
+        }
+        return undefined;
+      });
+    }
+  }
+}
+
+function report(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo, put: Put, at: ast.Expr, returned: boolean): void {
+  const program = ctx.program;
+  // Returned: the use is the caller's (`line := Encode(s); crc32.ChecksumIEEE(line)`).
+  const uses = returned ? callerUses(program, facts, fn) : [];
+  const concurrent = facts.contextsOf(fn).some((c) => c.spawned || c.multi);
+  const where = `${put.text}${put.deferred ? ' (deferred)' : ''} at ${fn.file.ast.path}:${put.span[0]}`;
+  const tail = 'the pool may hand the object to another goroutine, whose writes then race with this use; copy the data out before Put, or put the object back only when done with it';
+  if (uses.length) {
+    for (const u of uses) {
+      ctx.report({
+        file: u.fn.file, span: u.span, confidence: concurrent ? 'high' : 'medium',
+        message: `data race: use of the result of ${fn.name}, memory of the pooled object ${put.obj.name} that it returns after ${where}: ${tail}`,
+        related: [relatedAt(fn.file, at.span, `returned here, after ${put.text}`), relatedAt(fn.file, put.span, 'put back in the pool here')],
+      });
+    }
+    return;
+  }
+  ctx.report({
+    file: fn.file, span: at.span, confidence: concurrent ? 'high' : 'medium',
+    message: `data race: ${returned ? 'returning' : 'use of'} memory of the pooled object ${put.obj.name} after ${where}: ${tail}`,
+    related: [relatedAt(fn.file, put.span, 'put back in the pool here')],
+  });
+}
+
+/** `pool.Put(b)` calls (plain or deferred) on a sync.Pool, with b a local or parameter. */
+function poolPuts(program: Program, fn: FuncInfo): Put[] {
+  const out: Put[] = [];
+  walk(fn.body!, (n) => {
+    if (n.kind === 'FuncLit') return false;
+    const deferred = n.kind === 'DeferStmt';
+    const call = n.kind === 'DeferStmt' ? n.call : n.kind === 'ExprStmt' && unparen(n.x).kind === 'CallExpr' ? unparen(n.x) as ast.CallExpr : null;
+    if (!call || call.args.length !== 1) return undefined;
+    if (!isMethodCall(calleeOf(program, call), 'sync', 'Pool', 'Put')) return undefined;
+    const a = unparen(call.args[0]!);
+    const o = a.kind === 'Ident' ? program.objectOf(a) : null;
+    if (o?.kind !== 'var' || (o.scope !== 'local' && o.scope !== 'param') || o.type.kind !== 'pointer') return undefined;
+    const f = unparen(call.fun);
+    out.push({ span: n.span, deferred, obj: o, text: `${f.kind === 'SelectorExpr' ? textOf(f.x) + '.' : ''}Put(${o.name})` });
+    return undefined;
+  });
+  return out;
+}
+
+function textOf(e: ast.Expr): string {
+  const x = unparen(e);
+  return x.kind === 'Ident' ? x.name : x.kind === 'SelectorExpr' ? `${textOf(x.x)}.${x.sel.name}` : '...';
+}
+
+/** e is memory of the pooled object b, not a copy: `b.Bytes()`, `b.buf`, `b.buf[:n]`. */
+function aliasOf(program: Program, e: ast.Expr, b: VarObj): boolean {
+  let x = unparen(e);
+  while (x.kind === 'SliceExpr') x = unparen(x.x);
+  const t = underlying(program.typeOf(x));
+  if (t.kind !== 'slice' && t.kind !== 'map' && t.kind !== 'pointer') return false;
+  if (x.kind === 'CallExpr') {
+    // bytes.Buffer's Bytes and AvailableBuffer hand out its own array.
+    const c = calleeOf(program, x);
+    const f = unparen(x.fun);
+    if (!isMethodCall(c, 'bytes', 'Buffer', ['Bytes', 'AvailableBuffer']) || f.kind !== 'SelectorExpr') return false;
+    x = unparen(f.x);
+    return x.kind === 'Ident' && program.objectOf(x) === b;
+  }
+  if (x.kind !== 'SelectorExpr' || program.selectionOf(x)?.kind !== 'field') return false;
+  const r = unparen(x.x);
+  return r.kind === 'Ident' && program.objectOf(r) === b;
+}
+
+function usesAlias(program: Program, e: ast.Expr, aliases: Map<VarObj, ast.Span>, b: VarObj): boolean {
+  const x = unparen(e);
+  if (aliasOf(program, x, b)) return true;
+  const inner = x.kind === 'SliceExpr' ? unparen(x.x) : x;
+  if (inner.kind !== 'Ident') return false;
+  const o = program.objectOf(inner);
+  return o?.kind === 'var' && aliases.has(o as VarObj);
+}
+
+/** The identifier is the left side of an assignment (redefined, not used). */
+function assignedAt(fn: FuncInfo, id: ast.Ident): boolean {
+  let found = false;
+  walk(fn.body!, (n) => {
+    if (found) return false;
+    if (n.kind === 'AssignStmt' && n.lhs.some((l) => l === id)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Where callers use the result of fn: the first use of `v := fn(...)` after the call. */
+function callerUses(program: Program, facts: ConcurrencyFacts, fn: FuncInfo): Array<{ fn: FuncInfo; span: ast.Span }> {
+  const out: Array<{ fn: FuncInfo; span: ast.Span }> = [];
+  for (const e of facts.callgraph.callers(fn)) {
+    if (staticTarget(calleeOf(program, e.call)) !== fn || !e.caller.body) continue;
+    let v: VarObj | null = null;
+    walk(e.caller.body, (n) => {
+      if (v) return false;
+      if (n.kind === 'AssignStmt' && n.rhs.length === 1 && unparen(n.rhs[0]!) === e.call && n.lhs.length === 1 && n.lhs[0]!.kind === 'Ident') {
+        const o = program.objectOf(n.lhs[0]!) ?? program.info.defs.get(n.lhs[0] as ast.Ident);
+        if (o?.kind === 'var' && o.scope === 'local') v = o as VarObj;
+      }
+      return undefined;
+    });
+    if (!v) continue;
+    let first: ast.Span | null = null;
+    walk(e.caller.body, (n) => {
+      if (first) return false;
+      if (n.kind === 'Ident' && program.objectOf(n) === v && before(e.call.span, n.span) && !assignedAt(e.caller, n)) first = n.span;
+      return undefined;
+    });
+    if (first) out.push({ fn: e.caller, span: first });
+  }
+  return out;
+}
