@@ -386,6 +386,35 @@ export class ObjectOrigins {
     return hit;
   }
 
+  /** A local of its function set once, to an object made there (an allocation or a fresh
+   * constructor's result): each call of the function has its own. */
+  madePerCall(v: VarObj): boolean {
+    if (v.scope !== 'local' || !v.func?.body) return false;
+    let defs = 0;
+    let fresh = true;
+    walk(v.func.body, (n) => {
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          defs++;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i]! : null;
+          if (!r || !this.freshExpr(r)) fresh = false;
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => {
+          if (this.program.objectOf(id) !== v && this.program.info.defs.get(id) !== v) return;
+          defs++;
+          const init = n.values[i];
+          if (!init || !this.freshExpr(init)) fresh = false;
+        });
+      } else if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) fresh = false;
+      }
+      return undefined;
+    });
+    return defs === 1 && fresh;
+  }
+
   /**
    * A local made here (allocation, zero value, fresh constructor result) that nothing else
    * can see: see leaks(). A constructor's local may also be returned (`returned`).
