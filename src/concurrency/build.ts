@@ -1858,7 +1858,10 @@ class Facts implements ConcurrencyFacts {
     if (!starter || !spawn || fn === starter || cb.recursive || !fn.recv || a.fn !== fn || a.place.root !== fn.recv || ca.roots.includes(fn)) return false;
     if (!this.reach.reaches(starter, ca.id)) return false;
     const loops = this.funcFacts.get(starter)?.loops ?? [];
-    const edges = this.callgraph.callees(starter).filter((e) => !spanContains(spawn.span, e.call.span)); // not the goroutine's own code
+    // Not the code of goroutines the starter starts (this one's, or others': those run in
+    // contexts of their own).
+    const goStmts = (this.funcFacts.get(starter)?.spawns ?? []).filter((sp) => sp.node.kind === 'GoStmt').map((sp) => sp.span);
+    const edges = this.callgraph.callees(starter).filter((e) => !spanContains(spawn.span, e.call.span) && !goStmts.some((g) => spanContains(g, e.call.span)));
     const approved = new Set<CallEdge>();
     const vars = new Set<VarObj>();
     for (const e of edges) {
