@@ -232,7 +232,8 @@ class Facts implements ConcurrencyFacts {
   /** The loop's iteration waits, after `start`, for goroutine c (a group Wait that joins
    * it, or a receive from a channel it signals), on every path through the iteration. */
   private iterationJoins(ff: FuncFacts, loop: ast.Span, start: ast.Span, c: GoroutineContext): boolean {
-    return ff.waits.some((w) => !w.scope && spanContains(loop, w.span) && before(start, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))));
+    return ff.waits.some((w) => !w.scope && spanContains(loop, w.span) && before(start, w.span) && (w.group ? this.groupJoins(w, c) : (w.chanKey !== null && this.contextSignals(c, w.chanKey))))
+      && this.joins.joinsEachTime(ff.fn, start, c);
   }
 
   // ---------------------------------------------------------------- contexts
@@ -1935,10 +1936,11 @@ class Facts implements ConcurrencyFacts {
     const released = (key: string | null) => !this.signalledOn(b, cb, key);
     if (ca !== cb && this.waitedFor(a, cb, b.key, released)) return true;
     if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
+    if (ca !== cb && this.joinedBeforeStart(a, ca, b, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
-      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released);
+      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released) || this.calledBeforeStart(a, site.fn, ca, cb);
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
@@ -1960,6 +1962,91 @@ class Facts implements ConcurrencyFacts {
       if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
+  }
+
+  /** a runs in goroutine ca, which the function that starts both waits for before it
+   * starts cb (see Joins.joinedBefore); the join's own channel is not ordered by it. */
+  private joinedBeforeStart(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
+    const key = this.joins.joinedBefore(ca, cb, (fn) => this.runsOnce(fn));
+    // The join covers only what x did before it signalled (see signals.ts).
+    return key !== null && key !== a.key && key !== b.key && !this.signalledOn(a, ca, key || null);
+  }
+
+  /**
+   * The access's function is a method that cb's starter calls, before its `go` statement,
+   * on an object each call of the starter has to itself (`cmd := exec.Command(...); p, _ :=
+   * cmd.StderrPipe(); go func() { cmd.Output() }()`; `c.childStdout(); ...; go
+   * c.watchCtx()` on a command its caller made): within each call it is done before the
+   * goroutine starts, as an access in the starter itself would be, and other calls work
+   * on other objects. Nothing else the starter calls may lead to the method.
+   */
+  private calledBeforeStart(a: Access, fn: FuncInfo, ca: GoroutineContext, cb: GoroutineContext): boolean {
+    const starter = cb.spawner;
+    const spawn = cb.spawnNode;
+    // The object is the method's receiver, and the context does not run the method by
+    // itself (an exported method its user may call at any time).
+    if (!starter || !spawn || fn === starter || cb.recursive || !fn.recv || a.fn !== fn || a.place.root !== fn.recv || ca.roots.includes(fn)) return false;
+    if (!this.reach.reaches(starter, ca.id)) return false;
+    const loops = this.funcFacts.get(starter)?.loops ?? [];
+    // Not the code of goroutines the starter starts (this one's, or others': those run in
+    // contexts of their own).
+    const goStmts = (this.funcFacts.get(starter)?.spawns ?? []).filter((sp) => sp.node.kind === 'GoStmt').map((sp) => sp.span);
+    const edges = this.callgraph.callees(starter).filter((e) => !spanContains(spawn.span, e.call.span) && !goStmts.some((g) => spanContains(g, e.call.span)));
+    const approved = new Set<CallEdge>();
+    const vars = new Set<VarObj>();
+    for (const e of edges) {
+      if (!e.targets.includes(fn) || e.deferred || !before(e.call.span, spawn.span) || loops.some((l) => spanContains(l, e.call.span) && spanContains(l, spawn.span))) continue;
+      const v = this.ownObjectOfCall(e.call, starter, ca);
+      if (!v) continue;
+      approved.add(e);
+      vars.add(v);
+    }
+    if (!approved.size) return false;
+    // Only calls given the object (or literals that capture it) can reach it again.
+    const mentions = (n: ast.Node): boolean => {
+      let hit = false;
+      walk(n, (m) => {
+        if (hit) return false;
+        if (m.kind === 'Ident') { const o = this.program.objectOf(m); if (o?.kind === 'var' && vars.has(o)) hit = true; }
+        return undefined;
+      });
+      return hit;
+    };
+    for (const e of edges) {
+      if (approved.has(e)) continue;
+      if (!mentions(e.call) && !e.targets.some((t) => t.node.kind === 'FuncLit' && t.parent === starter && mentions(t.node))) continue;
+      if (e.targets.includes(fn) || this.edgeReaches(e, fn) !== false) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The receiver of a method call in fn is an object each call of fn has to itself: a
+   * local made there (`cmd := exec.Command(...)`), or fn's own receiver when every caller
+   * in context c calls fn on such a local (`c := exec.Command(...); c.Start()`), or fn is
+   * an exported method the API context calls directly. Another call of fn, and the
+   * goroutine it starts, works on another object.
+   */
+  private ownObjectOfCall(call: ast.CallExpr, fn: FuncInfo, c: GoroutineContext, depth = 0): VarObj | null {
+    const f = unparen(call.fun);
+    if (f.kind !== 'SelectorExpr') return null;
+    const x = unparen(f.x);
+    const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (v?.kind !== 'var') return null;
+    return this.ownObject(v, call, fn, c, depth) ? v : null;
+  }
+
+  private ownObject(v: VarObj, call: ast.CallExpr, fn: FuncInfo, c: GoroutineContext, depth: number): boolean {
+    // A call in a loop that the variable outlives works on one object every time.
+    const loops = this.funcFacts.get(fn)?.loops ?? [];
+    if (loops.some((l) => spanContains(l, call.span) && !(v.span && spanContains(l, v.span)))) return false;
+    if (v.func === fn && v.scope === 'local') return this.objectOrigins.madePerCall(v);
+    if (!fn.recv || v !== fn.recv) return false;
+    // A method of the package's API, called by its user: each call is one use of the
+    // object it is called on, as for accesses in the starter itself.
+    const calls = this.callgraph.callers(fn).filter((e) => this.reach.reaches(e.caller, c.id));
+    if (!calls.length) return c.kind === 'api' && c.roots.includes(fn);
+    return depth < 2 && calls.every((e) => !e.deferred && this.ownObjectOfCall(e.call, e.caller, c, depth + 1));
   }
 
   /**

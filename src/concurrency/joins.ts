@@ -113,6 +113,51 @@ export class Joins {
     return out;
   }
 
+  /**
+   * Goroutine x is over before goroutine y starts: both are started by one function,
+   * which waits for x (after its start, once per start, on every path) before it reaches
+   * y's start (`for ... { go read(); <-done }; go write()`). Where a loop runs both
+   * starts, y must be joined in the same iteration too, before the next x starts. A
+   * function that leaves y running may be called again and start x next to it: unless
+   * it runs once (`runsOnce`), y must be joined in it as well. Returns the channel (or
+   * group) key of the join, which orders nothing for accesses to itself; null when not
+   * ordered.
+   */
+  joinedBefore(x: GoroutineContext, y: GoroutineContext, runsOnce: (fn: FuncInfo) => boolean): string | null {
+    if (x === y || x.kind !== 'go' || y.kind !== 'go' || !x.spawner || x.spawner !== y.spawner || !x.spawnNode || !y.spawnNode) return null;
+    if (x.recursive || y.recursive || x.copiesByCalls || y.copiesByCalls) return null;
+    const fn = x.spawner;
+    if (!fn.body) return null;
+    const shape = this.shapeOf(fn);
+    const sx = x.spawnNode.span;
+    const sy = y.spawnNode.span;
+    if (!before(sx, sy) || spanContains(sx, sy) || spanContains(sy, sx)) return null;
+    const waits = (this.deps.funcFacts.get(fn)?.waits ?? []).filter((w) => !w.scope);
+    // The wait for x runs on every path from x's start to y's: no branch or loop holds
+    // it without also holding y's start (or x's: then x did not start either).
+    const dominates = (w: WaitSite): boolean => before(w.span, sy)
+      && shape.conds.every((c) => !spanContains(c, w.span) || spanContains(c, sy) || spanContains(c, sx))
+      && shape.loops.every((l) => !spanContains(l.span, w.span) || spanContains(l.span, sy) || spanContains(l.span, sx));
+    const wx = waits.find((w) => this.joins(w, x) && this.waitsFor(shape, sx, w) && dominates(w));
+    if (!wx) return null;
+    // Joined after its start within every loop around both starts (or, when fn may run
+    // again, anywhere after it).
+    const common = shape.loops.filter((l) => spanContains(l.span, sx) && spanContains(l.span, sy));
+    const both = common.length ? innermost(common, sy) : null;
+    const yJoined = waits.some((w) => this.joins(w, y) && this.waitsFor(shape, sy, w) && (!both || spanContains(both.span, w.span)));
+    if ((both || !runsOnce(fn)) && !yJoined) return null;
+    return wx.chanKey ?? '';
+  }
+
+  /** fn waits for goroutine c after `start` (its `go` statement, or a call that leads
+   * to it) on every path, once each time the start runs: in the same loop iteration, not
+   * behind a condition the start is not behind, with no way out of the loop in between. */
+  joinsEachTime(fn: FuncInfo, start: ast.Span, c: GoroutineContext): boolean {
+    if (!fn.body) return false;
+    const shape = this.shapeOf(fn);
+    return (this.deps.funcFacts.get(fn)?.waits ?? []).some((w) => !w.scope && this.joins(w, c) && this.waitsFor(shape, start, w));
+  }
+
   /** Where fn, after every start, waits for goroutine cb on every path that leaves it;
    * the end of fn for a deferred wait. */
   private joinIn(fn: FuncInfo, starts: ast.Span[], cb: GoroutineContext, below: FuncInfo | null, keys: Set<string>, only: WaitFilter | null): ast.Span | null {

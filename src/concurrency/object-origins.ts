@@ -386,6 +386,66 @@ export class ObjectOrigins {
     return hit;
   }
 
+  /** A local of its function set once, to an object made there (an allocation, or the
+   * result of a constructor that returns one it allocated): each call of the function has
+   * its own. Unlike privateLocal, the object may be handed on (what matters is only that
+   * another call makes another one). */
+  madePerCall(v: VarObj): boolean {
+    return v.scope === 'local' && this.singleNewObject(v, 0);
+  }
+
+  private singleNewObject(v: VarObj, depth: number): boolean {
+    if (!v.func?.body) return false;
+    let defs = 0;
+    let fresh = true;
+    walk(v.func.body, (n) => {
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          defs++;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i]! : null;
+          if (!r || !this.newObjectExpr(r, depth)) fresh = false;
+        });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => {
+          if (this.program.objectOf(id) !== v && this.program.info.defs.get(id) !== v) return;
+          defs++;
+          const init = n.values[i];
+          if (!init || !this.newObjectExpr(init, depth)) fresh = false;
+        });
+      } else if (n.kind === 'RangeStmt') {
+        for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) fresh = false;
+      }
+      return undefined;
+    });
+    return defs === 1 && fresh;
+  }
+
+  /** An allocation, or a call of a function each of whose returns gives one (directly, or
+   * through a local set once to one). */
+  private newObjectExpr(e: ast.Expr, depth: number): boolean {
+    const x = unparen(e);
+    if (isAllocation(x)) return true;
+    if (x.kind !== 'CallExpr' || depth >= 3) return false;
+    const t = staticTarget(calleeOf(this.program, x));
+    if (!t?.body) return false;
+    let returns = 0;
+    let ok = true;
+    walk(t.body, (n) => {
+      if (!ok || n.kind === 'FuncLit') return false;
+      if (n.kind !== 'ReturnStmt' || n.results.length === 0) return undefined;
+      returns++;
+      const r = unparen(n.results[0]!);
+      if (r.kind === 'Ident' && r.name === 'nil' && this.program.objectOf(r)?.kind !== 'var') return undefined;
+      if (r.kind === 'Ident') {
+        const o = this.program.objectOf(r);
+        if (!(o?.kind === 'var' && o.func === t && o.scope === 'local' && this.singleNewObject(o, depth + 1))) ok = false;
+      } else if (!this.newObjectExpr(r, depth + 1)) ok = false;
+      return undefined;
+    });
+    return ok && returns > 0;
+  }
+
   /**
    * A local made here (allocation, zero value, fresh constructor result) that nothing else
    * can see: see leaks(). A constructor's local may also be returned (`returned`).
