@@ -1389,22 +1389,38 @@ class Facts implements ConcurrencyFacts {
   private publishedAnchor(a: Access): Anchor | null {
     const root = a.place.root;
     if (!root || root.func !== a.fn || (root.scope !== 'local' && root.scope !== 'param') || root.type.kind !== 'pointer' || a.place.path.length === 0 || !a.fn.body) return null;
-    const isRoot = (e: ast.Expr | undefined): boolean => { const x = e && unparen(e); return x?.kind === 'Ident' && this.program.objectOf(x) === root; };
-    let into: ast.Expr | null = null;
-    walk(a.fn.body, (n) => {
-      if (into || n.kind === 'FuncLit') return false;
-      if (n.kind !== 'AssignStmt' || n.lhs.length !== 1 || n.rhs.length !== 1 || !before(n.span, a.span)) return undefined;
-      const lhs = unparen(n.lhs[0]!);
-      const rhs = unparen(n.rhs[0]!);
-      if (lhs.kind === 'IndexExpr' && isRoot(rhs)) into = lhs.x;
-      else if (rhs.kind === 'CallExpr' && rhs.fun.kind === 'Ident' && rhs.fun.name === 'append' && this.program.objectOf(rhs.fun)?.kind !== 'var' && rhs.args.slice(1).some(isRoot) && !rhs.ellipsis) into = lhs;
-      return undefined;
-    });
+    const into = this.publishSites(a.fn).find((site) => before(site.span, a.span) && site.values.includes(root))?.into;
     if (!into) return null;
     const p = placeOf(this.program, into);
     if (!p?.root || p.root === root || p.path.length === 0 || p.root.scope === 'local') return null;
     const r = this.computeAnchor(p.root, [...p.path, '[]', ...a.place.path.slice(0, -1)], 1);
     return r && { ...r, published: true };
+  }
+
+  private readonly publishCache = new Map<FuncInfo, PublishSite[]>();
+
+  /** fn's own statements that put a variable into a collection (`m[k] = c`, `xs =
+   * append(xs, c)`), in source order: computed once per function, not per access. */
+  private publishSites(fn: FuncInfo): PublishSite[] {
+    const hit = this.publishCache.get(fn);
+    if (hit) return hit;
+    const out: PublishSite[] = [];
+    const varOf = (e: ast.Expr): VarObj | null => { const x = unparen(e); const o = x.kind === 'Ident' ? this.program.objectOf(x) : null; return o?.kind === 'var' ? o : null; };
+    if (fn.body) walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind !== 'AssignStmt' || n.lhs.length !== 1 || n.rhs.length !== 1) return undefined;
+      const lhs = unparen(n.lhs[0]!);
+      const rhs = unparen(n.rhs[0]!);
+      const v = lhs.kind === 'IndexExpr' ? varOf(rhs) : null;
+      if (lhs.kind === 'IndexExpr' && v) out.push({ span: n.span, into: lhs.x, values: [v] });
+      else if (rhs.kind === 'CallExpr' && rhs.fun.kind === 'Ident' && rhs.fun.name === 'append' && this.program.objectOf(rhs.fun)?.kind !== 'var' && !rhs.ellipsis) {
+        const values = rhs.args.slice(1).map(varOf).filter((v): v is VarObj => !!v);
+        if (values.length) out.push({ span: n.span, into: lhs, values });
+      }
+      return undefined;
+    });
+    this.publishCache.set(fn, out);
+    return out;
   }
 
   private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
@@ -1780,6 +1796,26 @@ class Facts implements ConcurrencyFacts {
     return this.objectOrigins.ownsFresh(b.decl, typeKey, (f) => this.heldTypes(f).has(typeKey)) ? `owned:${b.decl.pkgPath}.${b.decl.name}` : null;
   }
 
+  private readonly mentionCache = new Map<ast.Node, VarObj[]>();
+
+  /** The variables a node names, each once, in source order: objectLabels asks for every
+   * type of object a goroutine may hold, so the walk is done once per node. */
+  private varsMentioned(n: ast.Node): VarObj[] {
+    const hit = this.mentionCache.get(n);
+    if (hit) return hit;
+    const seen = new Set<VarObj>();
+    walk(n, (m) => {
+      if (m.kind === 'Ident') {
+        const o = this.program.objectOf(m);
+        if (o?.kind === 'var') seen.add(o);
+      }
+      return undefined;
+    });
+    const out = [...seen];
+    this.mentionCache.set(n, out);
+    return out;
+  }
+
   private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
     const key = `${c.id}|${typeKey}`;
     const hit = this.labelCache.get(key);
@@ -1802,13 +1838,7 @@ class Facts implements ConcurrencyFacts {
       const k = `${t.decl.pkgPath}.${t.decl.name}`;
       return k === typeKey ? 'self' : `holder:${k}`;
     };
-    const mentions = (n: ast.Node, visit: (v: VarObj) => void) => walk(n, (m) => {
-      if (m.kind === 'Ident') {
-        const o = this.program.objectOf(m);
-        if (o?.kind === 'var' && isDeepT(o.type)) visit(o);
-      }
-      return undefined;
-    });
+    const mentions = (n: ast.Node, visit: (v: VarObj) => void) => { for (const o of this.varsMentioned(n)) if (isDeepT(o.type)) visit(o); };
     if (!c.spawned) {
       out.any = c.roots.some(ofType) || this.typesMentioned(c).has(typeKey);
     } else {
@@ -2654,6 +2684,13 @@ interface ParamAliases {
   locals: Set<VarObj>;
   /** Variable id to the parameters it is given to. */
   byVarId: Map<number, VarObj[]>;
+}
+
+/** A statement that puts variables into a collection (see publishSites). */
+interface PublishSite {
+  span: ast.Span;
+  into: ast.Expr;
+  values: VarObj[];
 }
 
 interface Anchor {
