@@ -19,7 +19,7 @@ import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
-import { underlying } from '../model/typeops.js';
+import { identical, isInterface, underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
@@ -60,7 +60,7 @@ type Step = ObjectOrigin | { recv: true } | { param: number };
 export class ObjectOrigins {
   private readonly localCache = new Map<VarObj, boolean>();
   private readonly returnedCache = new Map<VarObj, boolean>();
-  private readonly freshCache = new Map<FuncInfo, boolean>();
+  private readonly freshCache = new Map<FuncInfo, FreshCond[] | null>();
   private readonly leakCache = new Map<string, boolean>();
   private readonly handedToGoroutine = new Map<FuncInfo, Set<VarObj>>();
   /** Whether the last originIn went through a pointer, an index or a reference. */
@@ -713,32 +713,138 @@ export class ObjectOrigins {
     return x.kind === 'CallExpr' && this.freshResult(x);
   }
 
-  /** A call of a module function that returns an object it allocated (`NewEncoder`). */
+  /**
+   * A call of a module function that returns an object it allocated (`NewEncoder`). A
+   * constructor that may instead hand back its argument when that is already of the type
+   * it makes (`if b, ok := w.(*Writer); ok { return b }` in bufio.NewWriterSize) makes a
+   * new object at a call whose argument cannot be of that type (`NewWriter(os.Stdout)`:
+   * a *os.File is never a *bufio.Writer); an interface argument may be.
+   */
   private freshResult(call: ast.CallExpr): boolean {
     const t = staticTarget(calleeOf(this.program, call));
     if (!t?.body) return false;
+    const conds = this.freshSummary(t);
+    return conds !== null && this.argsExclude(call, t, conds) !== null;
+  }
+
+  /** The conditions of t's summary left at call once its arguments' static types are
+   * known: conditions on t's own parameter `outer` when an argument is one; null when
+   * some argument may be of the asserted type. */
+  private argsExclude(call: ast.CallExpr, t: FuncInfo, conds: FreshCond[], outer?: FuncInfo): FreshCond[] | null {
+    const left: FreshCond[] = [];
+    if (!conds.length) return left;
+    if (call.ellipsis || call.args.length !== t.params.length) return null;
+    for (const c of conds) {
+      const arg = unparen(call.args[c.param]!);
+      if (!mayBe(this.program.typeOf(arg), c.type)) continue;
+      const v = outer && arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
+      const i = v?.kind === 'var' && outer ? outer.params.indexOf(v) : -1;
+      if (i < 0 || this.assigned(outer!, v as VarObj)) return null;
+      left.push({ param: i, type: c.type });
+    }
+    return left;
+  }
+
+  /**
+   * Whether t returns a new object on every path: null when not; otherwise the conditions
+   * under which it may instead return an argument (parameter `param` asserted to `type`).
+   */
+  private freshSummary(t: FuncInfo): FreshCond[] | null {
     const hit = this.freshCache.get(t);
     if (hit !== undefined) return hit;
-    this.freshCache.set(t, false); // recursion guard
+    this.freshCache.set(t, null); // recursion guard
     let returns = 0;
     let fresh = 0;
-    walk(t.body, (n) => {
+    const conds: FreshCond[] = [];
+    walk(t.body!, (n) => {
       if (n.kind === 'FuncLit') return false;
       if (n.kind !== 'ReturnStmt' || n.results.length === 0) return undefined;
       returns++;
       const r = unparen(n.results[0]!);
       if (this.freshExpr(r) && r.kind !== 'CallExpr') { fresh++; return undefined; }
       if (r.kind === 'CallExpr' && r.args.length === 3 && isFuncCall(calleeOf(this.program, r), 'context', 'WithValue') && isAllocation(r.args[2]!)) { fresh++; return undefined; }
+      if (r.kind === 'CallExpr') {
+        // Another constructor that may hand back its argument (`return NewWriterSize(w, n)`).
+        const inner = staticTarget(calleeOf(this.program, r));
+        const ic = inner?.body ? this.freshSummary(inner) : null;
+        const left = inner && ic?.length ? this.argsExclude(r, inner, ic, t) : null;
+        if (left) { fresh++; conds.push(...left); }
+        return undefined;
+      }
       if (r.kind === 'Ident') {
         const v = this.program.objectOf(r);
-        if (v?.kind === 'var' && v.scope === 'local' && v.func === t && this.privateLocal(v, true)) fresh++;
+        if (v?.kind === 'var' && v.scope === 'local' && v.func === t && this.privateLocal(v, true)) { fresh++; return undefined; }
+        const c = v?.kind === 'var' && v.scope === 'local' && v.func === t ? this.assertedParam(t, v) : null;
+        if (c) { fresh++; conds.push(c); }
       }
       return undefined;
     });
-    const result = returns > 0 && fresh === returns;
+    const result = returns > 0 && fresh === returns ? conds : null;
     this.freshCache.set(t, result);
     return result;
   }
+
+  /** Local v of t set only once, by a type assertion of a parameter t never assigns
+   * (`b, ok := w.(*Writer)`): that parameter, and the concrete type asserted. */
+  private assertedParam(t: FuncInfo, v: VarObj): FreshCond | null {
+    let found: FreshCond | null = null;
+    let defs = 0;
+    walk(t.body!, (n) => {
+      if (n.kind === 'FuncLit') { if (this.captures(n, v)) defs += 2; return false; }
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          defs++;
+          if (i !== 0 || n.rhs.length !== 1) return;
+          const r = unparen(n.rhs[0]!);
+          if (r.kind !== 'TypeAssertExpr' || !r.type) return;
+          const x = unparen(r.x);
+          const p = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+          const i2 = p?.kind === 'var' ? t.params.indexOf(p) : -1;
+          const ty = this.program.typeOf(r);
+          if (i2 >= 0 && !this.assigned(t, p as VarObj) && ty.kind !== 'unknown' && ty.kind !== 'tuple' && !isInterface(ty)) found = { param: i2, type: ty };
+        });
+      } else if (n.kind === 'ValueSpec' || n.kind === 'RangeStmt') {
+        const ids = n.kind === 'ValueSpec' ? n.names : [n.key, n.value];
+        for (const id of ids) if (id?.kind === 'Ident' && (this.program.objectOf(id) === v || this.program.info.defs.get(id) === v)) defs += 2;
+      } else if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) defs += 2;
+      return undefined;
+    });
+    return defs === 1 ? found : null;
+  }
+
+  /** Whether fn assigns to (or takes the address of, or captures) variable v. */
+  private assigned(fn: FuncInfo, v: VarObj): boolean {
+    let hit = false;
+    walk(fn.body!, (n) => {
+      if (hit) return false;
+      if (n.kind === 'FuncLit') { if (this.captures(n, v)) hit = true; return false; }
+      if (n.kind === 'AssignStmt') { for (const l of n.lhs) if (l.kind === 'Ident' && this.program.objectOf(l) === v) hit = true; }
+      if (n.kind === 'IncDecStmt' && n.x.kind === 'Ident' && this.program.objectOf(n.x) === v) hit = true;
+      if (n.kind === 'RangeStmt') for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) hit = true;
+      if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) hit = true;
+      return undefined;
+    });
+    return hit;
+  }
+
+  private captures(lit: ast.Node, v: VarObj): boolean {
+    let hit = false;
+    walk(lit, (n) => {
+      if (n.kind === 'Ident' && this.program.objectOf(n) === v) hit = true;
+      return hit ? false : undefined;
+    });
+    return hit;
+  }
+}
+
+/** A constructor's result may be its parameter `param` when that holds a `type`. */
+interface FreshCond { param: number; type: Type }
+
+/** Whether a value of static type `arg` may hold dynamic type `t` (a concrete type). */
+function mayBe(arg: Type, t: Type): boolean {
+  if (arg.kind === 'unknown' || arg.kind === 'typeparam' || isInterface(arg)) return true;
+  return identical(arg, t);
 }
 
 function isContext(t: Type | null | undefined): boolean {
