@@ -20,7 +20,8 @@ import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { identical, isInterface, underlying } from '../model/typeops.js';
-import type { Type, TypeDecl } from '../model/types.js';
+import { lookupFieldOrMethod } from '../model/lookup.js';
+import { typeString, type Type, type TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
 import { spanContains } from './spans.js';
@@ -83,6 +84,11 @@ export class ObjectOrigins {
    * parameter or receiver of its function, a variable it captures or made), if any. */
   entry: VarObj | null = null;
   private lastEntry: VarObj | null = null;
+  /** What the last originIn walk says of the dynamic type of the value it ended at:
+   * 'same' when it reached it with no step (the value is the expression's own), a
+   * concrete type when the last step was an assertion to it (`b, ok := w.(*Writer)`:
+   * the object exists only if w holds a *Writer), null for any other step. */
+  private lastAsserted: Type | null | 'same' = 'same';
 
   /** The context whose calls are being followed. */
   private view: ContextView | null = null;
@@ -98,17 +104,19 @@ export class ObjectOrigins {
     this.throughCopies = false;
     this.entry = null;
     this.lastEntry = null;
+    this.lastAsserted = 'same';
     const first: Step = 'recv' in start ? { recv: true } : this.originIn(fn, start, view.isRoot(fn));
+    const firstAsserted = this.lastAsserted === 'same' ? null : this.lastAsserted;
     if (typeof first === 'string') { if (first === 'shared') this.entry = this.lastEntry; return first; }
     // Once the object was reached through a pointer field, a private holder says nothing
     // about the object itself.
     let indirect = this.lastIndirect;
     let unknown = false;
     const seen = new Set<string>();
-    const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>]> = [[fn, first]];
+    const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>, Type | null]> = [[fn, first, firstAsserted]];
     let budget = SEARCH_BUDGET;
     while (queue.length) {
-      const [callee, want] = queue.pop()!;
+      const [callee, want, asserted] = queue.pop()!;
       const key = `${callee.id}|${'recv' in want ? 'r' : want.param}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -153,22 +161,29 @@ export class ObjectOrigins {
                 if (o === 'shared') { found = true; break; }
                 if (o === 'private') { if (indirect) unknown = true; continue; }
                 if (o === 'unknown') { unknown = true; continue; }
-                queue.push([s.fn, o]);
+                queue.push([s.fn, o, null]);
               }
               if (found) { this.entry = this.lastEntry; return 'shared'; }
               continue;
             }
           }
-        } else x = e.call.args[want.param];
+        } else {
+          x = e.call.args[want.param];
+          // The object is what the parameter holds asserted to a concrete type: a caller
+          // whose argument cannot hold that type (a *os.File for a *bufio.Writer) hands none.
+          if (x && asserted && !e.call.ellipsis && e.call.args.length === callee.params.length && !mayBe(this.program.typeOf(x), asserted)) continue;
+        }
         if (!x) { unknown = true; continue; }
         this.lastIndirect = false;
         this.throughCopies = indirect;
+        this.lastAsserted = 'same';
         const o = this.originIn(e.caller, x, view.isRoot(e.caller));
+        const nextAsserted = this.lastAsserted === 'same' ? ('recv' in want ? null : asserted) : this.lastAsserted;
         if (this.lastIndirect) indirect = true;
         if (o === 'shared') { this.entry = this.lastEntry; return 'shared'; }
         if (o === 'private') { if (indirect) unknown = true; continue; }
         if (o === 'unknown') { unknown = true; continue; }
-        queue.push([e.caller, o]);
+        queue.push([e.caller, o, nextAsserted]);
       }
     }
     return unknown ? 'unknown' : 'private';
@@ -182,21 +197,28 @@ export class ObjectOrigins {
     // holder's: it is at best as shared as the holder, never private.
     let viaPointer = false;
     for (let guard = 0; guard < 16; guard++) {
-      if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
+      if (x.kind === 'UnaryExpr' && x.op === '&') { this.lastAsserted = null; x = unparen(x.x); continue; }
       if (x.kind === 'SelectorExpr') {
         const s = this.program.selectionOf(x);
         if (s?.kind === 'qualified') break;
         if (s?.kind !== 'field') return 'unknown';
+        this.lastAsserted = null;
         if (!ownedValue(s.type) || s.indirect || this.program.typeOf(x.x).kind === 'pointer') viaPointer = true;
         x = unparen(x.x);
         continue;
       }
-      if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { viaPointer = true; x = unparen(x.x); continue; }
+      if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { this.lastAsserted = null; viaPointer = true; x = unparen(x.x); continue; }
       // `ctx.Value(key).(*state)`: what the context holds comes with the context, and is
       // its own when the context was made with a new value (`context.WithValue(ctx, k, &state{})`).
-      if (x.kind === 'TypeAssertExpr') { if (!this.contextValue(x.x)) viaPointer = true; x = unparen(x.x); continue; }
+      if (x.kind === 'TypeAssertExpr') {
+        const t = this.program.typeOf(x);
+        this.lastAsserted = t.kind !== 'unknown' && t.kind !== 'tuple' && t.kind !== 'typeparam' && !isInterface(t) ? t : null;
+        if (!this.contextValue(x.x)) viaPointer = true;
+        x = unparen(x.x);
+        continue;
+      }
       const held = this.contextValue(x);
-      if (held) { x = held; continue; }
+      if (held) { this.lastAsserted = null; x = held; continue; }
       break;
     }
     if (viaPointer) this.lastIndirect = true;
@@ -222,7 +244,7 @@ export class ObjectOrigins {
       // named by a variable: one reached through a field (`w.shared.Get()`) may hold
       // objects shared more widely than the holder that leads to it.
       const h = depth < 3 ? handedOut(this.program, x) : null;
-      if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); return o === 'private' ? 'unknown' : o; }
+      if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); this.lastAsserted = null; return o === 'private' ? 'unknown' : o; }
       return this.freshResult(x) ? 'private' : 'unknown';
     }
     let v: ReturnType<Program['objectOf']> | undefined;
@@ -439,9 +461,13 @@ export class ObjectOrigins {
    * method) that lets its parameter (or receiver) leak in turn. Field reads and writes,
    * and calls into code outside the module, keep it private.
    */
-  private leaks(fn: FuncInfo, v: VarObj, allowReturn: boolean, depth: number): boolean {
+  private leaks(fn: FuncInfo, v: VarObj, allowReturn: boolean, depth: number, concrete: Type | null = null): boolean {
     if (!fn.body) return true;
-    const key = `${fn.id}|${v.id}|${allowReturn}`;
+    // The type of the object in v: its own, or for an interface parameter the concrete
+    // type the caller hands it (`fmt.Fprintf(w, ...)` with a *bufio.Writer), whose methods
+    // are then the ones its calls run.
+    const dyn = isInterface(v.type) ? concrete : v.type;
+    const key = `${fn.id}|${v.id}|${allowReturn}${dyn && dyn !== v.type ? `|${typeString(dyn)}` : ''}`;
     const hit = this.leakCache.get(key);
     if (hit !== undefined) return hit;
     if (depth > 4) return true;
@@ -494,7 +520,11 @@ export class ObjectOrigins {
             if (inGoArgs(n.span) && sel.method.sig.results[0]?.kind === 'pointer') { leak = true; return false; }
             const t = staticTarget(c);
             if (t) { if (t.recv && this.leaks(t, t.recv, true, depth + 1)) leak = true; }
-            else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
+            else if (sel.method.iface && dyn && !isInterface(dyn)) {
+              const m = lookupFieldOrMethod(dyn, sel.method.name, this.program.methods);
+              const mt = m?.kind === 'method' && !m.path.length ? m.method.info : null;
+              if (!mt?.recv || this.leaks(mt, mt.recv, true, depth + 1)) leak = true;
+            } else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
           }
         }
         n.args.forEach((a, i) => {
@@ -506,7 +536,7 @@ export class ObjectOrigins {
           const t = staticTarget(c);
           if (!t) { if (c?.kind !== 'func' && c?.kind !== 'method') leak = true; return; } // a function value: unknown
           const param = t.params[Math.min(i, t.params.length - 1)];
-          if (!param || (t.sig.variadic && i >= t.params.length - 1) || this.leaks(t, param, true, depth + 1)) leak = true;
+          if (!param || (t.sig.variadic && i >= t.params.length - 1) || this.leaks(t, param, true, depth + 1, unparen(a).kind === 'Ident' ? dyn : null)) leak = true;
         });
         return undefined;
       }
