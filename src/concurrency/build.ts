@@ -119,6 +119,7 @@ class Facts implements ConcurrencyFacts {
       funcFacts: this.funcFacts,
       groupJoins: (w, cb) => this.groupJoins(w, cb),
       contextSignals: (cb, key) => this.contextSignals(cb, key),
+      bubble: (fn) => this.bubbleBody(fn),
     });
     this.signals = new SignalOrder({
       callgraph: this.callgraph,
@@ -2123,6 +2124,26 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return true;
+  }
+
+  /**
+   * fn is the function literal run by synctest.Test or synctest.Run (testing/synctest,
+   * internal/synctest): the call returns only after every goroutine of the bubble has
+   * exited, so whatever fn starts lives only while the call runs.
+   */
+  private bubbleBody(fn: FuncInfo): boolean {
+    const lit = fn.node;
+    if (lit.kind !== 'FuncLit' || !fn.parent?.body) return false;
+    let hit = false;
+    walk(fn.parent.body, (n) => {
+      if (hit) return false;
+      if (n.kind !== 'CallExpr' || !n.args.some((a) => unparen(a) === lit)) return undefined;
+      const c = calleeOf(this.program, n);
+      const f = unparen(n.args[n.args.length - 1]!) === lit;
+      if (f && (isFuncCall(c, 'testing/synctest', ['Test', 'Run']) || isFuncCall(c, 'internal/synctest', ['Run', 'Test']))) hit = true;
+      return undefined;
+    });
+    return hit;
   }
 
   /** Where the spawner waits for goroutine cb, when every start is followed by that wait

@@ -49,6 +49,9 @@ export interface JoinDeps {
   funcFacts: Map<FuncInfo, FuncFacts>;
   groupJoins(w: WaitSite, cb: GoroutineContext): boolean;
   contextSignals(cb: GoroutineContext, key: string): boolean;
+  /** fn is run by synctest.Test/Run, which returns once every goroutine of the bubble
+   * has exited. */
+  bubble(fn: FuncInfo): boolean;
 }
 
 /** Statements of a body that decide how often and whether code runs. */
@@ -92,7 +95,8 @@ export class Joins {
     let out: JoinChain | null = null;
     for (let depth = 0; depth < MAX_LEVELS && fn.body; depth++) {
       const keys = new Set<string>();
-      const join = this.joinIn(fn, starts, cb, below, keys, only);
+      // The body of a synctest bubble: the call that runs it joins everything it starts.
+      const join = this.joinIn(fn, starts, cb, below, keys, only) ?? (this.deps.bubble(fn) ? this.shapeOf(fn).end : null);
       const from = starts.reduce((m, s) => (before(s, m) ? s : m));
       if (join) {
         levels.push({ fn, from, to: join });

@@ -19,8 +19,9 @@ import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
-import { underlying } from '../model/typeops.js';
-import type { Type, TypeDecl } from '../model/types.js';
+import { identical, isInterface, underlying } from '../model/typeops.js';
+import { lookupFieldOrMethod } from '../model/lookup.js';
+import { typeString, type Type, type TypeDecl } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { isAllocation } from './places.js';
 import { spanContains } from './spans.js';
@@ -60,7 +61,7 @@ type Step = ObjectOrigin | { recv: true } | { param: number };
 export class ObjectOrigins {
   private readonly localCache = new Map<VarObj, boolean>();
   private readonly returnedCache = new Map<VarObj, boolean>();
-  private readonly freshCache = new Map<FuncInfo, boolean>();
+  private readonly freshCache = new Map<FuncInfo, FreshCond[] | null>();
   private readonly leakCache = new Map<string, boolean>();
   private readonly handedToGoroutine = new Map<FuncInfo, Set<VarObj>>();
   /** Whether the last originIn went through a pointer, an index or a reference. */
@@ -83,6 +84,11 @@ export class ObjectOrigins {
    * parameter or receiver of its function, a variable it captures or made), if any. */
   entry: VarObj | null = null;
   private lastEntry: VarObj | null = null;
+  /** What the last originIn walk says of the dynamic type of the value it ended at:
+   * 'same' when it reached it with no step (the value is the expression's own), a
+   * concrete type when the last step was an assertion to it (`b, ok := w.(*Writer)`:
+   * the object exists only if w holds a *Writer), null for any other step. */
+  private lastAsserted: Type | null | 'same' = 'same';
 
   /** The context whose calls are being followed. */
   private view: ContextView | null = null;
@@ -98,17 +104,19 @@ export class ObjectOrigins {
     this.throughCopies = false;
     this.entry = null;
     this.lastEntry = null;
+    this.lastAsserted = 'same';
     const first: Step = 'recv' in start ? { recv: true } : this.originIn(fn, start, view.isRoot(fn));
+    const firstAsserted = this.lastAsserted === 'same' ? null : this.lastAsserted;
     if (typeof first === 'string') { if (first === 'shared') this.entry = this.lastEntry; return first; }
     // Once the object was reached through a pointer field, a private holder says nothing
     // about the object itself.
     let indirect = this.lastIndirect;
     let unknown = false;
     const seen = new Set<string>();
-    const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>]> = [[fn, first]];
+    const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>, Type | null]> = [[fn, first, firstAsserted]];
     let budget = SEARCH_BUDGET;
     while (queue.length) {
-      const [callee, want] = queue.pop()!;
+      const [callee, want, asserted] = queue.pop()!;
       const key = `${callee.id}|${'recv' in want ? 'r' : want.param}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -153,22 +161,29 @@ export class ObjectOrigins {
                 if (o === 'shared') { found = true; break; }
                 if (o === 'private') { if (indirect) unknown = true; continue; }
                 if (o === 'unknown') { unknown = true; continue; }
-                queue.push([s.fn, o]);
+                queue.push([s.fn, o, null]);
               }
               if (found) { this.entry = this.lastEntry; return 'shared'; }
               continue;
             }
           }
-        } else x = e.call.args[want.param];
+        } else {
+          x = e.call.args[want.param];
+          // The object is what the parameter holds asserted to a concrete type: a caller
+          // whose argument cannot hold that type (a *os.File for a *bufio.Writer) hands none.
+          if (x && asserted && !e.call.ellipsis && e.call.args.length === callee.params.length && !mayBe(this.program.typeOf(x), asserted)) continue;
+        }
         if (!x) { unknown = true; continue; }
         this.lastIndirect = false;
         this.throughCopies = indirect;
+        this.lastAsserted = 'same';
         const o = this.originIn(e.caller, x, view.isRoot(e.caller));
+        const nextAsserted = this.lastAsserted === 'same' ? ('recv' in want ? null : asserted) : this.lastAsserted;
         if (this.lastIndirect) indirect = true;
         if (o === 'shared') { this.entry = this.lastEntry; return 'shared'; }
         if (o === 'private') { if (indirect) unknown = true; continue; }
         if (o === 'unknown') { unknown = true; continue; }
-        queue.push([e.caller, o]);
+        queue.push([e.caller, o, nextAsserted]);
       }
     }
     return unknown ? 'unknown' : 'private';
@@ -182,21 +197,28 @@ export class ObjectOrigins {
     // holder's: it is at best as shared as the holder, never private.
     let viaPointer = false;
     for (let guard = 0; guard < 16; guard++) {
-      if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
+      if (x.kind === 'UnaryExpr' && x.op === '&') { this.lastAsserted = null; x = unparen(x.x); continue; }
       if (x.kind === 'SelectorExpr') {
         const s = this.program.selectionOf(x);
         if (s?.kind === 'qualified') break;
         if (s?.kind !== 'field') return 'unknown';
+        this.lastAsserted = null;
         if (!ownedValue(s.type) || s.indirect || this.program.typeOf(x.x).kind === 'pointer') viaPointer = true;
         x = unparen(x.x);
         continue;
       }
-      if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { viaPointer = true; x = unparen(x.x); continue; }
+      if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { this.lastAsserted = null; viaPointer = true; x = unparen(x.x); continue; }
       // `ctx.Value(key).(*state)`: what the context holds comes with the context, and is
       // its own when the context was made with a new value (`context.WithValue(ctx, k, &state{})`).
-      if (x.kind === 'TypeAssertExpr') { if (!this.contextValue(x.x)) viaPointer = true; x = unparen(x.x); continue; }
+      if (x.kind === 'TypeAssertExpr') {
+        const t = this.program.typeOf(x);
+        this.lastAsserted = t.kind !== 'unknown' && t.kind !== 'tuple' && t.kind !== 'typeparam' && !isInterface(t) ? t : null;
+        if (!this.contextValue(x.x)) viaPointer = true;
+        x = unparen(x.x);
+        continue;
+      }
       const held = this.contextValue(x);
-      if (held) { x = held; continue; }
+      if (held) { this.lastAsserted = null; x = held; continue; }
       break;
     }
     if (viaPointer) this.lastIndirect = true;
@@ -222,7 +244,7 @@ export class ObjectOrigins {
       // named by a variable: one reached through a field (`w.shared.Get()`) may hold
       // objects shared more widely than the holder that leads to it.
       const h = depth < 3 ? handedOut(this.program, x) : null;
-      if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); return o === 'private' ? 'unknown' : o; }
+      if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); this.lastAsserted = null; return o === 'private' ? 'unknown' : o; }
       return this.freshResult(x) ? 'private' : 'unknown';
     }
     let v: ReturnType<Program['objectOf']> | undefined;
@@ -499,9 +521,13 @@ export class ObjectOrigins {
    * method) that lets its parameter (or receiver) leak in turn. Field reads and writes,
    * and calls into code outside the module, keep it private.
    */
-  private leaks(fn: FuncInfo, v: VarObj, allowReturn: boolean, depth: number): boolean {
+  private leaks(fn: FuncInfo, v: VarObj, allowReturn: boolean, depth: number, concrete: Type | null = null): boolean {
     if (!fn.body) return true;
-    const key = `${fn.id}|${v.id}|${allowReturn}`;
+    // The type of the object in v: its own, or for an interface parameter the concrete
+    // type the caller hands it (`fmt.Fprintf(w, ...)` with a *bufio.Writer), whose methods
+    // are then the ones its calls run.
+    const dyn = isInterface(v.type) ? concrete : v.type;
+    const key = `${fn.id}|${v.id}|${allowReturn}${dyn && dyn !== v.type ? `|${typeString(dyn)}` : ''}`;
     const hit = this.leakCache.get(key);
     if (hit !== undefined) return hit;
     if (depth > 4) return true;
@@ -554,7 +580,11 @@ export class ObjectOrigins {
             if (inGoArgs(n.span) && sel.method.sig.results[0]?.kind === 'pointer') { leak = true; return false; }
             const t = staticTarget(c);
             if (t) { if (t.recv && this.leaks(t, t.recv, true, depth + 1)) leak = true; }
-            else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
+            else if (sel.method.iface && dyn && !isInterface(dyn)) {
+              const m = lookupFieldOrMethod(dyn, sel.method.name, this.program.methods);
+              const mt = m?.kind === 'method' && !m.path.length ? m.method.info : null;
+              if (!mt?.recv || this.leaks(mt, mt.recv, true, depth + 1)) leak = true;
+            } else if (sel.method.info || sel.method.iface) leak = true; // dynamic: unknown
           }
         }
         n.args.forEach((a, i) => {
@@ -566,7 +596,7 @@ export class ObjectOrigins {
           const t = staticTarget(c);
           if (!t) { if (c?.kind !== 'func' && c?.kind !== 'method') leak = true; return; } // a function value: unknown
           const param = t.params[Math.min(i, t.params.length - 1)];
-          if (!param || (t.sig.variadic && i >= t.params.length - 1) || this.leaks(t, param, true, depth + 1)) leak = true;
+          if (!param || (t.sig.variadic && i >= t.params.length - 1) || this.leaks(t, param, true, depth + 1, unparen(a).kind === 'Ident' ? dyn : null)) leak = true;
         });
         return undefined;
       }
@@ -773,32 +803,138 @@ export class ObjectOrigins {
     return x.kind === 'CallExpr' && this.freshResult(x);
   }
 
-  /** A call of a module function that returns an object it allocated (`NewEncoder`). */
+  /**
+   * A call of a module function that returns an object it allocated (`NewEncoder`). A
+   * constructor that may instead hand back its argument when that is already of the type
+   * it makes (`if b, ok := w.(*Writer); ok { return b }` in bufio.NewWriterSize) makes a
+   * new object at a call whose argument cannot be of that type (`NewWriter(os.Stdout)`:
+   * a *os.File is never a *bufio.Writer); an interface argument may be.
+   */
   private freshResult(call: ast.CallExpr): boolean {
     const t = staticTarget(calleeOf(this.program, call));
     if (!t?.body) return false;
+    const conds = this.freshSummary(t);
+    return conds !== null && this.argsExclude(call, t, conds) !== null;
+  }
+
+  /** The conditions of t's summary left at call once its arguments' static types are
+   * known: conditions on t's own parameter `outer` when an argument is one; null when
+   * some argument may be of the asserted type. */
+  private argsExclude(call: ast.CallExpr, t: FuncInfo, conds: FreshCond[], outer?: FuncInfo): FreshCond[] | null {
+    const left: FreshCond[] = [];
+    if (!conds.length) return left;
+    if (call.ellipsis || call.args.length !== t.params.length) return null;
+    for (const c of conds) {
+      const arg = unparen(call.args[c.param]!);
+      if (!mayBe(this.program.typeOf(arg), c.type)) continue;
+      const v = outer && arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
+      const i = v?.kind === 'var' && outer ? outer.params.indexOf(v) : -1;
+      if (i < 0 || this.assigned(outer!, v as VarObj)) return null;
+      left.push({ param: i, type: c.type });
+    }
+    return left;
+  }
+
+  /**
+   * Whether t returns a new object on every path: null when not; otherwise the conditions
+   * under which it may instead return an argument (parameter `param` asserted to `type`).
+   */
+  private freshSummary(t: FuncInfo): FreshCond[] | null {
     const hit = this.freshCache.get(t);
     if (hit !== undefined) return hit;
-    this.freshCache.set(t, false); // recursion guard
+    this.freshCache.set(t, null); // recursion guard
     let returns = 0;
     let fresh = 0;
-    walk(t.body, (n) => {
+    const conds: FreshCond[] = [];
+    walk(t.body!, (n) => {
       if (n.kind === 'FuncLit') return false;
       if (n.kind !== 'ReturnStmt' || n.results.length === 0) return undefined;
       returns++;
       const r = unparen(n.results[0]!);
       if (this.freshExpr(r) && r.kind !== 'CallExpr') { fresh++; return undefined; }
       if (r.kind === 'CallExpr' && r.args.length === 3 && isFuncCall(calleeOf(this.program, r), 'context', 'WithValue') && isAllocation(r.args[2]!)) { fresh++; return undefined; }
+      if (r.kind === 'CallExpr') {
+        // Another constructor that may hand back its argument (`return NewWriterSize(w, n)`).
+        const inner = staticTarget(calleeOf(this.program, r));
+        const ic = inner?.body ? this.freshSummary(inner) : null;
+        const left = inner && ic?.length ? this.argsExclude(r, inner, ic, t) : null;
+        if (left) { fresh++; conds.push(...left); }
+        return undefined;
+      }
       if (r.kind === 'Ident') {
         const v = this.program.objectOf(r);
-        if (v?.kind === 'var' && v.scope === 'local' && v.func === t && this.privateLocal(v, true)) fresh++;
+        if (v?.kind === 'var' && v.scope === 'local' && v.func === t && this.privateLocal(v, true)) { fresh++; return undefined; }
+        const c = v?.kind === 'var' && v.scope === 'local' && v.func === t ? this.assertedParam(t, v) : null;
+        if (c) { fresh++; conds.push(c); }
       }
       return undefined;
     });
-    const result = returns > 0 && fresh === returns;
+    const result = returns > 0 && fresh === returns ? conds : null;
     this.freshCache.set(t, result);
     return result;
   }
+
+  /** Local v of t set only once, by a type assertion of a parameter t never assigns
+   * (`b, ok := w.(*Writer)`): that parameter, and the concrete type asserted. */
+  private assertedParam(t: FuncInfo, v: VarObj): FreshCond | null {
+    let found: FreshCond | null = null;
+    let defs = 0;
+    walk(t.body!, (n) => {
+      if (n.kind === 'FuncLit') { if (this.captures(n, v)) defs += 2; return false; }
+      if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          defs++;
+          if (i !== 0 || n.rhs.length !== 1) return;
+          const r = unparen(n.rhs[0]!);
+          if (r.kind !== 'TypeAssertExpr' || !r.type) return;
+          const x = unparen(r.x);
+          const p = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+          const i2 = p?.kind === 'var' ? t.params.indexOf(p) : -1;
+          const ty = this.program.typeOf(r);
+          if (i2 >= 0 && !this.assigned(t, p as VarObj) && ty.kind !== 'unknown' && ty.kind !== 'tuple' && !isInterface(ty)) found = { param: i2, type: ty };
+        });
+      } else if (n.kind === 'ValueSpec' || n.kind === 'RangeStmt') {
+        const ids = n.kind === 'ValueSpec' ? n.names : [n.key, n.value];
+        for (const id of ids) if (id?.kind === 'Ident' && (this.program.objectOf(id) === v || this.program.info.defs.get(id) === v)) defs += 2;
+      } else if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) defs += 2;
+      return undefined;
+    });
+    return defs === 1 ? found : null;
+  }
+
+  /** Whether fn assigns to (or takes the address of, or captures) variable v. */
+  private assigned(fn: FuncInfo, v: VarObj): boolean {
+    let hit = false;
+    walk(fn.body!, (n) => {
+      if (hit) return false;
+      if (n.kind === 'FuncLit') { if (this.captures(n, v)) hit = true; return false; }
+      if (n.kind === 'AssignStmt') { for (const l of n.lhs) if (l.kind === 'Ident' && this.program.objectOf(l) === v) hit = true; }
+      if (n.kind === 'IncDecStmt' && n.x.kind === 'Ident' && this.program.objectOf(n.x) === v) hit = true;
+      if (n.kind === 'RangeStmt') for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) hit = true;
+      if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) hit = true;
+      return undefined;
+    });
+    return hit;
+  }
+
+  private captures(lit: ast.Node, v: VarObj): boolean {
+    let hit = false;
+    walk(lit, (n) => {
+      if (n.kind === 'Ident' && this.program.objectOf(n) === v) hit = true;
+      return hit ? false : undefined;
+    });
+    return hit;
+  }
+}
+
+/** A constructor's result may be its parameter `param` when that holds a `type`. */
+interface FreshCond { param: number; type: Type }
+
+/** Whether a value of static type `arg` may hold dynamic type `t` (a concrete type). */
+function mayBe(arg: Type, t: Type): boolean {
+  if (arg.kind === 'unknown' || arg.kind === 'typeparam' || isInterface(arg)) return true;
+  return identical(arg, t);
 }
 
 function isContext(t: Type | null | undefined): boolean {
