@@ -85,6 +85,15 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         });
         return;
       }
+      if (n.kind === 'CompositeLit' || n.kind === 'AssignStmt') {
+        for (const [field, value, at] of libCallbackStores(program, n)) {
+          const roots = cg.funcValues(value);
+          add({
+            kind: 'lib-callback', roots, multi: field.multi, spawned: true, spawner: fn, spawnNode: null, file: fn.file.ast.path, span: at.span, pkg: fn.pkg,
+            describe: `callback ${field.type}.${field.name} set in ${fn.name} at ${fn.file.ast.path}:${at.span[0]} (${field.how})`,
+          });
+        }
+      }
       if (n.kind === 'CallExpr') {
         const callee = calleeOf(program, n);
         const service = rpcServiceArg(callee, n);
@@ -245,6 +254,86 @@ function elementRoots(program: Program, cg: CallGraph, g: ast.GoStmt, loops: ast
     out.push(fs[0]!);
   }
   return out.length ? out : null;
+}
+
+/**
+ * Callback fields of standard-library types that the library calls on goroutines of
+ * its own (field guide §3): a function stored in one runs concurrently with the code
+ * that set it up and, when `multi`, with itself (one goroutine per connection, request
+ * or dial). Fields the library calls on its caller's goroutine (Client.CheckRedirect,
+ * Transport.Proxy, Dialer.Control, ListenConfig.Control, client-side tls.Config hooks
+ * such as GetClientCertificate / VerifyPeerCertificate / VerifyConnection when used by
+ * tls.Dial) are left out: `n := 0; c := &http.Client{CheckRedirect: func(...) error { n++ ...}}; c.Get(u)`
+ * is sequential, and a test doing that is common.
+ */
+interface LibCallbackField { type: string; name: string; multi: boolean; how: string }
+const LIB_CALLBACK_FIELDS: ReadonlyMap<string, readonly LibCallbackField[]> = (() => {
+  const m = new Map<string, LibCallbackField[]>();
+  const add = (type: string, names: string[], multi: boolean, how: string): void => {
+    const list = m.get(type) ?? [];
+    for (const name of names) list.push({ type, name, multi, how });
+    m.set(type, list);
+  };
+  add('net/http.Server', ['ConnState'], true, 'net/http calls it from each connection\'s goroutine');
+  add('net/http.Server', ['ConnContext'], false, 'net/http calls it from the Serve loop, for each new connection');
+  add('net/http.Transport', ['DialContext', 'DialTLSContext', 'Dial', 'DialTLS'], true, 'the transport dials on goroutines of its own, one per new connection');
+  add('net/http/httputil.ReverseProxy', ['Director', 'Rewrite', 'ModifyResponse', 'ErrorHandler'], true, 'the proxy calls it from each request\'s goroutine');
+  add('crypto/tls.Config', ['GetCertificate', 'GetConfigForClient'], true, 'a TLS server calls it from each connection\'s handshake');
+  return m;
+})();
+
+/** The callback fields set by a composite literal (`&http.Transport{DialContext: f}`) or an
+ * assignment (`srv.ConnState = f`): the field, the stored value and the node storing it. */
+function libCallbackStores(program: Program, n: ast.CompositeLit | ast.AssignStmt): [LibCallbackField, ast.Expr, ast.Node][] {
+  const out: [LibCallbackField, ast.Expr, ast.Node][] = [];
+  const fieldsOf = (e: ast.Expr): readonly LibCallbackField[] | undefined => {
+    const q = typeNameOf(program, e, 0);
+    return q ? LIB_CALLBACK_FIELDS.get(q) : undefined;
+  };
+  if (n.kind === 'CompositeLit') {
+    const fields = fieldsOf(n);
+    if (!fields) return out;
+    for (const el of n.elts) {
+      if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') continue;
+      const key = el.key.name;
+      const f = fields.find((x) => x.name === key);
+      if (f) out.push([f, el.value, el]);
+    }
+    return out;
+  }
+  if (n.lhs.length !== n.rhs.length) return out;
+  n.lhs.forEach((l, i) => {
+    const lhs = unparen(l);
+    if (lhs.kind !== 'SelectorExpr') return;
+    const fields = fieldsOf(lhs.x);
+    const f = fields?.find((x) => x.name === lhs.sel.name);
+    if (f) out.push([f, n.rhs[i]!, n]);
+  });
+  return out;
+}
+
+/** The qualified name of the (pointed-to) named type of e. The standard-library models
+ * leave many types out (http.Transport, tls.Config...): their composite literals, and
+ * variables defined once by one, are named by their type expression. */
+function typeNameOf(program: Program, e: ast.Expr, depth: number): string | null {
+  const x = unparen(e);
+  const t = program.typeOf(x);
+  const u = t.kind === 'pointer' ? t.elem : t;
+  const q = qualifiedName(u);
+  if (q || u.kind !== 'unknown' || depth > 2) return q;
+  if (x.kind === 'UnaryExpr' && x.op === '&') return typeNameOf(program, x.x, depth + 1);
+  if (x.kind === 'CompositeLit' && x.type) {
+    const ty = unparen(x.type);
+    if (ty.kind !== 'SelectorExpr' || ty.x.kind !== 'Ident') return null;
+    const o = program.objectOf(ty.x);
+    return o?.kind === 'pkgname' ? `${o.path}.${ty.sel.name}` : null;
+  }
+  if (x.kind === 'Ident') {
+    const o = program.objectOf(x);
+    const def = o?.kind === 'var' ? singleDefinition(program, o) : null;
+    return def ? typeNameOf(program, def, depth + 1) : null;
+  }
+  return null;
 }
 
 /** The receiver argument of rpc.Register / RegisterName (function or Server method). */

@@ -12,7 +12,7 @@ import type { Program } from '../model/program.js';
 /** `helper-go`: a module function that runs a callback parameter on a goroutine of its
  * own (`func (r *Runner) Go(fn func()) { go func() { ...; fn() }() }`), see
  * CallGraph.asyncParams. */
-export type EntryKind = 'go' | 'errgroup' | 'waitgroup-go' | 'afterfunc' | 'http-handler' | 'rpc' | 'concurrent-iface' | 'parallel-test' | 'run-parallel' | 'helper-go';
+export type EntryKind = 'go' | 'errgroup' | 'waitgroup-go' | 'afterfunc' | 'http-handler' | 'rpc' | 'concurrent-iface' | 'parallel-test' | 'run-parallel' | 'helper-go' | 'lib-callback';
 
 export interface SpawnKind {
   kind: EntryKind;
