@@ -264,7 +264,11 @@ function elementRoots(program: Program, cg: CallGraph, g: ast.GoStmt, loops: ast
  * Transport.Proxy, Dialer.Control, ListenConfig.Control, client-side tls.Config hooks
  * such as GetClientCertificate / VerifyPeerCertificate / VerifyConnection when used by
  * tls.Dial) are left out: `n := 0; c := &http.Client{CheckRedirect: func(...) error { n++ ...}}; c.Get(u)`
- * is sequential, and a test doing that is common.
+ * is sequential, and a test doing that is common. The tls.Config server hooks are left out
+ * too: a handshake runs on the goroutine that drives the connection, and tests read what
+ * the hook recorded after the handshake they waited for.
+ * A store that copies the field from another value (`DialContext: t.DialContext` in a
+ * Clone) sets up no new callback.
  */
 interface LibCallbackField { type: string; name: string; multi: boolean; how: string }
 const LIB_CALLBACK_FIELDS: ReadonlyMap<string, readonly LibCallbackField[]> = (() => {
@@ -278,9 +282,14 @@ const LIB_CALLBACK_FIELDS: ReadonlyMap<string, readonly LibCallbackField[]> = ((
   add('net/http.Server', ['ConnContext'], false, 'net/http calls it from the Serve loop, for each new connection');
   add('net/http.Transport', ['DialContext', 'DialTLSContext', 'Dial', 'DialTLS'], true, 'the transport dials on goroutines of its own, one per new connection');
   add('net/http/httputil.ReverseProxy', ['Director', 'Rewrite', 'ModifyResponse', 'ErrorHandler'], true, 'the proxy calls it from each request\'s goroutine');
-  add('crypto/tls.Config', ['GetCertificate', 'GetConfigForClient'], true, 'a TLS server calls it from each connection\'s handshake');
   return m;
 })();
+
+/** `t.DialContext`: the value of another object's field, copied rather than set up here. */
+function copiesField(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  return x.kind === 'SelectorExpr' && program.selectionOf(x)?.kind === 'field';
+}
 
 /** The callback fields set by a composite literal (`&http.Transport{DialContext: f}`) or an
  * assignment (`srv.ConnState = f`): the field, the stored value and the node storing it. */
@@ -297,7 +306,7 @@ function libCallbackStores(program: Program, n: ast.CompositeLit | ast.AssignStm
       if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') continue;
       const key = el.key.name;
       const f = fields.find((x) => x.name === key);
-      if (f) out.push([f, el.value, el]);
+      if (f && !copiesField(program, el.value)) out.push([f, el.value, el]);
     }
     return out;
   }
@@ -307,7 +316,7 @@ function libCallbackStores(program: Program, n: ast.CompositeLit | ast.AssignStm
     if (lhs.kind !== 'SelectorExpr') return;
     const fields = fieldsOf(lhs.x);
     const f = fields?.find((x) => x.name === lhs.sel.name);
-    if (f) out.push([f, n.rhs[i]!, n]);
+    if (f && !copiesField(program, n.rhs[i]!)) out.push([f, n.rhs[i]!, n]);
   });
   return out;
 }
