@@ -20,7 +20,7 @@ import { ReachIndex } from './reach.js';
 import { collectContexts, mayRunConcurrently, type GoroutineContext } from './entries.js';
 import { spanContains } from './spans.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
-import { exprText, isAllocation, placeOf } from './places.js';
+import { exprText, isAllocation, placeOf, varKey } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
@@ -142,6 +142,7 @@ class Facts implements ConcurrencyFacts {
       // atomically written words): their own data is not analysed for races.
       if (implementsSynchronisation(fn.pkg)) ff.accesses = [];
       this.funcFacts.set(fn, ff);
+      for (const a of ff.accesses) this.passedChannel(a);
       for (const a of ff.accesses) {
         const list = this.accessesByKey.get(a.key) ?? [];
         list.push(a);
@@ -151,6 +152,52 @@ class Facts implements ConcurrencyFacts {
     this.computeEntryLocks();
     this.calledInLoop();
     this.joinedInLoop();
+  }
+
+  /**
+   * A channel parameter every call gives the same local channel variable (`go pump(ctx,
+   * events)` in the function that made events): its sends and closes are on that
+   * variable's channel, which the caller and its goroutines may close or send on too.
+   */
+  private goCalls: Map<FuncInfo, ast.CallExpr[]> | null = null;
+
+  /** The `go f(...)` statements by the function they start (not call-graph edges). */
+  private goCallsOf(): Map<FuncInfo, ast.CallExpr[]> {
+    if (this.goCalls) return this.goCalls;
+    const out = new Map<FuncInfo, ast.CallExpr[]>();
+    for (const f of this.program.funcs) {
+      if (!f.body) continue;
+      walk(f.body, (n) => {
+        if (n.kind !== 'GoStmt') return undefined;
+        const t = staticTarget(calleeOf(this.program, n.call));
+        if (t) out.set(t, [...(out.get(t) ?? []), n.call]);
+        return undefined;
+      });
+    }
+    this.goCalls = out;
+    return out;
+  }
+
+  private passedChannel(a: Access): void {
+    if (a.kind !== 'send' && a.kind !== 'close') return;
+    const p = a.place.root;
+    if (!p || p.scope !== 'param' || a.place.path.length || a.key !== `chan:${varKey(p)}`) return;
+    const fn = a.fn;
+    const i = fn.params.indexOf(p);
+    if (i < 0) return;
+    let from: VarObj | null = null;
+    const calls = [...this.callgraph.callers(fn).map((e) => e.call), ...(this.goCallsOf().get(fn) ?? [])];
+    if (!calls.length) return;
+    for (const call of calls) {
+      if (call.args.length !== fn.params.length || call.ellipsis) return;
+      const arg = unparen(call.args[i]!);
+      const v = arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
+      if (v?.kind !== 'var' || v.scope !== 'local' || (from && from !== v)) return;
+      from = v;
+    }
+    a.key = `chan:${varKey(from!)}`;
+    a.place = { ...a.place, root: from! };
+    passedChannels.add(a);
   }
 
   /**
@@ -830,7 +877,7 @@ class Facts implements ConcurrencyFacts {
     const anchorB = objectKey ? this.anchorOf(b) : null;
     if (objectKey && (!anchorA || !anchorB || !sameAnchor(anchorA, anchorB) || (anchorA.published && anchorB.published))) return null;
     const declaring = localDeclaring(a);
-    if (declaring && (!inside(a.fn, declaring) || !inside(b.fn, declaring))) return null;
+    if (declaring && ((!inside(a.fn, declaring) && !passedChannels.has(a)) || (!inside(b.fn, declaring) && !passedChannels.has(b)))) return null;
     // A captured pointer's object met by a method of its type: the object is seen as a T.
     const selfType = anchorA?.selfType ?? anchorB?.selfType ?? null;
     const ca = limitContexts(selfType ? this.contextsSeeing(a.fn, selfType) : this.contextsOf(a.fn));
@@ -2631,6 +2678,9 @@ function hasOwned(labels: Set<string>): boolean {
 function hasSelf(labels: Set<string>): boolean {
   return labels.has('self') || hasOwned(labels);
 }
+
+/** Sends and closes on a channel parameter taken as the caller's variable (passedChannel). */
+const passedChannels = new WeakSet<Access>();
 
 function localDeclaring(a: Access): FuncInfo | null {
   const r = a.place.root;

@@ -22,6 +22,9 @@ export interface CloseEvent {
   via: ast.CallExpr | null;
   /** Fields from the call's receiver to the struct holding the channel. */
   prefix: string[];
+  /** Set when the close runs only once a channel it received from is closed (under
+   * `if !ok`, see stickyOkFlags): a path where that receive's ok is true did not close. */
+  closedInput?: string;
 }
 
 /** A local variable that names an object reached from another variable (`old := l.sink`). */
@@ -66,6 +69,12 @@ class Walker {
   private readonly keyRoots = new Map<string, VarObj>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
+  /** The label of each statement on breakStates / continueStates (`break loop`). */
+  private readonly breakLabels: Array<string | null> = [];
+  private readonly continueLabels: Array<string | null> = [];
+  private readonly labels = new Map<ast.Stmt, string>();
+  /** Channels known closed here: the closes in `if !ok { ... }` (see stickyOkFlags). */
+  private readonly closedInputs: string[] = [];
   /** Deferred calls' channel operations, by defer statement in the order they are
    * registered (a loop walks its body twice: each statement counts once). */
   private readonly deferredOps = new Map<ast.DeferStmt, DeferredOp[]>();
@@ -117,8 +126,8 @@ class Walker {
       case 'BlockStmt': return this.block(s.list, st);
       case 'ReturnStmt': this.events(s, st); this.returned(st); return null;
       case 'BranchStmt':
-        if (s.tok === 'continue') this.continueStates[this.continueStates.length - 1]?.push(st);
-        if (s.tok === 'break') this.breakStates[this.breakStates.length - 1]?.push(st);
+        if (s.tok === 'continue') this.continueStates[target(this.continueLabels, s.label)]?.push(st);
+        if (s.tok === 'break') this.breakStates[target(this.breakLabels, s.label)]?.push(st);
         return s.tok === 'fallthrough' ? st : null;
       case 'DeferStmt': {
         const ev = this.closeEventsOfCall(s.call);
@@ -137,8 +146,20 @@ class Walker {
         if (s.init) cur = this.stmt(s.init, cur);
         if (!cur) return null;
         this.events(s.cond, cur);
-        const a = this.block(s.body.list, new Map(cur));
-        const b = s.else ? this.stmt(s.else, new Map(cur)) : cur;
+        // `if !ok`: the branch where ok is true did not come through a close made once
+        // the channel ok is received from was closed (in an earlier iteration).
+        const sticky = stickyCond(this.facts, this.fn, s.cond);
+        const openSide = (x: State) => (sticky ? dropClosedInput(x, sticky.chan) : x);
+        const branch = (closedSide: boolean, run: () => State | null) => {
+          if (!closedSide) return run();
+          this.closedInputs.push(sticky!.chan);
+          try { return run(); } finally { this.closedInputs.pop(); }
+        };
+        const a = branch(!!sticky?.negated, () => this.block(s.body.list, sticky && !sticky.negated ? openSide(new Map(cur)) : new Map(cur)));
+        const b = branch(!!sticky && !sticky.negated, () => {
+          const base = sticky?.negated ? openSide(new Map(cur)) : new Map(cur);
+          return s.else ? this.stmt(s.else, base) : base;
+        });
         return union(a, b);
       }
       case 'ForStmt': case 'RangeStmt': {
@@ -148,6 +169,8 @@ class Walker {
         if (s.kind === 'RangeStmt') this.events(s.x, cur);
         this.continueStates.push([]);
         this.breakStates.push([]);
+        this.continueLabels.push(this.labels.get(s) ?? null);
+        this.breakLabels.push(this.labels.get(s) ?? null);
         // Two passes: what the first iteration closes is closed in the second.
         let head: State | null = cur;
         let end: State | null = null;
@@ -162,6 +185,8 @@ class Walker {
           head = [end, ...conts].reduce<State | null>((acc, x) => union(acc, x), cur);
         }
         this.continueStates.pop();
+        this.continueLabels.pop();
+        this.breakLabels.pop();
         const breaks = this.breakStates.pop()!;
         const infinite = s.kind === 'ForStmt' && !s.cond;
         const after = breaks.reduce<State | null>((acc, x) => union(acc, x), infinite ? null : head);
@@ -172,23 +197,27 @@ class Walker {
         if (s.init) cur = this.stmt(s.init, cur);
         if (!cur) return null;
         this.breakStates.push([]);
+        this.breakLabels.push(this.labels.get(s) ?? null);
         let out: State | null = s.clauses.some((c) => c.list.length === 0) ? null : cur;
         for (const c of s.clauses) out = union(out, this.block(c.body, new Map(cur)));
+        this.breakLabels.pop();
         for (const b of this.breakStates.pop()!) out = union(out, b);
         return out;
       }
       case 'SelectStmt': {
         this.breakStates.push([]);
+        this.breakLabels.push(this.labels.get(s) ?? null);
         let out: State | null = null;
         for (const c of s.clauses) {
           const cs = new Map(st);
           if (c.comm) this.events(c.comm, cs);
           out = union(out, this.block(c.body, cs));
         }
+        this.breakLabels.pop();
         for (const b of this.breakStates.pop()!) out = union(out, b);
         return out;
       }
-      case 'LabeledStmt': return this.stmt(s.stmt, st);
+      case 'LabeledStmt': this.labels.set(s.stmt, s.label.name); return this.stmt(s.stmt, st);
       case 'ExprStmt': {
         this.events(s, st);
         const x = unparen(s.x);
@@ -298,7 +327,8 @@ class Walker {
     if (!k) return;
     const first = st.get(k);
     if (first && !guardHolds(this.facts, ev.close)) this.listener.closeAfterClose(ev, first, false);
-    st.set(k, ev);
+    const input = this.closedInputs[this.closedInputs.length - 1];
+    st.set(k, input ? { ...ev, closedInput: input } : ev);
   }
 
   private send(a: Access, via: ast.CallExpr | null, st: State, prefix: string[] = []): void {
@@ -345,8 +375,19 @@ function union(a: State | null, b: State | null): State | null {
   if (!a) return b ? new Map(b) : null;
   if (!b) return new Map(a);
   const out = new Map(a);
-  for (const [k, v] of b) if (!out.has(k)) out.set(k, v);
+  // A close on every path wins over one made only once an input was closed.
+  for (const [k, v] of b) if (!out.has(k) || (out.get(k)!.closedInput && !v.closedInput)) out.set(k, v);
   return out;
+}
+
+/** The statement a break or continue leaves: the innermost, or the one with its label. */
+function target(labels: Array<string | null>, label: ast.Ident | null): number {
+  return label ? labels.lastIndexOf(label.name) : labels.length - 1;
+}
+
+function dropClosedInput(st: State, chan: string): State {
+  for (const [k, v] of [...st]) if (v.closedInput === chan) st.delete(k);
+  return st;
 }
 
 const guardCache = new WeakMap<Access, boolean>();
@@ -444,6 +485,8 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
       }
       if (n.kind === 'Ident' || n.kind === 'SelectorExpr') {
         const p = placeOf(program, n as ast.Expr);
+        // `if !ok` on a closed input stays true: the next iteration closes again.
+        if (!perCall && p?.root && stickyOkFlags(facts, fn).has(p.root)) return undefined;
         if (perCall && p?.root?.scope === 'param' && p.root.func === fn) { holds = true; return false; }
         if (p?.root && changes(p.root, p.path, p.key)) { holds = true; return false; }
       }
@@ -452,4 +495,88 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
     if (holds) return true;
   }
   return false;
+}
+
+const stickyCache = new WeakMap<FuncInfo, Map<VarObj, string>>();
+/** `nilOk`: the channel may also be set to nil (`in = nil`), which never delivers again:
+ * ok cannot come back true, though the close no longer runs again either. */
+const stickyNilCache = new WeakMap<FuncInfo, Map<VarObj, string>>();
+
+/**
+ * Flags that stay false once false: `ok` set only by `v, ok := <-ch` from one channel the
+ * function never gives a new value. A closed channel stays closed, so once `!ok` holds it
+ * holds at every later receive: a close under `if !ok` that does not leave the loop runs
+ * again, and a path where ok is true did not come through that close. Maps each such flag
+ * to a text naming its channel.
+ */
+export function stickyOkFlags(facts: ConcurrencyFacts, fn: FuncInfo, nilOk = false): Map<VarObj, string> {
+  const cache = nilOk ? stickyNilCache : stickyCache;
+  let hit = cache.get(fn);
+  if (hit) return hit;
+  hit = new Map();
+  cache.set(fn, hit);
+  if (!fn.body) return hit;
+  const program = facts.program;
+  const varOf = (e: ast.Expr): VarObj | null => {
+    const x = unparen(e);
+    if (x.kind !== 'Ident') return null;
+    const o = program.objectOf(x) ?? program.info.defs.get(x);
+    return o?.kind === 'var' ? o : null;
+  };
+  const chanOf = new Map<VarObj, string | null>();
+  const written: Array<{ root: VarObj; path: string[] }> = [];
+  const note = (e: ast.Expr | null) => {
+    if (!e) return;
+    const p = placeOf(program, e);
+    if (p?.root) written.push({ root: p.root, path: p.path });
+  };
+  const roots = new Map<string, { root: VarObj; path: string[]; key: string | null }>();
+  walk(fn.body, (n) => {
+    if (n.kind === 'AssignStmt') {
+      const r = n.rhs.length === 1 ? unparen(n.rhs[0]!) : null;
+      const recv = n.lhs.length === 2 && r?.kind === 'UnaryExpr' && r.op === '<-' ? r : null;
+      n.lhs.forEach((l, i) => {
+        const v = varOf(l);
+        if (v) {
+          if (v.scope !== 'local') chanOf.set(v, null);
+          else if (i === 1 && recv) {
+            const p = placeOf(program, recv.x);
+            const k = p?.root && !p.indexed ? `${p.key}@${holderText(p.root, p.path.slice(0, -1))}` : null;
+            if (k && p?.root) roots.set(k, { root: p.root, path: p.path, key: p.key });
+            const prev = chanOf.get(v);
+            chanOf.set(v, k && (prev === undefined || prev === k) ? k : null);
+          } else chanOf.set(v, null);
+        }
+        const r1 = n.lhs.length === n.rhs.length ? unparen(n.rhs[i]!) : null;
+        if (n.tok !== ':=' && !(nilOk && r1?.kind === 'Ident' && r1.name === 'nil')) note(l);
+      });
+    } else if (n.kind === 'UnaryExpr' && n.op === '&') {
+      const v = varOf(n.x);
+      if (v) chanOf.set(v, null);
+      note(n.x);
+    } else if (n.kind === 'RangeStmt') { note(n.key); note(n.value); }
+    return undefined;
+  });
+  const overlaps = (a: string[], b: string[]) => a.every((f, i) => i >= b.length || b[i] === f);
+  for (const [v, k] of chanOf) {
+    const c = k ? roots.get(k) : undefined;
+    if (!k || !c) continue;
+    if (c.root.scope === 'pkg' || written.some((w) => w.root === c.root && overlaps(w.path, c.path))) continue;
+    // A field other functions set can hold a new channel at the next receive.
+    if (c.key?.startsWith('field:') && (facts.accessesByKey.get(c.key) ?? []).some((w) => w.kind === 'write' && w.fn !== fn)) continue;
+    hit.set(v, k);
+  }
+  return hit;
+}
+
+/** The sticky flag a condition tests: `!ok` (negated) or `ok`. */
+export function stickyCond(facts: ConcurrencyFacts, fn: FuncInfo, cond: ast.Expr): { flag: VarObj; chan: string; negated: boolean } | null {
+  let x = unparen(cond);
+  let negated = false;
+  if (x.kind === 'UnaryExpr' && x.op === '!') { negated = true; x = unparen(x.x); }
+  if (x.kind !== 'Ident') return null;
+  const o = facts.program.objectOf(x);
+  if (o?.kind !== 'var') return null;
+  const chan = stickyOkFlags(facts, fn, true).get(o);
+  return chan ? { flag: o, chan, negated } : null;
 }
