@@ -1471,15 +1471,42 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  /**
+   * A field reached through an embedded struct (`s.applied` promoted from `*applyState`,
+   * `c.Stats` held by value) is the one the embedded type's own methods touch on their
+   * receiver (`a.applied`): anchored on the embedded type when it has methods of its own.
+   */
+  private embeddedSelf(t: Type, prefix: string[]): { k: string; prefix: string[] } | null {
+    if (t.kind !== 'named') return null;
+    let cur: Type = t;
+    let i = 0;
+    for (; i < prefix.length && i < 4; i++) {
+      const u = underlying(cur);
+      if (u.kind !== 'struct') break;
+      const f = u.fields.find((x) => x.name === prefix[i]);
+      if (!f?.embedded) break;
+      const ft = f.type.kind === 'pointer' ? f.type.elem : f.type;
+      if (ft.kind !== 'named' || underlying(ft).kind !== 'struct' || !this.program.methodsOf(ft.decl).size) break;
+      cur = ft;
+    }
+    if (i === 0 || cur.kind !== 'named') return null;
+    return { k: `${cur.decl.pkgPath}.${cur.decl.name}`, prefix: prefix.slice(i) };
+  }
+
+  private selfAnchor(t: Type, prefix: string[], declaring: FuncInfo | null): Anchor | null {
+    if (t.kind !== 'named') return null;
+    const e = this.embeddedSelf(t, prefix);
+    const k = e ? e.k : `${t.decl.pkgPath}.${t.decl.name}`;
+    return { id: `self:${k}/${(e ? e.prefix : prefix).join('.')}`, selfType: k, declaring };
+  }
+
   private computeAnchor(root: VarObj | null, prefix: string[], depth: number): Anchor | null {
     if (!root) return null;
     const p = prefix.join('.');
     if (root.scope === 'pkg') return { id: `global:${root.pkgPath}.${root.name}/${p}`, selfType: null, declaring: null };
     if (root.scope === 'recv') {
       const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
-      if (t.kind !== 'named') return null;
-      const k = `${t.decl.pkgPath}.${t.decl.name}`;
-      return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+      return this.selfAnchor(t, prefix, null);
     }
     if (this.captured.has(root)) {
       // A constructor's object, captured by the goroutine it starts and returned to the

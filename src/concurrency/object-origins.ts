@@ -27,6 +27,7 @@ import { isAllocation } from './places.js';
 import { spanContains } from './spans.js';
 import { singleDefinition } from '../model/definitions.js';
 import { handedOut } from './handed-out.js';
+import { spawnKindOf } from './spawners.js';
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
@@ -592,6 +593,10 @@ export class ObjectOrigins {
           if (!id) return;
           handled.add(id);
           if (goCalls.has(n)) { leak = true; return; }
+          // Handed to a library call that serves it on goroutines of its own
+          // (`httptest.NewServer(s)`, `http.Handle(p, s)`): every request sees it.
+          const sk = spawnKindOf(this.program, c);
+          if (sk && sk.arg === i) { leak = true; return; }
           if (c?.kind === 'builtin') { if (c.name === 'append') leak = true; return; }
           const t = staticTarget(c);
           if (!t) { if (c?.kind !== 'func' && c?.kind !== 'method') leak = true; return; } // a function value: unknown
