@@ -381,7 +381,9 @@ function isConcurrentInterfaceMethod(program: Program, fn: FuncInfo): boolean {
     return fn.sig.params.length === 1 && !!p && p.kind === 'pointer' && qualifiedName(p.elem) === 'net/http.Request';
   }
   if (name === 'Get' || name === 'Put') {
-    // tls.ClientSessionCache: Get(string) (*ClientSessionState, bool) / Put(string, *ClientSessionState)
+    // tls.ClientSessionCache: Get(string) (*ClientSessionState, bool) / Put(string, *ClientSessionState).
+    // Matched by type name, not by package: forks of crypto/tls (QUIC stacks vendor one)
+    // declare their own ClientSessionState with the same contract.
     const other = program.methodsOf(fn.recvDecl!).get(name === 'Get' ? 'Put' : 'Get');
     const mentions = (ts: Type[]) => ts.some((t) => typeString(t).includes('ClientSessionState'));
     return !!other && (mentions(fn.sig.params) || mentions(fn.sig.results));
