@@ -1513,16 +1513,14 @@ class Facts implements ConcurrencyFacts {
       // caller, is the same object the type's methods see.
       const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
       if (t.kind === 'named' && root.func && this.returnedVars(root.func).has(root)) {
-        const k = `${t.decl.pkgPath}.${t.decl.name}`;
-        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+        return typeAnchor(t, p, null);
       }
       // So is an object made here and captured by pointer, whose methods its function
       // also calls (`s := &T{}; go func() { close(s.ch) }(); s.run()`): the literal and
       // the methods reach one object. Not returned, it stays the object of the call that
       // made it, shared only with goroutines that call starts.
       if (t.kind === 'named' && root.func && this.allocatedReceiver(root)) {
-        const k = `${t.decl.pkgPath}.${t.decl.name}`;
-        return { id: `self:${k}/${p}`, selfType: k, declaring: root.func };
+        return typeAnchor(t, p, root.func);
       }
       // The object a captured pointer points at is also the one a method of its type
       // sees when called on it (`y := &account{}; go func() { y.balance++ }(); y.deposit(5)`).
@@ -1553,8 +1551,7 @@ class Facts implements ConcurrencyFacts {
         // `var g Group`: a zero value made here, like `g := Group{}`.
         const t = root.type;
         if (t.kind !== 'named' || underlying(t).kind !== 'struct' || !this.zeroDeclared(root)) return null;
-        const k = `${t.decl.pkgPath}.${t.decl.name}`;
-        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+        return typeAnchor(t, p, null);
       }
       const fetched = this.fetchedFrom(e);
       if (fetched) {
@@ -1571,8 +1568,7 @@ class Facts implements ConcurrencyFacts {
       if (isAllocation(e)) {
         const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
         if (t.kind !== 'named') return null;
-        const k = `${t.decl.pkgPath}.${t.decl.name}`;
-        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+        return typeAnchor(t, p, null);
       }
       // A range variable (`for _, t := range q.tasks`) holds an element, like `q.tasks[i]`.
       const chain: string[] = this.rangeValue(root) ? ['[]'] : [];
@@ -1606,8 +1602,7 @@ class Facts implements ConcurrencyFacts {
         if (store) return { id: `fetched:${store}/${p}`, selfType: null, declaring: null };
         const t = asserted.kind === 'pointer' ? asserted.elem : asserted;
         if (asserted.kind !== 'pointer' || t.kind !== 'named') return null;
-        const k = `${t.decl.pkgPath}.${t.decl.name}`;
-        return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+        return typeAnchor(t, p, null);
       }
       if (x.kind !== 'Ident' || chain.length === 0) return null;
       const o = this.program.objectOf(x);
@@ -2811,15 +2806,19 @@ interface Anchor {
 /** The anchor of the object a pointer variable points at, as an object of its named type. */
 function pointeeAnchor(v: VarObj, p: string): Anchor | null {
   const t = v.type.kind === 'pointer' ? v.type.elem : null;
-  if (t?.kind !== 'named') return null;
+  return t?.kind === 'named' ? typeAnchor(t, p, null) : null;
+}
+
+/** The object of named type t at field path p, as a receiver of t names it. */
+function typeAnchor(t: Extract<Type, { kind: 'named' }>, p: string, declaring: FuncInfo | null): Anchor {
   const k = `${t.decl.pkgPath}.${t.decl.name}`;
-  return { id: `self:${k}/${p}`, selfType: k, declaring: null };
+  return { id: `self:${k}/${p}`, selfType: k, declaring };
 }
 
 /** For a pointer variable to a named struct type: the anchor id of that type's objects. */
 function selfOfPointer(v: VarObj, p: string): string | undefined {
   const t = v.type.kind === 'pointer' ? v.type.elem : null;
-  return t?.kind === 'named' && underlying(t).kind === 'struct' ? `self:${t.decl.pkgPath}.${t.decl.name}/${p}` : undefined;
+  return t?.kind === 'named' && underlying(t).kind === 'struct' ? typeAnchor(t, p, null).id : undefined;
 }
 
 /** Two anchors name the same object: the same id, or a captured pointer's object and an
