@@ -295,7 +295,7 @@ class Facts implements ConcurrencyFacts {
     return (p) => {
       let hit = cache.get(p);
       if (hit === undefined) {
-        const importers = this.callgraph.importers(p);
+        const importers = isTest ? this.callgraph.testImporters(p) : this.callgraph.importers(p);
         hit = p === c.pkg || importers.has(path) || (isTest && importers.has(`${path}_test`));
         cache.set(p, hit);
       }
@@ -582,8 +582,9 @@ class Facts implements ConcurrencyFacts {
     const [api, prog] = pp ? [pp, q] : qp ? [qp, p] : [null, null];
     if (!api || !prog) return false;
     const path = prog.slice(prog.indexOf(':') + 1);
-    const importers = this.callgraph.importers(api);
-    return importers.has(path) || (prog.startsWith('test:') && importers.has(`${path}_test`));
+    if (prog.startsWith('cmd:')) return this.callgraph.importers(api).has(path);
+    const importers = this.callgraph.testImporters(api);
+    return importers.has(path) || importers.has(`${path}_test`);
   }
 
   private packagesByPath: Map<string, PackageInfo> | null = null;

@@ -51,7 +51,8 @@ export class CallGraph {
   /** Whether variable and field flows are complete (results found earlier are not kept). */
   private flowsReady = false;
   private readonly importersCache = new Map<string, Set<string>>();
-  private importedBy: Map<string, Set<string>> | null = null;
+  private readonly testImportersCache = new Map<string, Set<string>>();
+  private importedBy: { build: Map<string, Set<string>>; tests: Map<string, Set<string>> } | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
   private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
   private readonly storedCache = new Map<FuncInfo, Map<number, boolean>>();
@@ -96,41 +97,67 @@ export class CallGraph {
 
   /**
    * Whether a value of a type declared in `a` can reach an interface call in `b`: some
-   * package must see both, i.e. import both (directly or not) or be one of them. Two
-   * unrelated packages (two services in one monorepo) never exchange values.
+   * program must link both, i.e. a command or a test binary. Two unrelated packages (two
+   * services in one monorepo) never exchange values.
    */
   canMeet(a: PackageInfo, b: PackageInfo): boolean {
     if (a === b) return true;
-    const ra = this.importers(a);
-    const rb = this.importers(b);
+    const ra = this.testImporters(a);
+    const rb = this.testImporters(b);
     const [small, large] = ra.size < rb.size ? [ra, rb] : [rb, ra];
     for (const p of small) if (large.has(p)) return true;
     return false;
   }
 
-  /** Module packages that import p, directly or not, and p itself. */
+  /**
+   * Module packages whose build links p, directly or not, and p itself. Only non-test
+   * files count: a dependency's tests are not part of the programs that import it.
+   */
   importers(p: PackageInfo): Set<string> {
     let hit = this.importersCache.get(p.importPath);
     if (hit) return hit;
-    if (!this.importedBy) {
-      this.importedBy = new Map();
-      for (const q of this.program.packages) {
-        for (const f of q.files) {
-          for (const path of f.imports.values()) {
-            const list = this.importedBy.get(path) ?? new Set<string>();
-            list.add(q.importPath);
-            this.importedBy.set(path, list);
-          }
-        }
-      }
-    }
+    const importedBy = this.importEdges().build;
     hit = new Set([p.importPath]);
     const queue = [p.importPath];
     while (queue.length) {
-      for (const q of this.importedBy.get(queue.pop()!) ?? []) if (!hit.has(q)) { hit.add(q); queue.push(q); }
+      for (const q of importedBy.get(queue.pop()!) ?? []) if (!hit.has(q)) { hit.add(q); queue.push(q); }
     }
     this.importersCache.set(p.importPath, hit);
     return hit;
+  }
+
+  /**
+   * Packages whose test binary links p: those whose build does, and those whose test
+   * files (or external test package, `x_test`) import one of them.
+   */
+  testImporters(p: PackageInfo): Set<string> {
+    let hit = this.testImportersCache.get(p.importPath);
+    if (hit) return hit;
+    const byTests = this.importEdges().tests;
+    hit = new Set(this.importers(p));
+    for (const q of this.importers(p)) for (const t of byTests.get(q) ?? []) hit.add(t);
+    this.testImportersCache.set(p.importPath, hit);
+    return hit;
+  }
+
+  /** Import edges, reversed: by non-test files, and by test files. */
+  private importEdges(): { build: Map<string, Set<string>>; tests: Map<string, Set<string>> } {
+    if (!this.importedBy) {
+      const build = new Map<string, Set<string>>();
+      const tests = new Map<string, Set<string>>();
+      for (const q of this.program.packages) {
+        for (const f of q.files) {
+          const into = f.ast.path.endsWith('_test.go') ? tests : build;
+          for (const path of f.imports.values()) {
+            const list = into.get(path) ?? new Set<string>();
+            list.add(q.importPath);
+            into.set(path, list);
+          }
+        }
+      }
+      this.importedBy = { build, tests };
+    }
+    return this.importedBy;
   }
 
   /** Module methods that implement iface.name. */
