@@ -148,7 +148,8 @@ export class CallGraph {
       for (const q of this.program.packages) {
         for (const f of q.files) {
           const into = f.ast.path.endsWith('_test.go') ? tests : build;
-          for (const path of f.imports.values()) {
+          // Every import links its package, `_` and `.` imports too.
+          for (const { path } of f.ast.imports) {
             const list = into.get(path) ?? new Set<string>();
             list.add(q.importPath);
             into.set(path, list);

@@ -140,6 +140,11 @@ export class Program implements CheckerHost {
     if (!s) {
       s = new Scope(pkgScope);
       for (const [local, path] of f.imports) s.define(local, { kind: 'pkgname', path, pkg: this.byPath.get(path) ?? null });
+      // `import . "sync"`: the package's exported names are declared in this file.
+      for (const imp of f.ast.imports) {
+        const members = imp.name === '.' ? this.byPath.get(imp.path)?.scope : undefined;
+        if (members) s.addDotImport(members);
+      }
       this.fileScopes.set(f, s);
     }
     return s;

@@ -7,7 +7,15 @@ export class Scope {
   /** Type parameters visible here (generic functions and types). */
   readonly typeParams = new Map<string, Type>();
 
+  /** Package scopes imported with `import . "p"` (file scopes only): their exported
+   * names are visible here. Read at lookup time, so a package collected later counts. */
+  private dotImported: Array<Map<string, Obj>> | null = null;
+
   constructor(readonly parent: Scope | null, private readonly base: Map<string, Obj> | null = null) {}
+
+  addDotImport(members: Map<string, Obj>): void {
+    (this.dotImported ??= []).push(members);
+  }
 
   define(name: string, obj: Obj): void {
     if (name !== '_') this.names.set(name, obj);
@@ -19,6 +27,9 @@ export class Scope {
       if (tp) return { kind: 'type', type: tp };
       const o = s.names.get(name) ?? s.base?.get(name);
       if (o) return o;
+      if (s.dotImported && isExported(name)) {
+        for (const m of s.dotImported) { const d = m.get(name); if (d) return d; }
+      }
     }
     return null;
   }
@@ -27,4 +38,9 @@ export class Scope {
   lookupLocal(name: string): Obj | null {
     return this.names.get(name) ?? null;
   }
+}
+
+function isExported(name: string): boolean {
+  const c = name.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
 }
