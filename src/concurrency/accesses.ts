@@ -831,6 +831,11 @@ class FuncWalker {
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
     this.writerOps(x, c, st);
     for (const i of filledArgs(c, x.args.length)) this.filled(x.args[i]!, x.span, st);
+    // An encoder or printer handed a map reads every entry (`json.NewEncoder(w).Encode(m.seen)`).
+    for (const i of readArgs(c, x.args.length)) {
+      const a = x.args[i]!;
+      if (underlying(this.program.typeOf(a)).kind === 'map') this.mapOp(a, 'map-iter', a.span, st);
+    }
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
     if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });
@@ -1212,13 +1217,41 @@ const FILLING_METHODS: Record<string, Record<string, number>> = {
   'encoding/gob.Decoder': { Decode: 0, DecodeValue: 0 },
 };
 
+/**
+ * Library calls that read every entry of a map argument (encoders, printers, map
+ * helpers), by the indexes of those arguments as in FILLING_FUNCS.
+ */
+const READING_FUNCS: Record<string, Record<string, number>> = {
+  'encoding/json': { Marshal: 0, MarshalIndent: 0 },
+  'encoding/xml': { Marshal: 0, MarshalIndent: 0 },
+  fmt: { Print: -1, Println: -1, Printf: -2, Sprint: -1, Sprintln: -1, Sprintf: -2, Fprint: -2, Fprintln: -2, Fprintf: -3, Errorf: -2, Append: -2, Appendln: -2, Appendf: -3 },
+  log: { Print: -1, Println: -1, Printf: -2, Fatal: -1, Fatalln: -1, Fatalf: -2, Panic: -1, Panicln: -1, Panicf: -2 },
+  maps: { Clone: 0, Keys: 0, Values: 0, All: 0, Copy: 1, Equal: -1, EqualFunc: 0 },
+  reflect: { DeepEqual: -1 },
+};
+const READING_METHODS: Record<string, Record<string, number>> = {
+  'encoding/json.Encoder': { Encode: 0 },
+  'encoding/xml.Encoder': { Encode: 0 },
+  'encoding/gob.Encoder': { Encode: 0 },
+  'log.Logger': { Print: -1, Println: -1, Printf: -2, Fatal: -1, Fatalln: -1, Fatalf: -2, Panic: -1, Panicln: -1, Panicf: -2 },
+};
+
+/** Indexes of the map arguments c reads in full (see READING_FUNCS). */
+function readArgs(c: Callee | null, n: number): number[] {
+  return argIndexes(c, n, READING_FUNCS, READING_METHODS);
+}
+
 /** Indexes of the arguments c fills (see FILLING_FUNCS). */
 function filledArgs(c: Callee | null, n: number): number[] {
+  return argIndexes(c, n, FILLING_FUNCS, FILLING_METHODS);
+}
+
+function argIndexes(c: Callee | null, n: number, funcs: Record<string, Record<string, number>>, methods: Record<string, Record<string, number>>): number[] {
   let i: number | undefined;
-  if (c?.kind === 'func') i = FILLING_FUNCS[c.obj.pkgPath]?.[c.obj.name];
+  if (c?.kind === 'func') i = funcs[c.obj.pkgPath]?.[c.obj.name];
   else if (c?.kind === 'method') {
     const d = c.sel.method.recvDecl;
-    if (d) i = FILLING_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name];
+    if (d) i = methods[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name];
   }
   if (i === undefined) return [];
   if (i >= 0) return i < n ? [i] : [];
