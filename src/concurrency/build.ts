@@ -78,6 +78,7 @@ class Facts implements ConcurrencyFacts {
   private readonly labelCache = new Map<string, ObjectLabels>();
   private readonly seeingCache = new Map<string, GoroutineContext[]>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
+  private readonly restartedCache = new Map<GoroutineContext, boolean>();
   private readonly heldCache = new Map<Type, Set<string>>();
   private readonly runsOnceCache = new Map<FuncInfo, boolean>();
   private readonly behindCache = new Map<Type, Set<string>>();
@@ -224,6 +225,35 @@ class Facts implements ConcurrencyFacts {
     }
   }
 
+  /** a's object outlives a call of fn: reached from fn's receiver or a package variable. */
+  private keptAcrossCalls(a: Access, fn: FuncInfo): boolean {
+    const r = a.place.root;
+    return !!r && ((r.scope === 'recv' && r.func === fn) || r.scope === 'pkg');
+  }
+
+  /**
+   * The starter of goroutine c is called in a loop on the same objects every iteration,
+   * and neither the starter nor the iteration waits for the goroutine: the next call runs
+   * while the last call's goroutine may still run.
+   */
+  private restartedWhileRunning(c: GoroutineContext): boolean {
+    let hit = this.restartedCache.get(c);
+    if (hit !== undefined) return hit;
+    hit = false;
+    if (c.kind === 'go' && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '')) {
+      for (const e of this.callgraph.callers(c.spawner)) {
+        if (e.caller === c.spawner) continue;
+        const ff = this.funcFacts.get(e.caller);
+        const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
+        if (!ff || !loop || !this.sameReceiverEachIteration(e.call, loop) || this.iterationJoins(ff, loop, e.call.span, c)) continue;
+        hit = true;
+        break;
+      }
+    }
+    this.restartedCache.set(c, hit);
+    return hit;
+  }
+
   /** The goroutine started at node uses variables of the spawner's own call (not its
    * receiver or parameters): each call of the spawner gives its goroutine new ones. */
   private usesOwnLocals(node: ast.Node, spawner: FuncInfo): boolean {
@@ -242,23 +272,29 @@ class Facts implements ConcurrencyFacts {
   /** A call in a loop works on the same objects in every iteration: its receiver and its
    * arguments (callbacks aside) use no variable of the iteration and make nothing new. */
   private sameEachIteration(call: ast.CallExpr, loop: ast.Span): boolean {
-    const fresh = (e: ast.Expr): boolean => {
-      let found = false;
-      walk(e, (n) => {
-        if (found || n.kind === 'FuncLit') return false;
-        if (n.kind === 'CompositeLit' || n.kind === 'CallExpr') { found = true; return false; }
-        if (n.kind === 'Ident') {
-          const o = this.program.objectOf(n);
-          const sp = o?.kind === 'var' && o.scope === 'local' ? o.span : null;
-          if (sp && (spanContains(loop, sp) || (sp[0] === loop[0] && sp[1] < loop[1]))) found = true;
-        }
-        return undefined;
-      });
-      return found;
-    };
+    return this.sameReceiverEachIteration(call, loop) && !call.args.some((a) => underlying(this.program.typeOf(a)).kind !== 'func' && this.freshInLoop(a, loop));
+  }
+
+  /** A call in a loop is made on the same receiver (if any) in every iteration. */
+  private sameReceiverEachIteration(call: ast.CallExpr, loop: ast.Span): boolean {
     const fun = unparen(call.fun);
-    if (fun.kind === 'SelectorExpr' && fresh(fun.x)) return false;
-    return !call.args.some((a) => underlying(this.program.typeOf(a)).kind !== 'func' && fresh(a));
+    return !(fun.kind === 'SelectorExpr' && this.freshInLoop(fun.x, loop));
+  }
+
+  /** e uses a variable of the loop's iteration or makes something new. */
+  private freshInLoop(e: ast.Expr, loop: ast.Span): boolean {
+    let found = false;
+    walk(e, (n) => {
+      if (found || n.kind === 'FuncLit') return false;
+      if (n.kind === 'CompositeLit' || n.kind === 'CallExpr') { found = true; return false; }
+      if (n.kind === 'Ident') {
+        const o = this.program.objectOf(n);
+        const sp = o?.kind === 'var' && o.scope === 'local' ? o.span : null;
+        if (sp && (spanContains(loop, sp) || (sp[0] === loop[0] && sp[1] < loop[1]))) found = true;
+      }
+      return undefined;
+    });
+    return found;
   }
 
   /**
@@ -2053,8 +2089,11 @@ class Facts implements ConcurrencyFacts {
     // `go` statements comes before the copies it starts, not before their siblings, which
     // other copies started.
     const siblings = ca === cb && !!cb.recursive && !!innermostLoop(ff?.loops ?? [], spawnSpan);
-    // Done before the goroutine starts (the go statement's own arguments included).
-    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings) return true;
+    // Done before the goroutine starts (the go statement's own arguments included), unless
+    // the access is on an object the starter keeps across calls and a caller calls it
+    // again while the goroutine of the last call still runs (`for ... { m.Update(c) }`
+    // where Update writes m.cfg and then starts `go m.notify()`).
+    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings && !(this.keptAcrossCalls(a, site.fn) && this.restartedWhileRunning(cb))) return true;
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
