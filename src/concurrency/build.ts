@@ -2462,12 +2462,16 @@ class Facts implements ConcurrencyFacts {
     if (!w.group) return false;
     if (!w.chanKey?.startsWith('wg:')) return true;
     const adds = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'add');
+    const spawn = cb.spawnNode;
+    // wg.Go(f) adds at the start call itself, and marks f done when it returns.
+    if (cb.spawner && spawn && adds.some((x) => x.fn === cb.spawner && spanContains(spawn.span, x.span))) return true;
+    // A goroutine that never calls Done on the group is not waited for by its Wait (an
+    // HTTP handler calling into a pool whose Shutdown waits for the pool's own workers).
+    if (!this.contextSignals(cb, w.chanKey)) return false;
     // Added somewhere cb does not reach (its starter, or the starter's caller).
     if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return true;
-    const spawn = cb.spawnNode;
     if (!cb.spawner || !spawn) return false;
-    // wg.Go(f) adds at the start call itself.
-    return adds.some((x) => x.fn === cb.spawner && (before(x.span, spawn.span) || spanContains(spawn.span, x.span)));
+    return adds.some((x) => x.fn === cb.spawner && before(x.span, spawn.span));
   }
 
   /**
