@@ -2465,9 +2465,10 @@ class Facts implements ConcurrencyFacts {
     const spawn = cb.spawnNode;
     // wg.Go(f) adds at the start call itself, and marks f done when it returns.
     if (cb.spawner && spawn && adds.some((x) => x.fn === cb.spawner && spanContains(spawn.span, x.span))) return true;
-    // A goroutine that never calls Done on the group is not waited for by its Wait (an
+    // A goroutine whose whole code is its own (not run by a helper that may call Done
+    // around it) and that never calls Done on the group is not waited for by its Wait (an
     // HTTP handler calling into a pool whose Shutdown waits for the pool's own workers).
-    if (!this.contextSignals(cb, w.chanKey)) return false;
+    if (OWN_CODE_KINDS.has(cb.kind) && !this.contextSignals(cb, w.chanKey)) return false;
     // Added somewhere cb does not reach (its starter, or the starter's caller).
     if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return true;
     if (!cb.spawner || !spawn) return false;
@@ -2704,6 +2705,10 @@ function hasOwned(labels: Set<string>): boolean {
 function hasSelf(labels: Set<string>): boolean {
   return labels.has('self') || hasOwned(labels);
 }
+
+/** Goroutines that run only the code their context's roots reach: no helper of theirs
+ * (`spawn(&wg, f)`, errgroup, wg.Go) wraps that code with a Done. */
+const OWN_CODE_KINDS: ReadonlySet<string> = new Set(['go', 'http-handler', 'rpc', 'lib-callback', 'afterfunc']);
 
 /** Sends and closes on a channel parameter taken as the caller's variable (passedChannel). */
 const passedChannels = new WeakSet<Access>();
