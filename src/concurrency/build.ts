@@ -960,7 +960,10 @@ class Facts implements ConcurrencyFacts {
           unshown = oa === 'unknown' || ob === 'unknown';
           // A captured pointer's object met by a method called on another local pointer
           // (`go func() { x.n++ }(); y.add()`): two variables, two objects.
-          if (anchorA!.id !== anchorB!.id && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
+          // Not when the other side reached it as an element of the collection the
+          // variable's object was put into (alsoElem).
+          const viaElement = anchorA!.alsoElem === anchorB!.id || anchorB!.alsoElem === anchorA!.id;
+          if (anchorA!.id !== anchorB!.id && !viaElement && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
         const ao = this.atRunner(a, rx);
@@ -1381,7 +1384,14 @@ class Facts implements ConcurrencyFacts {
     const alias = copied ? this.paramAliases().values.get(root) : undefined;
     // Once its function has put the object into a shared collection, what it still does
     // to it is done to that collection's element, whatever the caller passed.
-    const r = this.heldChannelAnchor(a) ?? this.publishedAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
+    let r = this.heldChannelAnchor(a) ?? this.publishedAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
+    // A channel of an object its maker put into a collection before handing it to a
+    // goroutine (`h.clients[id] = c; go h.readLoop(c)`) is also that collection's element's
+    // channel, the one a range over the collection sends on.
+    if (r?.alsoVar && a.key.startsWith('chan:')) {
+      const el = this.publishedElement(r.alsoVar, prefix);
+      if (el) r = { ...r, alsoElem: el.id };
+    }
     this.anchors.set(a, r);
     return r;
   }
@@ -1480,6 +1490,17 @@ class Facts implements ConcurrencyFacts {
     if (!p?.root || p.root === root || p.path.length === 0 || p.root.scope === 'local') return null;
     const r = this.computeAnchor(p.root, [...p.path, '[]', ...a.place.path.slice(0, -1)], 1);
     return r && { ...r, published: true };
+  }
+
+  /** The element anchor of a collection held by another object that v's function puts
+   * v into (`s.conns[id] = c`, `p.idle = append(p.idle, c)`), at field path prefix. */
+  private publishedElement(v: VarObj, prefix: string[]): Anchor | null {
+    if (v.scope !== 'local' || v.type.kind !== 'pointer' || !v.func?.body) return null;
+    const into = this.publishSites(v.func).find((site) => site.values.includes(v))?.into;
+    if (!into) return null;
+    const p = placeOf(this.program, into);
+    if (!p?.root || p.root === v || p.path.length === 0 || p.root.scope === 'local') return null;
+    return this.computeAnchor(p.root, [...p.path, '[]', ...prefix], 1);
   }
 
   private readonly publishCache = new Map<FuncInfo, PublishSite[]>();
@@ -1585,6 +1606,10 @@ class Facts implements ConcurrencyFacts {
       if (this.chanRangeValue(root)) return pointeeAnchor(root, p);
       const e = singleDefinition(this.program, root);
       if (!e) {
+        // A snapshot (`cs = append(cs, c)` for every c of `range h.clients`): its elements
+        // are the collection's.
+        const snap = prefix[0] === '[]' ? this.snapshotOf(root) : null;
+        if (snap) return this.computeAnchor(snap.root, [...snap.path, ...prefix], depth + 1);
         // `var g Group`: a zero value made here, like `g := Group{}`.
         const t = root.type;
         if (t.kind !== 'named' || underlying(t).kind !== 'struct' || !this.zeroDeclared(root)) return null;
@@ -1647,6 +1672,45 @@ class Facts implements ConcurrencyFacts {
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
+  }
+
+  /**
+   * A local slice filled only with elements of one collection held by another object:
+   * every assignment to it is an empty start (`make`, nil, `{}`) or `xs = append(xs, v)`
+   * with v the value of a range over that collection. Returns the collection's place.
+   */
+  private snapshotOf(local: VarObj): { root: VarObj; path: string[] } | null {
+    const body = local.func?.body;
+    if (!body) return null;
+    let origin: { root: VarObj; path: string[]; key: string } | null = null;
+    let ok = true;
+    walk(body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === local)) ok = false;
+      if (n.kind !== 'AssignStmt') return undefined;
+      n.lhs.forEach((l, i) => {
+        if (!ok || l.kind !== 'Ident' || this.program.objectOf(l) !== local) return;
+        const r = n.lhs.length === n.rhs.length ? unparen(n.rhs[i]!) : null;
+        if (!r) { ok = false; return; }
+        if (r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'append' && !r.ellipsis) {
+          const first = r.args[0] ? unparen(r.args[0]) : null;
+          if (first?.kind !== 'Ident' || this.program.objectOf(first) !== local) { ok = false; return; }
+          for (const a of r.args.slice(1)) {
+            const x = unparen(a);
+            const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+            const def = v?.kind === 'var' && v.scope === 'local' && this.rangeValue(v) ? singleDefinition(this.program, v) : null;
+            const p = def ? placeOf(this.program, def) : null;
+            if (!p?.root || !p.key || p.root.scope === 'local' || p.path.length === 0 || p.indexed || (origin && origin.key !== p.key)) { ok = false; return; }
+            origin = { root: p.root, path: p.path, key: p.key };
+          }
+          return;
+        }
+        if (!(r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'make') && !(r.kind === 'CompositeLit' && r.elts.length === 0) && !(r.kind === 'Ident' && r.name === 'nil')) ok = false;
+      });
+      return undefined;
+    });
+    const o = origin as { root: VarObj; path: string[]; key: string } | null;
+    return ok && o ? { root: o.root, path: o.path } : null;
   }
 
   /** A local defined once by reading out of a field, an element or a shared store
@@ -2502,12 +2566,17 @@ class Facts implements ConcurrencyFacts {
     if (!w.group) return false;
     if (!w.chanKey?.startsWith('wg:')) return true;
     const adds = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'add');
+    const spawn = cb.spawnNode;
+    // wg.Go(f) adds at the start call itself, and marks f done when it returns.
+    if (cb.spawner && spawn && adds.some((x) => x.fn === cb.spawner && spanContains(spawn.span, x.span))) return true;
+    // A goroutine whose whole code is its own (not run by a helper that may call Done
+    // around it) and that never calls Done on the group is not waited for by its Wait (an
+    // HTTP handler calling into a pool whose Shutdown waits for the pool's own workers).
+    if (OWN_CODE_KINDS.has(cb.kind) && !this.contextSignals(cb, w.chanKey)) return false;
     // Added somewhere cb does not reach (its starter, or the starter's caller).
     if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return true;
-    const spawn = cb.spawnNode;
     if (!cb.spawner || !spawn) return false;
-    // wg.Go(f) adds at the start call itself.
-    return adds.some((x) => x.fn === cb.spawner && (before(x.span, spawn.span) || spanContains(spawn.span, x.span)));
+    return adds.some((x) => x.fn === cb.spawner && before(x.span, spawn.span));
   }
 
   /**
@@ -2741,6 +2810,10 @@ function hasSelf(labels: Set<string>): boolean {
   return labels.has('self') || hasOwned(labels);
 }
 
+/** Goroutines that run only the code their context's roots reach: no helper of theirs
+ * (`spawn(&wg, f)`, errgroup, wg.Go) wraps that code with a Done. */
+const OWN_CODE_KINDS: ReadonlySet<string> = new Set(['go', 'http-handler', 'rpc', 'lib-callback', 'afterfunc']);
+
 /** Sends and closes on a channel parameter taken as the caller's variable (passedChannel). */
 const passedChannels = new WeakSet<Access>();
 
@@ -2841,6 +2914,9 @@ interface Anchor {
   alsoSelf?: string;
   /** The variable of a var anchor with alsoSelf. */
   alsoVar?: VarObj;
+  /** For a channel of such a variable's object that its function put into a collection:
+   * the anchor id of that collection's elements (see publishedElement). */
+  alsoElem?: string;
 }
 
 /** The anchor of the object a pointer variable points at, as an object of its named type. */
@@ -2866,6 +2942,7 @@ function selfOfPointer(v: VarObj, p: string): string | undefined {
  * captured pointers are two objects unless they are one variable. */
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.id === b.id) return true;
+  if ((!!a.alsoElem && a.alsoElem === b.id) || (!!b.alsoElem && b.alsoElem === a.id)) return true;
   return (!!a.alsoSelf && a.alsoSelf === b.id && !b.declaring) || (!!b.alsoSelf && b.alsoSelf === a.id && !a.declaring);
 }
 

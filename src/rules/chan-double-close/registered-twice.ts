@@ -2,7 +2,9 @@
  * One object registered twice in a collection whose elements are all closed in a loop
  * (`r.Add("a", sub); r.Add("b", sub)`, then `for _, c := range r.closers { c.Close() }`):
  * the loop calls Close on the same object twice, and a Close that closes a channel panics
- * the second time.
+ * the second time. The second registration may hold the object in a field of another
+ * one whose Close closes it too (`m.Add(e); m.Add(&leaseKeeper{elector: e})`, where
+ * leaseKeeper.Stop calls `k.elector.Stop()`).
  */
 import type * as ast from '../../syntax/ast.js';
 import { walk, walkBody } from '../../syntax/walk.js';
@@ -13,6 +15,9 @@ import { placeOf } from '../../concurrency/places.js';
 import { calleeOf, staticTarget } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
+import { singleDefinition } from '../../model/definitions.js';
+import { underlying } from '../../model/typeops.js';
+import type { Type } from '../../model/types.js';
 import { holderText } from '../shared/channel-paths.js';
 import type { ReceiverChanOps } from '../shared/channel-summaries.js';
 
@@ -25,6 +30,8 @@ export interface DoubleRegistration {
   /** The loop's call that closes every element. */
   closing: { fn: FuncInfo; call: ast.CallExpr; method: string };
   object: string;
+  /** The registration that holds the object in a field of another one, if any. */
+  via?: { type: string; field: string };
 }
 
 /** A function that appends one of its parameters to a slice field of its receiver. */
@@ -36,29 +43,37 @@ interface Adder {
 export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncInfo, ReceiverChanOps>): DoubleRegistration[] {
   const program = facts.program;
   const adders = new Map<FuncInfo, Adder[]>();
-  const closingLoops = new Map<string, { fn: FuncInfo; call: ast.CallExpr; method: string }>();
+  // Every loop over a collection calling one method on each element (`Start` and `Stop`
+  // loops over the same list): any of them may be the one that closes.
+  const closingLoops = new Map<string, Array<{ fn: FuncInfo; call: ast.CallExpr; method: string }>>();
   for (const fn of program.funcs) {
     if (!fn.body) continue;
     const found = addersOf(facts, fn);
     if (found.length) adders.set(fn, found);
-    for (const l of closingCalls(facts, fn)) if (!closingLoops.has(l.collection)) closingLoops.set(l.collection, { fn, call: l.call, method: l.method });
+    for (const l of closingCalls(facts, fn)) {
+      const list = closingLoops.get(l.collection) ?? [];
+      if (!list.some((x) => x.method === l.method)) list.push({ fn, call: l.call, method: l.method });
+      closingLoops.set(l.collection, list);
+    }
   }
   if (closingLoops.size === 0) return [];
 
   const out: DoubleRegistration[] = [];
   for (const fn of program.funcs) {
     if (!fn.body) continue;
-    // (collection instance, object variable) -> registrations in source order.
-    const regs = new Map<string, { v: VarObj; collection: string; nodes: ast.Node[] }>();
+    // (collection instance, object variable) -> registrations in source order, each with
+    // the field of the registered object that holds it (null: the object itself).
+    const regs = new Map<string, { v: VarObj; collection: string; nodes: ast.Node[]; via: Array<Holding | null> }>();
     const note = (collection: string, holder: string, arg: ast.Expr | undefined, node: ast.Node) => {
-      const a = arg ? unparen(arg) : null;
-      if (a?.kind !== 'Ident') return;
-      const v = program.objectOf(a);
-      if (v?.kind !== 'var' || v.scope === 'pkg') return;
-      const k = `${collection}@${holder}#${v.id}`;
-      const r = regs.get(k) ?? { v, collection, nodes: [] };
-      r.nodes.push(node);
-      regs.set(k, r);
+      if (!arg) return;
+      for (const { v, via } of registeredVars(facts, unparen(arg))) {
+        if (v.scope === 'pkg') continue;
+        const k = `${collection}@${holder}#${v.id}`;
+        const r = regs.get(k) ?? { v, collection, nodes: [], via: [] };
+        r.nodes.push(node);
+        r.via.push(via);
+        regs.set(k, r);
+      }
     };
     walkBody(fn.body, (n) => {
       if (n.kind === 'FuncLit') return false;
@@ -79,11 +94,22 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
     });
     for (const r of regs.values()) {
       if (r.nodes.length < 2) continue;
-      const closing = closingLoops.get(r.collection);
-      if (!closing || !assignedOnce(facts, r.v) || innermostBlock(fn, r.nodes[0]!) !== innermostBlock(fn, r.nodes[1]!)) continue;
-      const close = closeRunBy(facts, ops, r.v, closing.method);
-      if (!close) continue;
-      out.push({ close, first: { fn, node: r.nodes[0]! }, second: { fn, node: r.nodes[1]! }, closing, object: r.v.name });
+      const loops = closingLoops.get(r.collection);
+      if (!loops || !assignedOnce(facts, r.v)) continue;
+      // The first two registrations in one statement list whose Closes both close one
+      // channel of the object.
+      let hit: DoubleRegistration | null = null;
+      for (const closing of loops) for (let i = 0; i < r.nodes.length && !hit; i++) {
+        for (let j = i + 1; j < r.nodes.length && !hit; j++) {
+          if (r.nodes[i] === r.nodes[j] || innermostBlock(fn, r.nodes[i]!) !== innermostBlock(fn, r.nodes[j]!)) continue;
+          const first = closeRunBy(facts, ops, r.v, closing.method, r.via[i]!);
+          const second = first && closeRunBy(facts, ops, r.v, closing.method, r.via[j]!);
+          if (!first || !second || first.key !== second.key || first.place.path.join('.') !== second.place.path.join('.')) continue;
+          const via = r.via[i] ?? r.via[j];
+          hit = { close: r.via[i] ? second : first, first: { fn, node: r.nodes[i]! }, second: { fn, node: r.nodes[j]! }, closing, object: r.v.name, ...(via ? { via: { type: via.typeName, field: via.field } } : {}) };
+        }
+      }
+      if (hit) out.push(hit);
     }
   }
   return out;
@@ -147,13 +173,89 @@ function closingCalls(facts: ConcurrencyFacts, fn: FuncInfo): Array<{ collection
   return out;
 }
 
-/** The close that method `name` runs on the object in v (its dynamic type is v's static type). */
-function closeRunBy(facts: ConcurrencyFacts, ops: Map<FuncInfo, ReceiverChanOps>, v: VarObj, name: string): Access | null {
-  const sel = facts.program.lookup(v.type, name);
+/** How a registered value holds the object of a variable: in field `field` of a value of type `type`. */
+interface Holding {
+  type: Type;
+  typeName: string;
+  field: string;
+}
+
+/**
+ * The variables a registered value stands for: the variable itself (`m.Add(e)`), or one
+ * held in a field of a struct made there (`&leaseKeeper{elector: e}`), by a local defined
+ * once as such a struct, or by a constructor that returns one made from its parameter
+ * (`newLeaseKeeper(e)` returning `&leaseKeeper{elector: el}`).
+ */
+function registeredVars(facts: ConcurrencyFacts, arg: ast.Expr, depth = 0): Array<{ v: VarObj; via: Holding | null }> {
+  const program = facts.program;
+  const out: Array<{ v: VarObj; via: Holding | null }> = [];
+  if (arg.kind === 'Ident') {
+    const v = program.objectOf(arg);
+    if (v?.kind !== 'var') return out;
+    out.push({ v, via: null });
+    const def = v.scope === 'local' && depth === 0 ? singleDefinition(program, v) : null;
+    if (def) for (const h of heldInLiteral(facts, unparen(def), null)) out.push(h);
+    return out;
+  }
+  if (depth === 0) for (const h of heldInLiteral(facts, arg, null)) out.push(h);
+  // A constructor call: fields of the struct it returns, made from its parameters.
+  if (arg.kind === 'CallExpr' && depth === 0) {
+    const target = staticTarget(calleeOf(program, arg));
+    const lit = target ? returnedLiteral(target) : null;
+    if (target && lit) {
+      for (const h of heldInLiteral(facts, lit, target)) {
+        const i = target.params.indexOf(h.v);
+        const a = i >= 0 && !(target.sig.variadic && i === target.params.length - 1) ? arg.args[i] : undefined;
+        const x = a ? unparen(a) : null;
+        const v = x?.kind === 'Ident' ? program.objectOf(x) : null;
+        if (v?.kind === 'var') out.push({ v, via: h.via });
+      }
+    }
+  }
+  return out;
+}
+
+/** `&T{f: v}` or `T{f: v}` with keyed fields: each variable (of `fn`'s parameters when
+ * given, else any) held by pointer in a field. */
+function heldInLiteral(facts: ConcurrencyFacts, e: ast.Expr, fn: FuncInfo | null): Array<{ v: VarObj; via: Holding }> {
+  const program = facts.program;
+  let x = unparen(e);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  if (x.kind !== 'CompositeLit') return [];
+  const t = program.typeOf(x);
+  if (t.kind !== 'named' || underlying(t).kind !== 'struct') return [];
+  const out: Array<{ v: VarObj; via: Holding }> = [];
+  for (const el of x.elts) {
+    if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') continue;
+    const val = unparen(el.value);
+    const v = val.kind === 'Ident' ? program.objectOf(val) : null;
+    if (v?.kind !== 'var' || v.type.kind !== 'pointer' || (fn && !fn.params.includes(v))) continue;
+    // Its methods are looked up on a pointer to it: the method set of either.
+    out.push({ v, via: { type: { kind: 'pointer', elem: t }, typeName: t.decl.name, field: el.key.name } });
+  }
+  return out;
+}
+
+/** The struct literal a function returns, when its body is a single return of one. */
+function returnedLiteral(fn: FuncInfo): ast.Expr | null {
+  const body = fn.body;
+  if (!body || body.list.length !== 1) return null;
+  const st = body.list[0]!;
+  return st.kind === 'ReturnStmt' && st.results.length === 1 ? st.results[0]! : null;
+}
+
+/**
+ * The close that method `name` runs on the object in v (its dynamic type is v's static
+ * type), or, when the registered value holds v in a field, the one its own method runs
+ * on that field's object (`k.elector.Stop()` closing the elector's channel).
+ */
+function closeRunBy(facts: ConcurrencyFacts, ops: Map<FuncInfo, ReceiverChanOps>, v: VarObj, name: string, via: Holding | null): Access | null {
+  const sel = facts.program.lookup(via ? via.type : v.type, name);
   if (sel?.kind !== 'method' || !sel.method.info) return null;
   const closes = ops.get(sel.method.info)?.closes;
   if (!closes) return null;
-  for (const op of closes.values()) if (op.prefix.length === 0) return op.access;
+  const prefix = via ? via.field : '';
+  for (const op of closes.values()) if (op.prefix.join('.') === prefix) return op.access;
   return null;
 }
 

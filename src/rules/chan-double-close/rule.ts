@@ -101,7 +101,7 @@ function reportDoubleRegistrations(ctx: RuleContext, ops: Map<FuncInfo, Receiver
     const at = (fn: FuncInfo, n: { span: readonly number[] }) => `${fn.file.ast.path}:${n.span[0]}`;
     ctx.report({
       file: a.fn.file, span: a.span, confidence: 'high',
-      message: `channel ${a.text} is closed twice: ${d.object} is registered twice (${at(d.first.fn, d.first.node)} and ${at(d.second.fn, d.second.node)}) in a collection whose elements are all closed by the call at ${at(d.closing.fn, d.closing.call)}, so ${d.closing.method} runs twice on the same object; the second close panics with "close of closed channel"; register each object once, or ${ADVICE}`,
+      message: `channel ${a.text} is closed twice: ${d.object} is registered twice (${at(d.first.fn, d.first.node)} and ${at(d.second.fn, d.second.node)}${d.via ? `, once held in field ${d.via.field} of a ${d.via.type} whose ${d.closing.method} closes it too` : ''}) in a collection whose elements are all closed by the call at ${at(d.closing.fn, d.closing.call)}, so ${d.closing.method} runs twice on the same object; the second close panics with "close of closed channel"; register each object once, or ${ADVICE}`,
       related: [
         relatedAt(d.first.fn.file, d.first.node.span, `${d.object} registered`),
         relatedAt(d.second.fn.file, d.second.node.span, `${d.object} registered again`),
