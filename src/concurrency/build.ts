@@ -240,7 +240,7 @@ class Facts implements ConcurrencyFacts {
     let hit = this.restartedCache.get(c);
     if (hit !== undefined) return hit;
     hit = false;
-    if (c.kind === 'go' && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '')) {
+    if (c.kind === 'go' && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '') && !this.guardsRestart(c.spawner, c.spawnNode.span)) {
       for (const e of this.callgraph.callers(c.spawner)) {
         if (e.caller === c.spawner) continue;
         const ff = this.funcFacts.get(e.caller);
@@ -252,6 +252,27 @@ class Facts implements ConcurrencyFacts {
     }
     this.restartedCache.set(c, hit);
     return hit;
+  }
+
+  /**
+   * fn returns early, before the start, on a check of its receiver's or a package's state
+   * (`if c.Process != nil { return errAlreadyStarted }`, `if cpu.profiling { return err }`):
+   * a second call finds the first one's state and does not write again.
+   */
+  private guardsRestart(fn: FuncInfo, start: ast.Span): boolean {
+    const state = (e: ast.Node): boolean => {
+      let hit = false;
+      walk(e, (n) => {
+        if (hit || n.kind === 'FuncLit') return false;
+        if (n.kind === 'Ident') {
+          const o = this.program.objectOf(n);
+          if (o?.kind === 'var' && ((o.scope === 'recv' && o.func === fn) || o.scope === 'pkg')) hit = true;
+        }
+        return undefined;
+      });
+      return hit;
+    };
+    return (fn.body?.list ?? []).some((st) => st.kind === 'IfStmt' && before(st.span, start) && st.body.list.some((x) => x.kind === 'ReturnStmt') && state(st.cond));
   }
 
   /** The goroutine started at node uses variables of the spawner's own call (not its
