@@ -2066,13 +2066,16 @@ class Facts implements ConcurrencyFacts {
   private deliveredCache: Array<[FuncInfo, VarObj[]]> | null = null;
 
   /** Function literals sent on a channel of funcs (run by the goroutine that receives
-   * them, not where they are written), with the variables of enclosing functions they
-   * mention. */
+   * them, not where they are written), or stored away and called through the stored value
+   * by another function (a gauge callback a registry's scraper calls: `reg.Register(name,
+   * func() float64 { return float64(q.Len()) })`), with the variables of enclosing
+   * functions they mention. */
   private deliveredClosures(): Array<[FuncInfo, VarObj[]]> {
     if (this.deliveredCache) return this.deliveredCache;
     const out: Array<[FuncInfo, VarObj[]]> = [];
     for (const f of this.program.funcs) {
-      if (f.node.kind !== 'FuncLit' || !f.body || !f.parent || !this.callgraph.sentOnChannels.has(f)) continue;
+      if (f.node.kind !== 'FuncLit' || !f.body || !f.parent) continue;
+      if (!this.callgraph.sentOnChannels.has(f) && !this.callgraph.callers(f).some((e) => e.caller !== f.parent && !inside(e.caller, f))) continue;
       const vars = new Set<VarObj>();
       walk(f.node, (m) => {
         if (m.kind !== 'Ident') return undefined;

@@ -269,6 +269,10 @@ export class ObjectOrigins {
       // belongs to the goroutine's own function; otherwise seen from a literal run on the spot.
       if (!this.captured.has(v)) return 'unknown';
       if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) { this.lastEntry = v; return 'shared'; }
+      // A literal made by code this goroutine never runs, and called by it through a stored
+      // value (a gauge callback its registry's scraper evaluates, a task on a channel of
+      // funcs): what the literal captured came with it.
+      if (fn.node.kind === 'FuncLit' && fn.parent && !this.view!.reaches(home) && !this.view!.reaches(fn.parent)) { this.lastEntry = v; return 'shared'; }
     }
     if (v.scope !== 'local' && v.scope !== 'result') return 'unknown';
     // Seen from a literal: only one that runs during home's call (not one kept in the
