@@ -1302,7 +1302,7 @@ class Facts implements ConcurrencyFacts {
     let v = this.views.get(c);
     if (!v) {
       const roots = new Set(c.roots);
-      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id) };
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit) };
       this.views.set(c, v);
     }
     return v;
@@ -2051,6 +2051,7 @@ class Facts implements ConcurrencyFacts {
       // holds those objects.
       for (const [lit, vars] of this.deliveredClosures()) {
         if (!vars.some((v) => isT(v.type)) || !lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
+        if (!this.callgraph.sentOnChannels.has(lit) && !this.runsKeptCallback(c, lit)) continue;
         for (const v of vars) {
           if (!isT(v.type)) continue;
           const label = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
@@ -2061,6 +2062,15 @@ class Facts implements ConcurrencyFacts {
     }
     this.labelCache.set(key, out);
     return out;
+  }
+
+  /** Goroutine c evaluates lit, a literal stored away where it was written (a gauge
+   * callback, a hook): taken as such when c is one goroutine of its own (a scraper, a
+   * notifier loop) that calls it a few calls down. Copies of a goroutine, or one that
+   * reaches it only far down its calls (an exit hook run by a fatal-error helper), are not
+   * counted. */
+  private runsKeptCallback(c: GoroutineContext, lit: FuncInfo): boolean {
+    return c.spawned && !c.multi && this.callgraph.storedLiterals.has(lit) && this.firstChain(c, lit).length <= 4;
   }
 
   private deliveredCache: Array<[FuncInfo, VarObj[]]> | null = null;
@@ -2075,7 +2085,7 @@ class Facts implements ConcurrencyFacts {
     const out: Array<[FuncInfo, VarObj[]]> = [];
     for (const f of this.program.funcs) {
       if (f.node.kind !== 'FuncLit' || !f.body || !f.parent) continue;
-      if (!this.callgraph.sentOnChannels.has(f) && !this.callgraph.callers(f).some((e) => e.caller !== f.parent && !inside(e.caller, f))) continue;
+      if (!this.callgraph.sentOnChannels.has(f) && !this.callgraph.storedLiterals.has(f)) continue;
       const vars = new Set<VarObj>();
       walk(f.node, (m) => {
         if (m.kind !== 'Ident') return undefined;
