@@ -555,9 +555,66 @@ class Facts implements ConcurrencyFacts {
         }
         return undefined;
       });
+      // Objects put into a returned slice (`rs = append(rs, r)`, `rs[i] = r`) are handed to
+      // the caller as well: its elements.
+      const slices = [...out].filter((v) => underlying(v.type).kind === 'slice');
+      if (slices.length) {
+        walk(fn.body, (m) => {
+          if (m.kind === 'FuncLit') return false;
+          if (m.kind !== 'AssignStmt' || m.lhs.length !== m.rhs.length) return undefined;
+          m.lhs.forEach((l, i) => {
+            let lx = unparen(l);
+            const indexed = lx.kind === 'IndexExpr';
+            if (indexed) lx = unparen((lx as ast.IndexExpr).x);
+            const lo = lx.kind === 'Ident' ? this.program.objectOf(lx) : null;
+            if (lo?.kind !== 'var' || !slices.includes(lo)) return;
+            const r = unparen(m.rhs[i]!);
+            const elems = indexed ? [r] : r.kind === 'CallExpr' && unparen(r.fun).kind === 'Ident' && (unparen(r.fun) as ast.Ident).name === 'append' && !r.ellipsis ? r.args.slice(1) : [];
+            for (const e of elems) {
+              const x = unparen(e);
+              const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+              if (o?.kind === 'var' && o.scope === 'local' && o.type.kind === 'pointer') { out.add(o); this.returnedElems.add(o); }
+            }
+          });
+          return undefined;
+        });
+      }
     }
     this.returnedCache.set(fn, hit);
     return hit;
+  }
+
+  /** Pointer locals a function hands its caller as elements of a returned slice (see
+   * returnedVars). */
+  private readonly returnedElems = new Set<VarObj>();
+
+  /** The element of the slice a call returns, when its function fills that slice with
+   * one local pointer (`r := &Result{}; rs = append(rs, r); return rs`). */
+  private returnedElement(call: ast.Expr): VarObj | null {
+    const x = unparen(call);
+    if (x.kind !== 'CallExpr') return null;
+    const g = staticTarget(calleeOf(this.program, x));
+    if (!g?.body) return null;
+    const elems = [...this.returnedVars(g)].filter((v) => this.returnedElems.has(v));
+    return elems.length === 1 ? elems[0]! : null;
+  }
+
+  /** The element of the slice a parameter holds, when every call passes the result of a
+   * call whose function returns its own objects in that slice (see returnedElement). */
+  private paramElement(q: VarObj): VarObj | null {
+    const fn = q.func;
+    if (!fn || underlying(q.type).kind !== 'slice') return null;
+    const i = fn.params.indexOf(q);
+    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
+    const calls = this.callgraph.callers(fn);
+    let out: VarObj | null = null;
+    for (const c of calls) {
+      if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
+      const v = this.returnedElement(c.call.args[i]!);
+      if (!v || (out && out !== v)) return null;
+      out = v;
+    }
+    return out;
   }
 
   /**
@@ -1306,7 +1363,7 @@ class Facts implements ConcurrencyFacts {
     let v = this.views.get(c);
     if (!v) {
       const roots = new Set(c.roots);
-      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id) };
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit) };
       this.views.set(c, v);
     }
     return v;
@@ -1591,6 +1648,12 @@ class Facts implements ConcurrencyFacts {
       // A constructor's object, captured by the goroutine it starts and returned to the
       // caller, is the same object the type's methods see.
       const t = root.type.kind === 'pointer' ? root.type.elem : root.type;
+      // One of the objects a function makes, hands to its goroutines and returns in a
+      // slice (`r := &Result{}; rs = append(rs, r); go func() { r.Err = ... }()`): the
+      // caller ranging over that slice meets those objects, and nothing else does.
+      if (root.func && this.returnedVars(root.func).has(root) && this.returnedElems.has(root)) {
+        return { id: `elem:${root.id}/${p}`, selfType: null, declaring: null };
+      }
       if (t.kind === 'named' && root.func && this.returnedVars(root.func).has(root)) {
         return typeAnchor(t, p, null);
       }
@@ -1614,6 +1677,12 @@ class Facts implements ConcurrencyFacts {
     // so the parameter shares it only with goroutines that call started.
     if (root.scope === 'param' && depth < 3) {
       const alias = this.paramAliases().params.get(root);
+      // A slice of objects the caller got from a function that made them (`summary(runAll(
+      // jobs))`): an element is one of those objects.
+      if (!alias && prefix[0] === '[]') {
+        const elem = this.paramElement(root);
+        return elem ? this.computeAnchor(elem, prefix.slice(1), depth + 1) : null;
+      }
       if (!alias) return null;
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
@@ -1667,7 +1736,10 @@ class Facts implements ConcurrencyFacts {
           x = unparen(x.x);
         } else if (x.kind === 'IndexExpr' || x.kind === 'StarExpr') { chain.unshift('[]'); x = unparen(x.x); }
         else if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
-        else if (x.kind === 'CallExpr' && !asserted) {
+        else if (x.kind === 'CallExpr' && !asserted && chain[0] === '[]' && this.returnedElement(x)) {
+          // `for _, r := range runAll(jobs)`: one of the objects the called function made.
+          return this.computeAnchor(this.returnedElement(x)!, [...chain.slice(1), ...prefix], depth + 1);
+        } else if (x.kind === 'CallExpr' && !asserted) {
           // `for _, j := range s.Jobs()` where Jobs returns `append([]*Job(nil), s.jobs...)`:
           // the elements are the receiver's own objects, as its methods see them.
           const h = handedOut(this.program, x);
@@ -2101,6 +2173,7 @@ class Facts implements ConcurrencyFacts {
       // holds those objects.
       for (const [lit, vars] of this.deliveredClosures()) {
         if (!vars.some((v) => isT(v.type)) || !lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
+        if (!this.callgraph.sentOnChannels.has(lit) && !this.runsKeptCallback(c, lit)) continue;
         for (const v of vars) {
           if (!isT(v.type)) continue;
           const label = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
@@ -2113,16 +2186,28 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  /** Goroutine c evaluates lit, a literal stored away where it was written (a gauge
+   * callback, a hook): taken as such when c is one goroutine of its own (a scraper, a
+   * notifier loop) that calls it a few calls down. Copies of a goroutine, or one that
+   * reaches it only far down its calls (an exit hook run by a fatal-error helper), are not
+   * counted. */
+  private runsKeptCallback(c: GoroutineContext, lit: FuncInfo): boolean {
+    return c.spawned && !c.multi && this.callgraph.storedLiterals.has(lit) && this.firstChain(c, lit).length <= 4;
+  }
+
   private deliveredCache: Array<[FuncInfo, VarObj[]]> | null = null;
 
   /** Function literals sent on a channel of funcs (run by the goroutine that receives
-   * them, not where they are written), with the variables of enclosing functions they
-   * mention. */
+   * them, not where they are written), or stored away and called through the stored value
+   * by another function (a gauge callback a registry's scraper calls: `reg.Register(name,
+   * func() float64 { return float64(q.Len()) })`), with the variables of enclosing
+   * functions they mention. */
   private deliveredClosures(): Array<[FuncInfo, VarObj[]]> {
     if (this.deliveredCache) return this.deliveredCache;
     const out: Array<[FuncInfo, VarObj[]]> = [];
     for (const f of this.program.funcs) {
-      if (f.node.kind !== 'FuncLit' || !f.body || !f.parent || !this.callgraph.sentOnChannels.has(f)) continue;
+      if (f.node.kind !== 'FuncLit' || !f.body || !f.parent) continue;
+      if (!this.callgraph.sentOnChannels.has(f) && !this.callgraph.storedLiterals.has(f)) continue;
       const vars = new Set<VarObj>();
       walk(f.node, (m) => {
         if (m.kind !== 'Ident') return undefined;
@@ -2594,8 +2679,10 @@ class Facts implements ConcurrencyFacts {
     // around it) and that never calls Done on the group is not waited for by its Wait (an
     // HTTP handler calling into a pool whose Shutdown waits for the pool's own workers).
     if (OWN_CODE_KINDS.has(cb.kind) && !this.contextSignals(cb, w.chanKey)) return false;
-    // Added somewhere cb does not reach (its starter, or the starter's caller).
-    if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return true;
+    // Added somewhere cb does not reach (its starter, or the starter's caller). Not a
+    // WaitGroup cb never calls Done on while it does call Done on another one: that other
+    // one is what waits for it.
+    if (!adds.some((x) => this.reach.reaches(x.fn, cb.id))) return this.contextSignals(cb, w.chanKey) || !this.signalsGroup(cb);
     if (!cb.spawner || !spawn) return false;
     return adds.some((x) => x.fn === cb.spawner && before(x.span, spawn.span));
   }
@@ -2660,6 +2747,21 @@ class Facts implements ConcurrencyFacts {
     if (!key || !cb.spawned) return false;
     const early = this.signals.signalledBefore(b, cb);
     return early.size > 0 && this.aliasKeys(key).some((k) => early.has(k));
+  }
+
+  private readonly groupSignalCache = new Map<GoroutineContext, boolean>();
+
+  /** Goroutine c calls Done on some WaitGroup. */
+  private signalsGroup(c: GoroutineContext): boolean {
+    let hit = this.groupSignalCache.get(c);
+    if (hit !== undefined) return hit;
+    hit = false;
+    for (const [k, list] of this.accessesByKey) {
+      if (!k.startsWith('wg:')) continue;
+      if (list.some((a) => a.kind === 'signal' && this.reach.reaches(a.fn, c.id))) { hit = true; break; }
+    }
+    this.groupSignalCache.set(c, hit);
+    return hit;
   }
 
   private contextSignals(c: GoroutineContext, key: string): boolean {

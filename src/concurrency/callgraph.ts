@@ -46,6 +46,10 @@ export class CallGraph {
   private readonly elemAliases = new Map<VarObj | string, Set<string>>();
   /** Functions sent on a channel of funcs (to be run by whichever goroutine receives them). */
   readonly sentOnChannels = new Set<FuncInfo>();
+  /** Function literals stored away where they are written: into an element of a container
+   * of funcs, or a parameter the callee stores (`reg.Register(name, func() {...})`).
+   * They run later, wherever the stored value is called. */
+  readonly storedLiterals = new Set<FuncInfo>();
   private readonly implCache = new Map<string, FuncInfo[]>();
   private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
   /** Whether variable and field flows are complete (results found earlier are not kept). */
@@ -504,9 +508,10 @@ export class CallGraph {
       }
       if (!isFuncTyped(rhs)) return;
       const fns = this.funcValues(rhs);
+      const lit = r.kind === 'FuncLit' ? this.program.funcOfLit(r) : null;
       // An element stored (`handlers[topic] = h`).
       if (l.kind === 'IndexExpr') {
-        if (isFuncContainer(program.typeOf(l.x))) this.addElemFlow(this.containerKey(l.x), fns);
+        if (isFuncContainer(program.typeOf(l.x))) { this.addElemFlow(this.containerKey(l.x), fns); if (lit) this.storedLiterals.add(lit); }
         return;
       }
       if (l.kind === 'Ident') {
@@ -599,7 +604,12 @@ export class CallGraph {
         // Unless the call stores it away (a constructor's or a registration's callback):
         // then it runs wherever the stored value is called.
         if (unparen(a).kind === 'FuncLit') {
-          if (this.storedParams(target).has(i)) this.addFlow(p, this.funcValues(a));
+          if (this.storedParams(target).has(i)) {
+            const fns = this.funcValues(a);
+            this.addFlow(p, fns);
+            // Stored and never called by the callee itself: kept for later.
+            if (!this.storedParams(target).get(i)) for (const f of fns) this.storedLiterals.add(f);
+          }
           return;
         }
         // A callback the function runs on a goroutine of its own starts one at this call.

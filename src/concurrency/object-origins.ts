@@ -52,6 +52,9 @@ export interface ContextView {
   isRoot(fn: FuncInfo): boolean;
   /** The context calls fn. */
   reaches(fn: FuncInfo): boolean;
+  /** The context runs fn, a literal kept where it was written (a callback stored in a
+   * registry) that code it does not run made. */
+  keptCallback?(fn: FuncInfo): boolean;
 }
 
 /** States (function, receiver or parameter) visited before the search gives up. */
@@ -269,6 +272,10 @@ export class ObjectOrigins {
       // belongs to the goroutine's own function; otherwise seen from a literal run on the spot.
       if (!this.captured.has(v)) return 'unknown';
       if (this.goroutineCaptured.has(v) || this.view!.isRoot(home)) { this.lastEntry = v; return 'shared'; }
+      // A literal made by code this goroutine never runs, and called by it through a stored
+      // value (a gauge callback its registry's scraper evaluates): what the literal
+      // captured came with it.
+      if (fn.parent && this.view!.keptCallback?.(fn) && !this.view!.reaches(home) && !this.view!.reaches(fn.parent)) { this.lastEntry = v; return 'shared'; }
     }
     if (v.scope !== 'local' && v.scope !== 'result') return 'unknown';
     // Seen from a literal: only one that runs during home's call (not one kept in the

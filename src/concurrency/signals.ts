@@ -25,7 +25,7 @@ export interface SignalDeps {
 }
 
 /** Where code runs, in terms of one function of the goroutine: a statement's span, or
- * the end of the function for deferred code. */
+ * for deferred code a point past the end of the function (see deferredAt). */
 interface Pos {
   fn: FuncInfo;
   span: ast.Span;
@@ -106,7 +106,7 @@ export class SignalOrder {
     const visit = (f: FuncInfo, s: ast.Span, depth: number): void => {
       if (!f.body || out.length > 32 || !this.deps.reach.reaches(f, cb.id)) return;
       const flow = this.flowOf(f);
-      const at = flow.defers.some((d) => spanContains(d, s)) ? flow.end : s;
+      const at = this.deferredAt(flow, s) ?? s;
       out.push({ fn: f, span: at });
       if (roots.has(f)) return;
       if (f.node.kind === 'FuncLit' && f.parent && this.deps.runsInParent(f)) {
@@ -120,6 +120,17 @@ export class SignalOrder {
     };
     visit(fn, span, 0);
     return out;
+  }
+
+  /** Where deferred code at s runs: after the body, deferred calls last in first out
+   * (`defer write(); defer wg.Done()` runs Done first, then the write). A point just past
+   * the end of the body, the later the defer statement the earlier the point; null when s
+   * is not in a defer statement. */
+  private deferredAt(flow: Flow, s: ast.Span): ast.Span | null {
+    const i = flow.defers.findIndex((d) => spanContains(d, s));
+    if (i < 0) return null;
+    const col = flow.end[3] + flow.defers.length - i;
+    return [flow.end[2], col, flow.end[2], col];
   }
 
   /** Code at x runs before code at y on some path through fn: x comes first and is not
