@@ -1479,6 +1479,11 @@ class Facts implements ConcurrencyFacts {
     const owner = t.elem;
     const k = `${owner.decl.pkgPath}.${owner.decl.name}`;
     if (k === `${rt.decl.pkgPath}.${rt.decl.name}` || !this.backPointer(rt.decl, f, owner.decl)) return null;
+    // Only for what the owner's own methods guard with a lock of their receiver: the
+    // holder skips the owner's locking discipline.
+    const depth = a.place.path.length - 1;
+    const guarded = (this.accessesByKey.get(a.key) ?? []).some((b) => b.place.root?.scope === 'recv' && b.fn.recvDecl === owner.decl && b.place.path.length === depth && b.locks.some((l) => l.root === b.place.root));
+    if (!guarded) return null;
     return { id: `self:${k}/${a.place.path.slice(1, -1).join('.')}`, selfType: k, declaring: null, held: true };
   }
 
@@ -2163,8 +2168,8 @@ class Facts implements ConcurrencyFacts {
     // In the loop that starts it, before the start, when each iteration waits for its
     // goroutine (`m[k] = i; go f(m); <-done`): after the last one's end, before this one's start.
     if (before(site.span, spawnSpan) && inCommonLoop && !siblings && ff) {
-      const l = innermostLoop(ff.loops, spawnSpan);
-      if (l && spanContains(l, site.span) && this.iterationJoins(ff, l, spawnSpan, cb)) return true;
+      const l = innermostLoop(ff.loops.filter((x) => spanContains(x, site.span)), spawnSpan);
+      if (l && this.iterationJoins(ff, l, spawnSpan, cb)) return true;
     }
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
