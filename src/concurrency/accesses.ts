@@ -146,8 +146,10 @@ class FuncWalker {
   private loopStack: ast.Span[] = [];
   /** Local variables allocated here, with the position where they escape (if they do). */
   private readonly allocated = new Map<VarObj, ast.Span | null>();
-  /** Where allocated locals are sent on a channel. */
+  /** Where an allocated local is sent on a channel or handed to a `go` statement. */
   private readonly sentAt = new Map<VarObj, ast.Span[]>();
+  /** Where an allocated local is sent on a channel. */
+  private readonly sentOnly = new Map<VarObj, ast.Span[]>();
   /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
   private readonly addressEscapes = new Map<VarObj, ast.Span>();
   private readonly oldLoopSemantics: boolean;
@@ -259,8 +261,8 @@ class FuncWalker {
       return out;
     };
     walk(body, (n) => {
-      if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) mark(v, n.span);
-      else if (n.kind === 'SendStmt') for (const v of directVar(n.value)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); }
+      if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); }
+      else if (n.kind === 'SendStmt') for (const v of directVar(n.value)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); this.sentOnly.set(v, [...(this.sentOnly.get(v) ?? []), n.span]); }
       else if (n.kind === 'ReturnStmt') for (const r of n.results) for (const v of mentioned(r)) mark(v, n.span);
       else if (n.kind === 'AssignStmt') {
         n.lhs.forEach((l, i) => {
@@ -354,11 +356,15 @@ class FuncWalker {
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
     if (esc === null) return true;
-    // Shared in a loop the variable outlives (`r := &rec{}; for { r.seq = i; out <- r }`):
-    // from the second iteration on, every access comes after the last one shared it.
+    // Shared in a loop the variable outlives (`r := &rec{}; for { r.seq = i; out <- r }`,
+    // or handed to a goroutine there, `go send(labels)`): from the second iteration on,
+    // every access comes after the last one shared it.
     const rs = place.root.span;
     const sends = this.sentAt.get(place.root) ?? [];
-    if (rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && sends.some((s) => spanContains(l, s)))) return false;
+    // (Handed to a goroutine, only a map counts: its entries are one map, while a slice's
+    // element at the iteration's own index, `xs[i] = ...`, stays the iteration's.)
+    const shared = place.key?.startsWith('map:') ? sends : this.sentOnly.get(place.root) ?? [];
+    if (rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && shared.some((s) => spanContains(l, s)))) return false;
     return before(at, esc);
   }
 

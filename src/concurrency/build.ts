@@ -10,7 +10,7 @@ import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget } from '
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
-import type { Type } from '../model/types.js';
+import type { Type, TypeDecl } from '../model/types.js';
 import { underlying } from '../model/typeops.js';
 import { interfaceMethods } from '../model/lookup.js';
 import type { Program } from '../model/program.js';
@@ -144,7 +144,7 @@ class Facts implements ConcurrencyFacts {
       if (implementsSynchronisation(fn.pkg)) ff.accesses = [];
       this.funcFacts.set(fn, ff);
       for (const a of ff.accesses) this.passedChannel(a);
-      for (const a of ff.accesses) {
+      for (const a of [...ff.accesses, ...ff.accesses.flatMap((x) => this.passedMap(x))]) {
         const list = this.accessesByKey.get(a.key) ?? [];
         list.push(a);
         this.accessesByKey.set(a.key, list);
@@ -199,6 +199,35 @@ class Facts implements ConcurrencyFacts {
     a.key = `chan:${varKey(from!)}`;
     a.place = { ...a.place, root: from! };
     passedChannels.add(a);
+  }
+
+  /**
+   * A map parameter is the map its caller passes (`go r.Send(labels)`, or a goroutine's
+   * `r.Send(labels)`, while the caller goes on to set `labels[k] = v`): for every direct
+   * call that passes a local map variable of another function, the access is also one to
+   * that variable's map (a copy of the access under its key). Only the goroutines that
+   * call started share the variable (see localDeclaring).
+   */
+  private passedMap(a: Access): Access[] {
+    const p = a.place.root;
+    if (!p || p.scope !== 'param' || a.place.path.length || a.key !== `map:${varKey(p)}`) return [];
+    const fn = a.fn;
+    const i = fn.params.indexOf(p);
+    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return [];
+    const calls = [...this.callgraph.callers(fn).map((e) => e.call), ...(this.goCallsOf().get(fn) ?? [])];
+    const vars = new Set<VarObj>();
+    for (const call of calls) {
+      if (staticTarget(calleeOf(this.program, call)) !== fn || call.args.length !== fn.params.length || call.ellipsis) continue;
+      const arg = unparen(call.args[i]!);
+      const v = arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
+      if (v?.kind === 'var' && v.scope === 'local' && v.func && !inside(v.func, fn) && underlying(v.type).kind === 'map') vars.add(v);
+    }
+    if (vars.size > MAX_PASSED_MAPS) return [];
+    return [...vars].map((v) => {
+      const c: Access = { ...a, key: `map:${varKey(v)}`, place: { ...a.place, root: v } };
+      passedChannels.add(c);
+      return c;
+    });
   }
 
   /**
@@ -1380,6 +1409,9 @@ class Facts implements ConcurrencyFacts {
     const subtest = c.kind === 'parallel-test' && c.spawnNode?.kind === 'CallExpr';
     if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest)) return false;
     if (this.originIn(c, a) !== 'shared') return false;
+    // The object of a package variable (`opts := defaultOpts; opts.Timeout = d`) is one
+    // for every copy, whatever local it is reached through.
+    if (this.anchorOf(a)?.id.startsWith('global:')) return false;
     const root = a.place.root;
     let v = this.tracedOrigin(c, a)?.entry ?? null;
     // A variable of the spawner the goroutine uses directly.
@@ -1462,7 +1494,7 @@ class Facts implements ConcurrencyFacts {
     const alias = copied ? this.paramAliases().values.get(root) : undefined;
     // Once its function has put the object into a shared collection, what it still does
     // to it is done to that collection's element, whatever the caller passed.
-    let r = this.heldChannelAnchor(a) ?? this.publishedAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
+    let r = this.heldChannelAnchor(a) ?? this.backPointerAnchor(a) ?? this.publishedAnchor(a) ?? (alias ? this.computeAnchor(alias, prefix, 1) : this.computeAnchor(root, prefix, 0));
     // A channel of an object its maker put into a collection before handing it to a
     // goroutine (`h.clients[id] = c; go h.readLoop(c)`) is also that collection's element's
     // channel, the one a range over the collection sends on.
@@ -1551,6 +1583,82 @@ class Facts implements ConcurrencyFacts {
     if (t.kind !== 'pointer' || t.elem.kind !== 'named' || underlying(t.elem).kind !== 'struct') return null;
     const k = `${t.elem.decl.pkgPath}.${t.elem.decl.name}`;
     return { id: `self:${k}/`, selfType: k, declaring: null, held: true };
+  }
+
+  /**
+   * A field or map reached from a receiver through a back pointer to the object that made
+   * it (`pc.p.stats[k]++` where `PooledConn.p` is only ever set to the receiver of a
+   * *Pool method: `return &PooledConn{c: c, p: p}`): the object is the owner itself, the
+   * one its own methods touch (and lock), anchored on the owner's type.
+   */
+  private backPointerAnchor(a: Access): Anchor | null {
+    const root = a.place.root;
+    if (root?.scope !== 'recv' || a.place.path.length < 2 || a.place.indexed || !/^(map:)?field:/.test(a.key)) return null;
+    const rt = root.type.kind === 'pointer' ? root.type.elem : root.type;
+    if (rt.kind !== 'named') return null;
+    const f = a.place.path[0]!;
+    const sel = this.program.lookup(rt, f);
+    if (sel?.kind !== 'field' || sel.path.length) return null;
+    const t = sel.type;
+    if (t.kind !== 'pointer' || t.elem.kind !== 'named' || underlying(t.elem).kind !== 'struct') return null;
+    const owner = t.elem;
+    const k = `${owner.decl.pkgPath}.${owner.decl.name}`;
+    if (k === `${rt.decl.pkgPath}.${rt.decl.name}` || !this.backPointer(rt.decl, f, owner.decl)) return null;
+    // Only for what the owner's own methods guard with a lock of their receiver: the
+    // holder skips the owner's locking discipline.
+    const depth = a.place.path.length - 1;
+    const guarded = (this.accessesByKey.get(a.key) ?? []).some((b) => b.place.root?.scope === 'recv' && b.fn.recvDecl === owner.decl && b.place.path.length === depth && b.locks.some((l) => l.root === b.place.root));
+    if (!guarded) return null;
+    return { id: `self:${k}/${a.place.path.slice(1, -1).join('.')}`, selfType: k, declaring: null, held: true };
+  }
+
+  private readonly backPointers = new Map<string, boolean>();
+
+  /** Field f of holder type h is only ever set, in the program, to the receiver of a
+   * method of owner type o (`&h{f: p}` or `x.f = p` inside `func (p *o) ...`), at least once. */
+  private backPointer(h: TypeDecl, f: string, o: TypeDecl): boolean {
+    const key = `${h.pkgPath}.${h.name}.${f}`;
+    const hit = this.backPointers.get(key);
+    if (hit !== undefined) return hit;
+    let sets = 0;
+    let ok = true;
+    const isHolder = (t: Type): boolean => {
+      const b = t.kind === 'pointer' ? t.elem : t;
+      return b.kind === 'named' && b.decl === h;
+    };
+    // fn is a method declaration: its literals name the same receiver.
+    const fromOwnerRecv = (e: ast.Expr, fn: FuncInfo): boolean => {
+      const x = unparen(e);
+      return x.kind === 'Ident' && !!fn.recv && this.program.objectOf(x) === fn.recv && fn.recvDecl === o;
+    };
+    for (const fn of this.program.funcs) {
+      if (!ok || !fn.body || fn.parent) continue;
+      walk(fn.body, (n) => {
+        if (!ok) return false;
+        if (n.kind === 'CompositeLit' && isHolder(this.program.typeOf(n))) {
+          for (const el of n.elts) {
+            if (el.kind === 'KeyValueExpr' && el.key.kind === 'Ident' && el.key.name === f) {
+              sets++;
+              if (!fromOwnerRecv(el.value, fn)) ok = false;
+            } else if (el.kind !== 'KeyValueExpr') ok = false;
+          }
+        } else if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            const x = unparen(l);
+            if (x.kind !== 'SelectorExpr' || x.sel.name !== f || !isHolder(this.program.typeOf(x.x))) return;
+            const sel = this.program.selectionOf(x);
+            if (sel?.kind !== 'field') return;
+            sets++;
+            const r = n.rhs[i] ?? null;
+            if (!r || n.lhs.length !== n.rhs.length || !fromOwnerRecv(r, fn)) ok = false;
+          });
+        }
+        return undefined;
+      });
+    }
+    const out = ok && sets > 0;
+    this.backPointers.set(key, out);
+    return out;
   }
 
   /**
@@ -1759,9 +1867,12 @@ class Facts implements ConcurrencyFacts {
         if (asserted.kind !== 'pointer' || t.kind !== 'named') return null;
         return typeAnchor(t, p, null);
       }
-      if (x.kind !== 'Ident' || chain.length === 0) return null;
+      if (x.kind !== 'Ident') return null;
       const o = this.program.objectOf(x);
       if (o?.kind !== 'var') return null;
+      // A copy of a package variable's pointer (`opts := defaultOpts`) points at the
+      // package variable's object: writing through it writes the shared object.
+      if (chain.length === 0) return o.scope === 'pkg' && root.type.kind === 'pointer' && o.type.kind === 'pointer' && !asserted ? this.computeAnchor(o, prefix, depth + 1) : null;
       return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
     }
     return null;
@@ -2264,6 +2375,12 @@ class Facts implements ConcurrencyFacts {
     // again while the goroutine of the last call still runs (`for ... { m.Update(c) }`
     // where Update writes m.cfg and then starts `go m.notify()`).
     if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings && !(this.keptAcrossCalls(a, site.fn) && this.restartedWhileRunning(cb))) return true;
+    // In the loop that starts it, before the start, when each iteration waits for its
+    // goroutine (`m[k] = i; go f(m); <-done`): after the last one's end, before this one's start.
+    if (before(site.span, spawnSpan) && inCommonLoop && !siblings && ff) {
+      const l = innermostLoop(ff.loops.filter((x) => spanContains(x, site.span)), spawnSpan);
+      if (l && this.iterationJoins(ff, l, spawnSpan, cb)) return true;
+    }
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
@@ -2939,6 +3056,9 @@ const OWN_CODE_KINDS: ReadonlySet<string> = new Set(['go', 'http-handler', 'rpc'
 
 /** Sends and closes on a channel parameter taken as the caller's variable (passedChannel). */
 const passedChannels = new WeakSet<Access>();
+
+/** Map parameters given more local maps than this are not followed (see passedMap). */
+const MAX_PASSED_MAPS = 8;
 
 function localDeclaring(a: Access): FuncInfo | null {
   const r = a.place.root;
