@@ -2054,6 +2054,9 @@ class Facts implements ConcurrencyFacts {
           const amp = x?.kind === 'UnaryExpr' && x.op === '&';
           if (x && amp) x = unparen((x as ast.UnaryExpr).x);
           const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+          // A recursive call handing the parameter on (`go func() { r.visit(d, wg) }()`)
+          // passes whatever the outer call got.
+          if (o === q && !amp) continue;
           if (o?.kind !== 'var' || (amp && o.scope !== 'local') || (alias && (o !== alias || amp !== addressed))) { alias = null; break; }
           alias = o;
           addressed = amp;
