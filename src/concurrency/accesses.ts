@@ -63,6 +63,10 @@ export interface Access {
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
   guarded?: boolean;
+  /** A close that runs only when stopping a timer or AfterFunc succeeded (`if !l.stop() {
+   * return }`, `if t.Stop() { close(ch) }`): the key of the place holding the stopper.
+   * The callback that Stop prevented never runs alongside it. */
+  stopGuard?: string;
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
@@ -163,6 +167,8 @@ class FuncWalker {
   private condDepth = 0;
   /** If statements without else whose body leaves the function. */
   private readonly exitChecks: ast.Span[] = [];
+  /** Checks of a successful Stop (see Access.stopGuard): the span they cover, the stopper's key. */
+  private readonly stopChecks: Array<{ span: ast.Span; key: string; after: boolean }> = [];
   /** Range loops being read whose value variable names a collection's element. */
   private readonly ranges: Array<{ value: VarObj; collection: string }> = [];
   /** Closes of channels reached from such an element, with the collection's key. */
@@ -217,6 +223,10 @@ class FuncWalker {
   private markCheckedCloses(): void {
     for (const a of this.facts.accesses) {
       if (a.kind === 'close' && !a.guarded && this.exitChecks.some((x) => before(x, a.span) && !spanContains(x, a.span))) a.checked = true;
+      if (a.kind === 'close') {
+        const g = this.stopChecks.find((x) => (x.after ? before(x.span, a.span) && !spanContains(x.span, a.span) : spanContains(x.span, a.span)));
+        if (g) a.stopGuard = g.key;
+      }
     }
     for (const { close, collection } of this.rangeCloses) {
       const removed = this.facts.accesses.some((w) => before(close.span, w.span) &&
@@ -443,6 +453,12 @@ class FuncWalker {
         this.condDepth--;
         // `if p.closed { return }`: what follows runs only when the check passed.
         if (a === null && !s.else) this.exitChecks.push(s.span);
+        // `if !l.stop() { return }` guards what follows; `if t.Stop() { ... }` its body.
+        const c = unparen(s.cond);
+        const negated = c.kind === 'UnaryExpr' && c.op === '!' ? stopperKey(this.program, c.x) : null;
+        if (negated && a === null && !s.else) this.stopChecks.push({ span: s.span, key: negated, after: true });
+        const direct = stopperKey(this.program, c);
+        if (direct) this.stopChecks.push({ span: s.body.span, key: direct, after: false });
         return join(a, b);
       }
       case 'ForStmt': {
@@ -1513,4 +1529,24 @@ function leavesByBranch(st: ast.Stmt): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * The place holding a timer or an AfterFunc stop function, when e calls it to stop:
+ * `l.unwatch()` (a func field or variable holding context.AfterFunc's result) or
+ * `t.Stop()` on a *time.Timer. null for any other expression.
+ */
+export function stopperKey(program: Program, e: ast.Expr): string | null {
+  const x = unparen(e);
+  if (x.kind !== 'CallExpr' || x.args.length) return null;
+  const f = unparen(x.fun);
+  if (f.kind === 'SelectorExpr' && f.sel.name === 'Stop') {
+    const t = program.typeOf(f.x);
+    const named = t.kind === 'pointer' ? t.elem : t;
+    if (named.kind === 'named' && named.decl.pkgPath === 'time' && named.decl.name === 'Timer') return placeOf(program, f.x)?.key ?? null;
+    return null;
+  }
+  const t = underlying(program.typeOf(f));
+  if (t.kind !== 'func') return null;
+  return placeOf(program, f)?.key ?? null;
 }

@@ -1077,6 +1077,8 @@ class Facts implements ConcurrencyFacts {
         const bo = this.atRunner(b, ry);
         if (!opts.anyOrder && (this.ordered(ao, x, bo, y) || this.ordered(bo, y, ao, x))) continue;
         if (opts.anyOrder && (this.returnsBeforeStart(a, y) || this.returnsBeforeStart(b, x))) continue;
+        // A close that runs only when Stop kept the callback from running never meets it.
+        if ((a.stopGuard && this.stoppedBy(y, a.stopGuard)) || (b.stopGuard && this.stoppedBy(x, b.stopGuard))) continue;
         // Both goroutines reach the accesses only under one lock. (Two closes under one
         // lock still both run, unless each first checks that the other has not.)
         const lockMatters = !opts.anyOrder || (checkedClose(a) && checkedClose(b));
@@ -1087,6 +1089,22 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /** c is the callback of a time.AfterFunc or context.AfterFunc whose timer or stop
+   * function is kept in the place with this key (`l.unwatch = context.AfterFunc(ctx, f)`). */
+  private stoppedBy(c: GoroutineContext, key: string): boolean {
+    const call = c.spawnNode;
+    if (c.kind !== 'afterfunc' || !call || call.kind !== 'CallExpr' || !c.spawner?.body) return false;
+    let hit = false;
+    walk(c.spawner.body, (n) => {
+      if (hit) return false;
+      if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+        n.rhs.forEach((r, i) => { if (unparen(r) === call && placeOf(this.program, n.lhs[i]!)?.key === key) hit = true; });
+      }
+      return undefined;
+    });
+    return hit;
   }
 
   /** a runs in the function that starts goroutine cb, on a path that returns before the
