@@ -818,6 +818,10 @@ class FuncWalker {
       // it writes the elements past s.base's length in the shared backing array.
       if (c.name === 'append' && x.args.length >= 2 && this.appendsToSharedField(x)) this.element('write', x.args[0]!, x.span, st, `append(${exprText(x.args[0]!)}, ...)`, false);
     }
+    // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
+    // read the map their receiver holds.
+    const mapMethod = c?.kind === 'method' && fun.kind === 'SelectorExpr' ? libraryMapMethod(c) : null;
+    if (mapMethod && fun.kind === 'SelectorExpr' && underlying(this.program.typeOf(fun.x)).kind === 'map') this.mapOp(fun.x, mapMethod, x.span, st);
     // Sorting in place (`sort.Strings(s.pages)`, `slices.Sort(xs)`) reads and writes every
     // element, under whatever lock is held (often only a read lock).
     if ((isFuncCall(c, 'sort', SORT_FUNCS) || isFuncCall(c, 'slices', SLICES_SORT_FUNCS)) && x.args[0]) {
@@ -1241,6 +1245,19 @@ const READING_METHODS: Record<string, Record<string, number>> = {
   'encoding/gob.Encoder': { Encode: 0 },
   'log.Logger': { Print: -1, Println: -1, Printf: -2, Fatal: -1, Fatalln: -1, Fatalf: -2, Panic: -1, Panicln: -1, Panicf: -2 },
 };
+
+/** Methods of the library's named map types, by what they do to the receiver's map. */
+const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
+  'net/http.Header': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read', Clone: 'map-iter', Write: 'map-iter', WriteSubset: 'map-iter' },
+  'net/textproto.MIMEHeader': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read' },
+  'net/url.Values': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Has: 'map-read', Encode: 'map-iter' },
+};
+
+function libraryMapMethod(c: Callee): AccessKind | null {
+  if (c.kind !== 'method') return null;
+  const d = c.sel.method.recvDecl;
+  return d ? MAP_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name] ?? null : null;
+}
 
 /** Indexes of the map arguments c reads in full (see READING_FUNCS). */
 function readArgs(c: Callee | null, n: number): number[] {
