@@ -59,6 +59,8 @@ export interface Access {
   copiedFrom?: string;
   /** Which Once runs it (its place key; `*` unknown, matches any; `+` several, matches none). */
   onceKey?: string;
+  /** An atomic access made by a method of a sync type (`sync.Once.Do`). */
+  syncCall?: string;
   /** An atomic access that only loads. */
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
@@ -785,6 +787,13 @@ class FuncWalker {
     // Receiver expression of a method call is read (but synchronisation objects are not data).
     if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
       if (!isSyncType(c)) { this.asBase = true; st = this.expr(fun.x, st, 'read'); }
+      // `c.once.Do(f)` reads and sets the Once's state with atomics: a plain write to the
+      // Once (`c.once = sync.Once{}`, to run f again) races with it.
+      else if (isMethodCall(c, 'sync', 'Once', 'Do')) {
+        const p = placeOf(this.program, fun.x);
+        const a = p?.field ? this.record('atomic', p, x.span, st, exprText(fun.x)) : null;
+        if (a) a.syncCall = 'sync.Once.Do';
+      }
     } else if (fun.kind !== 'Ident' && fun.kind !== 'FuncLit') {
       st = this.expr(fun, st, 'read');
     } else if (fun.kind === 'Ident' && this.program.objectOf(fun)?.kind === 'var') {
