@@ -829,7 +829,8 @@ class FuncWalker {
     }
     // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
     // read the map their receiver holds.
-    const mapMethod = c?.kind === 'method' && fun.kind === 'SelectorExpr' ? libraryMapMethod(c) : null;
+    // (Within the package that declares the type, its methods are code like any other.)
+    const mapMethod = c?.kind === 'method' && fun.kind === 'SelectorExpr' && c.sel.method.recvDecl?.pkgPath !== this.fn.pkg.importPath ? libraryMapMethod(c) : null;
     if (mapMethod && fun.kind === 'SelectorExpr' && underlying(this.program.typeOf(fun.x)).kind === 'map') this.mapOp(fun.x, mapMethod, x.span, st);
     // Sorting in place (`sort.Strings(s.pages)`, `slices.Sort(xs)`) reads and writes every
     // element, under whatever lock is held (often only a read lock).
