@@ -59,6 +59,8 @@ export interface Access {
   copiedFrom?: string;
   /** Which Once runs it (its place key; `*` unknown, matches any; `+` several, matches none). */
   onceKey?: string;
+  /** An atomic access made by a method of a sync type (`sync.Once.Do`). */
+  syncCall?: string;
   /** An atomic access that only loads. */
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
@@ -801,6 +803,13 @@ class FuncWalker {
     // Receiver expression of a method call is read (but synchronisation objects are not data).
     if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
       if (!isSyncType(c)) { this.asBase = true; st = this.expr(fun.x, st, 'read'); }
+      // `c.once.Do(f)` reads and sets the Once's state with atomics: a plain write to the
+      // Once (`c.once = sync.Once{}`, to run f again) races with it.
+      else if (isMethodCall(c, 'sync', 'Once', 'Do')) {
+        const p = placeOf(this.program, fun.x);
+        const a = p?.field ? this.record('atomic', p, x.span, st, exprText(fun.x)) : null;
+        if (a) a.syncCall = 'sync.Once.Do';
+      }
     } else if (fun.kind !== 'Ident' && fun.kind !== 'FuncLit') {
       st = this.expr(fun, st, 'read');
     } else if (fun.kind === 'Ident' && this.program.objectOf(fun)?.kind === 'var') {
@@ -834,6 +843,11 @@ class FuncWalker {
       // it writes the elements past s.base's length in the shared backing array.
       if (c.name === 'append' && x.args.length >= 2 && this.appendsToSharedField(x)) this.element('write', x.args[0]!, x.span, st, `append(${exprText(x.args[0]!)}, ...)`, false);
     }
+    // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
+    // read the map their receiver holds.
+    // (Within the package that declares the type, its methods are code like any other.)
+    const mapMethod = c?.kind === 'method' && fun.kind === 'SelectorExpr' && c.sel.method.recvDecl?.pkgPath !== this.fn.pkg.importPath ? libraryMapMethod(c) : null;
+    if (mapMethod && fun.kind === 'SelectorExpr' && underlying(this.program.typeOf(fun.x)).kind === 'map') this.mapOp(fun.x, mapMethod, x.span, st);
     // Sorting in place (`sort.Strings(s.pages)`, `slices.Sort(xs)`) reads and writes every
     // element, under whatever lock is held (often only a read lock).
     if ((isFuncCall(c, 'sort', SORT_FUNCS) || isFuncCall(c, 'slices', SLICES_SORT_FUNCS)) && x.args[0]) {
@@ -1257,6 +1271,19 @@ const READING_METHODS: Record<string, Record<string, number>> = {
   'encoding/gob.Encoder': { Encode: 0 },
   'log.Logger': { Print: -1, Println: -1, Printf: -2, Fatal: -1, Fatalln: -1, Fatalf: -2, Panic: -1, Panicln: -1, Panicf: -2 },
 };
+
+/** Methods of the library's named map types, by what they do to the receiver's map. */
+const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
+  'net/http.Header': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read', Clone: 'map-iter', Write: 'map-iter', WriteSubset: 'map-iter' },
+  'net/textproto.MIMEHeader': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read' },
+  'net/url.Values': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Has: 'map-read', Encode: 'map-iter' },
+};
+
+function libraryMapMethod(c: Callee): AccessKind | null {
+  if (c.kind !== 'method') return null;
+  const d = c.sel.method.recvDecl;
+  return d ? MAP_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name] ?? null : null;
+}
 
 /** Indexes of the map arguments c reads in full (see READING_FUNCS). */
 function readArgs(c: Callee | null, n: number): number[] {

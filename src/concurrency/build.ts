@@ -26,7 +26,7 @@ import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins } from './joins.js';
-import { handedOut } from './handed-out.js';
+import { handedOut, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
 
@@ -1790,6 +1790,14 @@ class Facts implements ConcurrencyFacts {
       if (t.kind === 'named' && root.func && this.allocatedReceiver(root)) {
         return typeAnchor(t, p, root.func);
       }
+      // A pointer read out of a shared object under its lock (`st, ok := m.ops[op]`, or
+      // made and put there when missing), captured by a closure that runs after the lock
+      // is gone: the closure changes the collection's element, whichever call made it.
+      const out = depth < 3 && root.type.kind === 'pointer' ? this.capturedReadOut(root) : null;
+      if (out) {
+        const r = this.computeAnchor(out.root, [...out.path, ...prefix], depth + 1);
+        if (r && !r.declaring) return r;
+      }
       // The object a captured pointer points at is also the one a method of its type
       // sees when called on it (`y := &account{}; go func() { y.balance++ }(); y.deposit(5)`).
       return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, alsoSelf: selfOfPointer(root, p), alsoVar: root };
@@ -1820,7 +1828,7 @@ class Facts implements ConcurrencyFacts {
     // a local made here (`s := &Server{}`) is an object of its type once it is shared.
     if (depth < 3 && root.scope === 'local') {
       if (this.chanRangeValue(root)) return pointeeAnchor(root, p);
-      const e = singleDefinition(this.program, root);
+      const e = singleDefinition(this.program, root) ?? this.fetchedDefinition(root);
       if (!e) {
         // A snapshot (`cs = append(cs, c)` for every c of `range h.clients`): its elements
         // are the collection's.
@@ -2127,6 +2135,79 @@ class Facts implements ConcurrencyFacts {
    * `x := cache.Get(k)` where Get hands out data its receiver holds (`return c.m[k]`):
    * every caller gets the same shared object. Returns `Type.Method`, or null.
    */
+  /**
+   * Of a local given several values, the one fetched from a shared store (`resp, ok :=
+   * h.cache.Get(k); if !ok { resp = h.fetch(k); h.cache.Put(k, resp) }`): on that path the
+   * local is the store's object. Not when another value is made from the local itself
+   * (`resp = resp.clone()`): the copy is what the code goes on to change.
+   */
+  private fetchedDefinition(v: VarObj): ast.Expr | null {
+    const body = v.func?.body;
+    if (!body) return null;
+    const defs: ast.Expr[] = [];
+    let ok = true;
+    walk(body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      else if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i] : n.rhs[0];
+          if (!r) ok = false;
+          else defs.push(r);
+        });
+      } else if (n.kind === 'ValueSpec') n.names.forEach((id, i) => { if (this.program.objectOf(id) === v && n.values.length) { const r = n.values[i] ?? n.values[0]; if (r) defs.push(r); } });
+      return undefined;
+    });
+    if (!ok || defs.length < 2) return null;
+    const fetched = defs.filter((d) => this.fetchedFrom(d));
+    if (fetched.length !== 1) return null;
+    const mentions = (d: ast.Expr): boolean => { let m = false; walk(d, (n) => { if (m) return false; if (n.kind === 'Ident' && this.program.objectOf(n) === v) m = true; return undefined; }); return m; };
+    return defs.some(mentions) ? null : fetched[0]!;
+  }
+
+  /**
+   * A captured local pointer defined by reading an element or field out of a receiver
+   * or package variable (`st, ok := m.ops[op]`), and otherwise only by new objects
+   * (`st = &opStats{}`, which the code then stores there): the place it was read from.
+   */
+  private capturedReadOut(v: VarObj): { root: VarObj; path: string[] } | null {
+    const body = v.func?.body;
+    if (!body || v.scope !== 'local') return null;
+    let read: ast.Expr | null = null;
+    let ok = true;
+    walk(body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      else if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+          const r = n.lhs.length === n.rhs.length ? n.rhs[i] : n.rhs[0];
+          if (!r) ok = false;
+          else if (isAllocation(r)) return;
+          else if (read) ok = false;
+          else read = r;
+        });
+      } else if (n.kind === 'ValueSpec' && n.names.some((id) => this.program.objectOf(id) === v)) ok = false;
+      return undefined;
+    });
+    if (!ok || !read) return null;
+    let x = unparen(read as ast.Expr);
+    const path: string[] = [];
+    for (;;) {
+      if (x.kind === 'SelectorExpr') {
+        const sel = this.program.selectionOf(x);
+        if (sel?.kind !== 'field') return null;
+        path.unshift(...sel.path, sel.name);
+        x = unparen(x.x);
+      } else if (x.kind === 'IndexExpr') { path.unshift('[]'); x = unparen(x.x); }
+      else break;
+    }
+    const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (o?.kind !== 'var' || !path.length || (o.scope !== 'recv' && o.scope !== 'pkg')) return null;
+    return { root: o, path };
+  }
+
   private fetchedFrom(e: ast.Expr): string | null {
     const x = unparen(e);
     if (x.kind !== 'CallExpr') return null;
@@ -2152,6 +2233,7 @@ class Facts implements ConcurrencyFacts {
       if (n.kind === 'ReturnStmt' && n.results.length) {
         returns++;
         let r = unparen(n.results[0]!);
+        if (r.kind === 'Ident') r = returnedReadOut(this.program, m, r) ?? r;
         let steps = 0;
         while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') { r = unparen(r.x); steps++; }
         if (steps > 0 && r.kind === 'Ident' && this.program.objectOf(r) === m.recv) fromReceiver++;

@@ -638,6 +638,11 @@ export class CallGraph {
       if (goCalls.has(n)) return; // a spawn, not a call
       const spawn = spawnKindOf(program, c);
       const targets = spawn ? [] : this.targetsOf(c, fn.pkg);
+      // A function a call returns, called on the spot (`defer m.Track("get")()`).
+      if (!c && unparen(n.fun).kind === 'CallExpr') {
+        const dyn = this.funcValues(unparen(n.fun));
+        if (dyn.length <= MAX_DYNAMIC_TARGETS) targets.push(...dyn);
+      }
       // Function values handed to code outside the module (sort.Slice, once.Do, t.Run, ...)
       // are assumed to be called synchronously by it; literals handed to any call are
       // called by it.

@@ -8,6 +8,7 @@ import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
+import { singleDefinition } from '../model/definitions.js';
 import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
@@ -62,6 +63,8 @@ function returnedPlace(program: Program, m: FuncInfo): { path: string[]; copy: b
       else { bad = true; return false; }
       copy = true;
     }
+    // `v, ok := s.m[k]; return v, ok`: the local read out of the receiver, handed out as is.
+    if (r.kind === 'Ident') r = returnedReadOut(program, m, r) ?? r;
     const path: string[] = [];
     while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') {
       if (r.kind === 'SelectorExpr') {
@@ -84,4 +87,32 @@ function emptySlice(e: ast.Expr): boolean {
   if (e.kind === 'CompositeLit') return e.elts.length === 0;
   if (e.kind === 'CallExpr' && e.args.length === 1) { const a = unparen(e.args[0]!); return a.kind === 'Ident' && a.name === 'nil'; }
   return e.kind === 'Ident' && e.name === 'nil';
+}
+
+/**
+ * A local of m returned as is (`v, ok := s.items[k]; return v, ok`): the expression it
+ * was read out of, when it is defined once by a field or element chain and used nowhere
+ * else but in returns (no `v.f = clone(v.f)` in between: then the caller gets a copy).
+ */
+export function returnedReadOut(program: Program, m: FuncInfo, id: ast.Ident): ast.Expr | null {
+  const v = program.objectOf(id);
+  if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== m || !m.body) return null;
+  const def = singleDefinition(program, v);
+  const d = def ? unparen(def) : null;
+  if (!d || (d.kind !== 'SelectorExpr' && d.kind !== 'IndexExpr')) return null;
+  const inReturn = new Set<ast.Node>();
+  let defining: ast.Node | null = null;
+  walk(m.body, (n) => {
+    if (n.kind === 'ReturnStmt') for (const x of n.results) if (x.kind === 'Ident') inReturn.add(x);
+    if (n.kind === 'AssignStmt' && n.rhs.length === 1 && n.rhs[0] === def) defining = n;
+    return undefined;
+  });
+  let other = false;
+  walk(m.body, (n) => {
+    if (other) return false;
+    if (n === defining) return false;
+    if (n.kind === 'Ident' && !inReturn.has(n) && program.objectOf(n) === v) other = true;
+    return undefined;
+  });
+  return other ? null : d;
 }

@@ -42,6 +42,8 @@ function check(ctx: RuleContext): void {
     const readLock = facts.locksIn(a, r.pair.a).find((l) => l.mode === 'r');
     const shape = a.kind === 'read'
       ? `plain read of ${what}, which is written with sync/atomic at ${where(b)}: mixing atomic and plain access is a data race`
+      : b.kind === 'atomic' && b.syncCall
+        ? `plain write to ${what}, which ${b.syncCall} uses at ${where(b)}: resetting it while another goroutine is inside ${b.syncCall} is a data race (the reset can be lost, or the function can run twice at once)`
       : b.kind === 'atomic'
         ? `plain write to ${what}, which is also accessed with sync/atomic at ${where(b)}: mixing atomic and plain access is a data race`
         : readLock
