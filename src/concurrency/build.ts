@@ -1049,7 +1049,7 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, x, declaring)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -1265,6 +1265,21 @@ class Facts implements ConcurrencyFacts {
       if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
     }
     return false;
+  }
+
+  /**
+   * fn is (in) a closure that decl makes, run by goroutine x, which never calls decl: the
+   * closure was handed to x (sent on a channel of funcs to a worker, stored for it) by a
+   * call of decl, and y runs decl itself (other is in decl's own body): y's call made the
+   * closure and shares its variables with it (`for k, v := range m { p.Submit(func() {
+   * use(k, v) }) }` before Go 1.22).
+   */
+  private handedClosureShared(fn: FuncInfo, x: GoroutineContext, other: FuncInfo, y: GoroutineContext, decl: FuncInfo): boolean {
+    if (!x.spawned || fn === decl || other !== decl) return false;
+    let lit: FuncInfo | null = fn;
+    while (lit && lit.parent !== decl) lit = lit.parent;
+    if (!lit || lit.node.kind !== 'FuncLit') return false;
+    return !this.reach.reaches(decl, x.id) && this.reach.reaches(decl, y.id);
   }
 
   private readonly holderCache = new Map<FuncInfo, VarObj[]>();
