@@ -1049,7 +1049,7 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -1283,6 +1283,51 @@ class Facts implements ConcurrencyFacts {
       if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
     }
     return false;
+  }
+
+  /**
+   * fn is (in) a closure that decl makes, run by goroutine x, which never calls decl: the
+   * closure was handed to x (sent on a channel of funcs to a worker, stored for it) by a
+   * call of decl, and y runs decl itself (other is in decl's own body): y's call made the
+   * closure and shares its variables with it (`for k, v := range m { p.Submit(func() {
+   * use(k, v) }) }` before Go 1.22). x was started elsewhere (not by decl's call) and does
+   * not run the closure as its own function; decl's access follows the closure's making
+   * (or repeats in a loop around it).
+   */
+  private handedClosureShared(fn: FuncInfo, x: GoroutineContext, other: FuncInfo, otherSpan: ast.Span, y: GoroutineContext, decl: FuncInfo): boolean {
+    if (!x.spawned || fn === decl || other !== decl || !decl.body) return false;
+    let lit: FuncInfo | null = fn;
+    while (lit && lit.parent !== decl) lit = lit.parent;
+    // x calls the closure from code of its own (a worker receiving funcs), not as its root
+    // (a handler or goroutine started with it, see startedDuring).
+    if (!lit || lit.node.kind !== 'FuncLit' || x.roots.includes(lit)) return false;
+    if (this.reach.reaches(decl, x.id) || !this.reach.reaches(decl, y.id)) return false;
+    // A goroutine decl's call starts itself is startedDuring's case (and its joins): here
+    // only one started elsewhere, before (a pool's worker).
+    if (x.spawner && this.callsWithin(this.nestedIn(decl), x.spawner, 2)) return false;
+    // Handed over on the spot: an argument of a call (`p.Submit(func() {...})`) or a value
+    // sent on a channel. Not a hook kept in a variable (`testHookDial = func...`), which
+    // whoever calls it may well call on decl's own goroutine.
+    let handed = false;
+    walk(decl.body, (n) => {
+      if (handed) return false;
+      if (n.kind === 'CallExpr' && n.args.some((a) => unparen(a) === lit!.node)) handed = true;
+      else if (n.kind === 'SendStmt' && unparen(n.value) === lit!.node) handed = true;
+      return undefined;
+    });
+    if (!handed) return false;
+    // decl's access comes after the closure is made (or again, in a loop around both):
+    // what decl did before making it happens before the closure runs.
+    const litSpan = lit.node.span;
+    const after = otherSpan[0] > litSpan[2] || (otherSpan[0] === litSpan[2] && otherSpan[1] > litSpan[3]);
+    if (after) return true;
+    let looped = false;
+    walk(decl.body, (n) => {
+      if (looped || (n.kind === 'FuncLit')) return false;
+      if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && spanContains(n.span, litSpan) && spanContains(n.span, otherSpan)) looped = true;
+      return undefined;
+    });
+    return looped;
   }
 
   private readonly holderCache = new Map<FuncInfo, VarObj[]>();

@@ -60,6 +60,7 @@ export class CallGraph {
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
   private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
   private readonly storedCache = new Map<FuncInfo, Map<number, boolean>>();
+  private readonly fieldStoreCache = new Map<string, Set<TypeDecl> | null>();
 
   constructor(readonly program: Program) {
     for (const [decl, table] of program.methods) {
@@ -370,6 +371,83 @@ export class CallGraph {
     return out;
   }
 
+  /**
+   * The module Write (or WriteString) methods a library call makes on the writer it is
+   * handed (`fmt.Fprintf(w, ...)`, `io.Copy(w, r)`, `io.WriteString(w, s)`), when w has a
+   * module type (or a pointer to one): its own method, or the implementations of the
+   * io.Writer it embeds. A writer of interface type is left alone: any Write could be it.
+   */
+  private writerMethods(call: ast.CallExpr, c: Callee | null, from: PackageInfo): FuncInfo[] {
+    let names: string[];
+    if (isFuncCall(c, 'fmt', ['Fprint', 'Fprintf', 'Fprintln']) || isFuncCall(c, 'io', ['Copy', 'CopyN', 'CopyBuffer'])) names = ['Write'];
+    else if (isFuncCall(c, 'io', 'WriteString')) names = ['WriteString', 'Write'];
+    else return [];
+    const w = call.args[0];
+    if (!w) return [];
+    const t = this.program.typeOf(unparen(w));
+    const base = t.kind === 'pointer' ? t.elem : t;
+    if (base.kind !== 'named' || underlying(base).kind === 'interface') return [];
+    for (const name of names) {
+      const s = this.program.lookup(t, name);
+      if (s?.kind !== 'method') continue;
+      if (s.method.info) return [s.method.info];
+      if (s.method.iface) {
+        // Promoted from an embedded io.Writer: the types ever stored in that field.
+        const held = s.path.length === 1 ? this.storedInField(base.decl, s.path[0]!) : null;
+        const dyn = this.implementations(s.method.iface, name).filter((m) => this.canMeet(m.pkg, from) && (!held || (!!m.recvDecl && held.has(m.recvDecl))));
+        return dyn.length <= MAX_DYNAMIC_TARGETS ? dyn : [];
+      }
+    }
+    return [];
+  }
+
+  /**
+   * The named types of the values the module stores in field `name` of struct type decl
+   * (`&T{W: cw}`, `t.W = cw`); null when some stored value has an interface (or unknown)
+   * type, which could hold anything, or when none is stored.
+   */
+  private storedInField(decl: TypeDecl, name: string): Set<TypeDecl> | null {
+    const key = `${decl.pkgPath}.${decl.name}.${name}`;
+    if (this.fieldStoreCache.has(key)) return this.fieldStoreCache.get(key)!;
+    const u = underlying({ kind: 'named', decl, args: [] });
+    const index = u.kind === 'struct' ? u.fields.findIndex((f) => f.name === name) : -1;
+    let out: Set<TypeDecl> | null = new Set();
+    const add = (v: ast.Expr): void => {
+      if (!out) return;
+      const t = this.program.typeOf(unparen(v));
+      const b = t.kind === 'pointer' ? t.elem : t;
+      if (b.kind === 'named' && underlying(b).kind !== 'interface') out.add(b.decl);
+      else if (!(b.kind === 'basic' && b.name === 'untyped nil')) out = null;
+    };
+    for (const fn of this.program.funcs) {
+      if (!fn.body || !out) continue;
+      walk(fn.body, (n) => {
+        if (!out) return false;
+        if (n.kind === 'CompositeLit') {
+          const t = this.program.typeOf(n);
+          const b = t.kind === 'pointer' ? t.elem : t;
+          if (b.kind !== 'named' || b.decl !== decl) return undefined;
+          n.elts.forEach((el, i) => {
+            if (el.kind === 'KeyValueExpr') { if (el.key.kind === 'Ident' && el.key.name === name) add(el.value); }
+            else if (i === index) add(el);
+          });
+        } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+          n.lhs.forEach((l, i) => {
+            const x = unparen(l);
+            if (x.kind !== 'SelectorExpr') return;
+            const sel = this.program.selectionOf(x);
+            if (sel?.kind === 'field' && sel.owner === decl && sel.name === name) add(n.rhs[i]!);
+          });
+        }
+        return undefined;
+      });
+    }
+    // Never stored in the module: set by its users, with anything.
+    if (out && !out.size) out = null;
+    this.fieldStoreCache.set(key, out);
+    return out;
+  }
+
   /** The key under which the elements of a container expression are tracked. */
   private containerKey(e: ast.Expr): string | null {
     const x = unparen(e);
@@ -661,6 +739,8 @@ export class CallGraph {
       }
       // fmt calls the String and Error methods of the values it prints.
       if (isFuncCall(c, 'fmt', FMT_PRINTERS)) targets.push(...this.fmtMethods(n));
+      // fmt.Fprintf(w, ...), io.Copy(w, r)...: the library calls the Write method of w.
+      targets.push(...this.writerMethods(n, c, fn.pkg));
       if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
     });
     // A function literal that is called on the spot (`func(){...}()`) is handled above as a

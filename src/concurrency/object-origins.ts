@@ -136,9 +136,16 @@ export class ObjectOrigins {
           const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
           if (f.kind === 'SelectorExpr' && callee.recv && sel?.kind === 'method') x = f.x;
           // fmt calling a printed value's String or Error method: that value.
-          else if (callee.recv && sel?.kind === 'qualified' && sel.obj.kind === 'func' && sel.obj.pkgPath === 'fmt') {
+          // fmt or io calling the Write method of the writer it was handed: that writer (or,
+          // when the writer embeds an io.Writer, what that holds: reached through it).
+          else if (callee.recv && sel?.kind === 'qualified' && sel.obj.kind === 'func' && (sel.obj.pkgPath === 'fmt' || sel.obj.pkgPath === 'io')) {
             const name = callee.node.kind === 'FuncDecl' ? callee.node.name.name : '';
             x = e.call.args.find((a) => { const s = this.program.lookup(this.program.typeOf(a), name); return s?.kind === 'method' && s.method.info === callee; });
+            const w = e.call.args[0];
+            if (!x && w && (name === 'Write' || name === 'WriteString')) {
+              const s = this.program.lookup(this.program.typeOf(w), name);
+              if (s?.kind === 'method' && !s.method.info && s.method.iface) { x = w; indirect = true; }
+            }
           } else if (callee.recv) {
             // A call of a function value holding a method value (`h(msg)` where h was
             // `m.onLeader`): the receiver was bound where the method value was made. Made

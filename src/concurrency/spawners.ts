@@ -35,6 +35,8 @@ export function spawnKindOf(_program: Program, c: Callee | null): SpawnKind | nu
   if (isFuncCall(c, 'net/http', 'Handle') || isMethodCall(c, 'net/http', 'ServeMux', 'Handle')) return { kind: 'http-handler', arg: 1, multi: true, handlerValue: true, what: 'http.Handle' };
   if (isFuncCall(c, 'net/http', ['ListenAndServe', 'Serve']) ) return { kind: 'http-handler', arg: 1, multi: true, handlerValue: true, what: 'http.ListenAndServe' };
   if (isFuncCall(c, 'net/http/httptest', ['NewServer', 'NewUnstartedServer'])) return { kind: 'http-handler', arg: 0, multi: true, handlerValue: true, what: 'httptest.NewServer' };
+  // Shutdown runs each OnShutdown hook on a goroutine of its own (`go f()` in net/http).
+  if (isMethodCall(c, 'net/http', 'Server', 'RegisterOnShutdown')) return { kind: 'lib-callback', arg: 0, multi: false, what: 'http.Server.RegisterOnShutdown' };
   if (isMethodCall(c, 'testing', 'B', 'RunParallel')) return { kind: 'run-parallel', arg: 0, multi: true, what: 'testing.B.RunParallel' };
   return null;
 }

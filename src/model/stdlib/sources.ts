@@ -391,6 +391,7 @@ func (srv *Server) ListenAndServeTLS(certFile, keyFile string) error
 func (srv *Server) Serve(l net.Listener) error
 func (srv *Server) Shutdown(ctx context.Context) error
 func (srv *Server) Close() error
+func (srv *Server) RegisterOnShutdown(f func())
 func Handle(pattern string, handler Handler)
 func HandleFunc(pattern string, handler func(ResponseWriter, *Request))
 func ListenAndServe(addr string, handler Handler) error
