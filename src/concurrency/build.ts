@@ -2946,12 +2946,17 @@ class Facts implements ConcurrencyFacts {
 
   /** `once.Do(f)` on a sync.Once local to the calling function and not shared with its
    * literals: every call of that function has a fresh Once, so f runs once per call. */
-  private localOnce(call: ast.CallExpr): boolean {
+  private localOnce(call: ast.CallExpr, fn: FuncInfo): boolean {
     const f = unparen(call.fun);
     if (f.kind !== 'SelectorExpr') return false;
     const p = placeOf(this.program, f.x);
+    if (!p?.root || p.throughPointer || p.indexed) return false;
+    // A Once in a value receiver or value parameter of the function itself (`func (s
+    // stopper) Stop() { s.once.Do(...) }`) is the caller's struct copied for this call:
+    // each call has a fresh Once that never remembers an earlier call ran its body.
+    if ((p.root.scope === 'recv' || p.root.scope === 'param') && p.root.func === fn && underlying(p.root.type).kind !== 'pointer' && underlying(this.program.typeOf(f.x)).kind !== 'pointer') return true;
     // A local Once the function's literals share (goroutines it starts) is still one Once.
-    return !!p?.root && p.root.scope === 'local' && !p.throughPointer && p.path.length === 0 && !this.captured.has(p.root);
+    return p.root.scope === 'local' && p.path.length === 0 && !this.captured.has(p.root);
   }
 
   /** Functions run by sync.Once.Do, each with the identity of its Once (the Once's place
@@ -2967,7 +2972,7 @@ class Facts implements ConcurrencyFacts {
       if (!fn.body) continue;
       walk(fn.body, (n) => {
         if (n.kind === 'FuncLit' && n !== fn.node) return false;
-        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n)) {
+        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n, fn)) {
           const f = unparen(n.fun);
           const k = (f.kind === 'SelectorExpr' ? placeOf(this.program, f.x)?.key : null) ?? ANY_ONCE;
           for (const b of this.callgraph.funcValues(n.args[0])) add(b, k);
