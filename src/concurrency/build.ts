@@ -427,7 +427,11 @@ class Facts implements ConcurrencyFacts {
     // field), not through a pointer, a collection or an interface, and ends there: its
     // interfaces are not resolved.
     const add = (t: Type, depth: number, viaOne: boolean): void => {
-      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) {
+        // A set of objects keyed by pointer (`subs map[*Subscription]struct{}`) holds its keys.
+        if (t.kind === 'map' && t.key.kind === 'pointer') add(t.key, depth, false);
+        return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      }
       // A channel of pointers hands their objects to whoever receives (`chan *record`).
       if (t.kind === 'chan' && t.elem.kind === 'pointer') return add(t.elem, depth, false);
       const b = t.kind === 'pointer' ? t.elem : t;
