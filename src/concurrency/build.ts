@@ -2519,6 +2519,14 @@ class Facts implements ConcurrencyFacts {
       // a in the joining function itself: before the start or after the join.
       if (site.fn === l.fn && (i < chain.levels.length - 1 || !(before(site.span, l.from) || (l.to && before(l.to, site.span))))) return false;
       for (const e of this.callgraph.callees(l.fn)) {
+        // The joining call itself runs code of its own before its wait (`svc.Close()`
+        // stopping another component first, then waiting for this goroutine).
+        if (l.to && e.call.span[0] === l.to[0] && e.call.span[1] === l.to[1] && e.call.span[2] === l.to[2] && e.call.span[3] === l.to[3]) {
+          const pre = this.joins.beforeJoin(e, cb);
+          if (pre.until.some((u) => site.fn === u.fn && before(site.span, u.span))) return false;
+          if (pre.edges.some((x) => x.targets.includes(a.fn) || this.edgeReaches(x, a.fn) !== false)) return false;
+          continue;
+        }
         if (!e.deferred && (!before(l.from, e.call.span) || (l.to && !before(e.call.span, l.to)))) continue;
         if (this.edgeReaches(e, a.fn) !== false) return false;
       }
