@@ -429,7 +429,9 @@ class Facts implements ConcurrencyFacts {
     const add = (t: Type, depth: number, viaOne: boolean): void => {
       if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) {
         // A set of objects keyed by pointer (`subs map[*Subscription]struct{}`) holds its keys.
-        if (t.kind === 'map' && t.key.kind === 'pointer') add(t.key, depth, false);
+        // Only pointers to structs: a key that points at an interface value (`map[*net.Listener]`)
+        // says nothing of which implementation is held.
+        if (t.kind === 'map' && t.key.kind === 'pointer' && underlying(t.key.elem).kind === 'struct') add(t.key, depth, false);
         return add(t.kind === 'map' ? t.value : t.elem, depth, false);
       }
       // A channel of pointers hands their objects to whoever receives (`chan *record`).
