@@ -427,7 +427,13 @@ class Facts implements ConcurrencyFacts {
     // field), not through a pointer, a collection or an interface, and ends there: its
     // interfaces are not resolved.
     const add = (t: Type, depth: number, viaOne: boolean): void => {
-      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      if (depth > 0 && (t.kind === 'map' || t.kind === 'slice' || t.kind === 'array')) {
+        // A set of objects keyed by pointer (`subs map[*Subscription]struct{}`) holds its keys.
+        // Only pointers to structs: a key that points at an interface value (`map[*net.Listener]`)
+        // says nothing of which implementation is held.
+        if (t.kind === 'map' && t.key.kind === 'pointer' && underlying(t.key.elem).kind === 'struct') add(t.key, depth, false);
+        return add(t.kind === 'map' ? t.value : t.elem, depth, false);
+      }
       // A channel of pointers hands their objects to whoever receives (`chan *record`).
       if (t.kind === 'chan' && t.elem.kind === 'pointer') return add(t.elem, depth, false);
       const b = t.kind === 'pointer' ? t.elem : t;
@@ -2663,6 +2669,14 @@ class Facts implements ConcurrencyFacts {
       // a in the joining function itself: before the start or after the join.
       if (site.fn === l.fn && (i < chain.levels.length - 1 || !(before(site.span, l.from) || (l.to && before(l.to, site.span))))) return false;
       for (const e of this.callgraph.callees(l.fn)) {
+        // The joining call itself runs code of its own before its wait (`svc.Close()`
+        // stopping another component first, then waiting for this goroutine).
+        if (l.to && e.call.span[0] === l.to[0] && e.call.span[1] === l.to[1] && e.call.span[2] === l.to[2] && e.call.span[3] === l.to[3]) {
+          const pre = this.joins.beforeJoin(e, cb);
+          if (pre.until.some((u) => site.fn === u.fn && before(site.span, u.span))) return false;
+          if (pre.edges.some((x) => x.targets.includes(a.fn) || this.edgeReaches(x, a.fn) !== false)) return false;
+          continue;
+        }
         if (!e.deferred && (!before(l.from, e.call.span) || (l.to && !before(e.call.span, l.to)))) continue;
         if (this.edgeReaches(e, a.fn) !== false) return false;
       }
@@ -3094,12 +3108,17 @@ class Facts implements ConcurrencyFacts {
 
   /** `once.Do(f)` on a sync.Once local to the calling function and not shared with its
    * literals: every call of that function has a fresh Once, so f runs once per call. */
-  private localOnce(call: ast.CallExpr): boolean {
+  private localOnce(call: ast.CallExpr, fn: FuncInfo): boolean {
     const f = unparen(call.fun);
     if (f.kind !== 'SelectorExpr') return false;
     const p = placeOf(this.program, f.x);
+    if (!p?.root || p.throughPointer || p.indexed) return false;
+    // A Once in a value receiver or value parameter of the function itself (`func (s
+    // stopper) Stop() { s.once.Do(...) }`) is the caller's struct copied for this call:
+    // each call has a fresh Once that never remembers an earlier call ran its body.
+    if ((p.root.scope === 'recv' || p.root.scope === 'param') && p.root.func === fn && underlying(p.root.type).kind !== 'pointer' && underlying(this.program.typeOf(f.x)).kind !== 'pointer') return true;
     // A local Once the function's literals share (goroutines it starts) is still one Once.
-    return !!p?.root && p.root.scope === 'local' && !p.throughPointer && p.path.length === 0 && !this.captured.has(p.root);
+    return p.root.scope === 'local' && p.path.length === 0 && !this.captured.has(p.root);
   }
 
   /** Functions run by sync.Once.Do, each with the identity of its Once (the Once's place
@@ -3115,7 +3134,7 @@ class Facts implements ConcurrencyFacts {
       if (!fn.body) continue;
       walk(fn.body, (n) => {
         if (n.kind === 'FuncLit' && n !== fn.node) return false;
-        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n)) {
+        if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n, fn)) {
           const f = unparen(n.fun);
           const k = (f.kind === 'SelectorExpr' ? placeOf(this.program, f.x)?.key : null) ?? ANY_ONCE;
           for (const b of this.callgraph.funcValues(n.args[0])) add(b, k);

@@ -268,6 +268,38 @@ export class Joins {
     return found ? { span: e.call.span, chanKey: found.chanKey, group: found.group } : null;
   }
 
+  /**
+   * What a joining call (one whose callee waits for cb inside: `svc.Close()` where Close
+   * calls `s.a.Stop(); s.w.Stop()` and w.Stop waits for the goroutine) runs before that
+   * wait: the goroutine is still running then. The calls made before the wait, and, for
+   * each function on the way down, the point up to which its own code runs first.
+   */
+  beforeJoin(e: CallEdge, cb: GoroutineContext, depth = 0): { edges: CallEdge[]; until: Array<{ fn: FuncInfo; span: ast.Span }> } {
+    const out = { edges: [] as CallEdge[], until: [] as Array<{ fn: FuncInfo; span: ast.Span }> };
+    if (depth > MAX_WAIT_DEPTH) return out;
+    for (const t of e.targets) {
+      if (!t.body) continue;
+      const waits = (this.deps.funcFacts.get(t)?.waits ?? []).filter((w) => !w.scope && this.joins(w, cb));
+      const calls = this.deps.callgraph.callees(t);
+      const inner = calls.filter((c) => c.targets.length && c.targets.every((x) => this.mustWait(x, depth + 1).some((w) => this.joins(w, cb))));
+      // The first statement that joins: a wait of its own, or a call that always waits.
+      let at: ast.Span | null = null;
+      for (const w of waits) if (!at || before(w.span, at)) at = w.span;
+      let via: CallEdge | null = null;
+      for (const c of inner) if (!at || before(c.call.span, at)) { at = c.call.span; via = c; }
+      if (!at) continue;
+      const stop = at;
+      out.until.push({ fn: t, span: stop });
+      for (const c of calls) if (c !== via && !c.deferred && before(c.call.span, stop) && !spanContains(c.call.span, stop)) out.edges.push(c);
+      if (via) {
+        const sub = this.beforeJoin(via, cb, depth + 1);
+        out.edges.push(...sub.edges);
+        out.until.push(...sub.until);
+      }
+    }
+    return out;
+  }
+
   /** Waits fn makes on every path before it returns (straight-line code before any
    * return, and the calls there that themselves always wait). */
   private mustWait(fn: FuncInfo, depth: number): WaitSite[] {
