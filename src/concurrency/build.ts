@@ -1681,52 +1681,59 @@ class Facts implements ConcurrencyFacts {
     return { id: `self:${k}/${a.place.path.slice(1, -1).join('.')}`, selfType: k, declaring: null, held: true };
   }
 
-  private readonly backPointers = new Map<string, boolean>();
+  /** For each holder type and field (`pkg.T.f`), what every store into it stores: the type
+   * of the method receiver stored, or null for anything else. Holder types built by a
+   * positional literal are listed under `pkg.T.*`. Built in one walk of the program. */
+  private backPointerStores: Map<string, Array<TypeDecl | null>> | null = null;
 
   /** Field f of holder type h is only ever set, in the program, to the receiver of a
    * method of owner type o (`&h{f: p}` or `x.f = p` inside `func (p *o) ...`), at least once. */
   private backPointer(h: TypeDecl, f: string, o: TypeDecl): boolean {
-    const key = `${h.pkgPath}.${h.name}.${f}`;
-    const hit = this.backPointers.get(key);
-    if (hit !== undefined) return hit;
-    let sets = 0;
-    let ok = true;
-    const isHolder = (t: Type): boolean => {
+    const stores = this.backPointerStores ??= this.collectBackPointerStores();
+    const holder = `${h.pkgPath}.${h.name}`;
+    if (stores.has(`${holder}.*`)) return false;
+    const list = stores.get(`${holder}.${f}`);
+    return !!list && list.length > 0 && list.every((d) => d === o);
+  }
+
+  private collectBackPointerStores(): Map<string, Array<TypeDecl | null>> {
+    const out = new Map<string, Array<TypeDecl | null>>();
+    const holderOf = (t: Type): string | null => {
       const b = t.kind === 'pointer' ? t.elem : t;
-      return b.kind === 'named' && b.decl === h;
+      return b.kind === 'named' ? `${b.decl.pkgPath}.${b.decl.name}` : null;
     };
-    // fn is a method declaration: its literals name the same receiver.
-    const fromOwnerRecv = (e: ast.Expr, fn: FuncInfo): boolean => {
-      const x = unparen(e);
-      return x.kind === 'Ident' && !!fn.recv && this.program.objectOf(x) === fn.recv && fn.recvDecl === o;
+    const add = (key: string, d: TypeDecl | null): void => {
+      const list = out.get(key) ?? [];
+      list.push(d);
+      out.set(key, list);
     };
     for (const fn of this.program.funcs) {
-      if (!ok || !fn.body || fn.parent) continue;
+      if (!fn.body || fn.parent) continue;
+      // fn is a method declaration: its literals name the same receiver.
+      const stored = (e: ast.Expr | null): TypeDecl | null => {
+        const x = e ? unparen(e) : null;
+        return x?.kind === 'Ident' && fn.recv && this.program.objectOf(x) === fn.recv ? fn.recvDecl ?? null : null;
+      };
       walk(fn.body, (n) => {
-        if (!ok) return false;
-        if (n.kind === 'CompositeLit' && isHolder(this.program.typeOf(n))) {
+        if (n.kind === 'CompositeLit') {
+          const h = holderOf(this.program.typeOf(n));
+          if (!h) return undefined;
           for (const el of n.elts) {
-            if (el.kind === 'KeyValueExpr' && el.key.kind === 'Ident' && el.key.name === f) {
-              sets++;
-              if (!fromOwnerRecv(el.value, fn)) ok = false;
-            } else if (el.kind !== 'KeyValueExpr') ok = false;
+            if (el.kind === 'KeyValueExpr' && el.key.kind === 'Ident') add(`${h}.${el.key.name}`, stored(el.value));
+            else if (el.kind !== 'KeyValueExpr') add(`${h}.*`, null);
           }
         } else if (n.kind === 'AssignStmt') {
           n.lhs.forEach((l, i) => {
             const x = unparen(l);
-            if (x.kind !== 'SelectorExpr' || x.sel.name !== f || !isHolder(this.program.typeOf(x.x))) return;
-            const sel = this.program.selectionOf(x);
-            if (sel?.kind !== 'field') return;
-            sets++;
-            const r = n.rhs[i] ?? null;
-            if (!r || n.lhs.length !== n.rhs.length || !fromOwnerRecv(r, fn)) ok = false;
+            if (x.kind !== 'SelectorExpr') return;
+            const h = holderOf(this.program.typeOf(x.x));
+            if (!h || this.program.selectionOf(x)?.kind !== 'field') return;
+            add(`${h}.${x.sel.name}`, n.lhs.length === n.rhs.length ? stored(n.rhs[i] ?? null) : null);
           });
         }
         return undefined;
       });
     }
-    const out = ok && sets > 0;
-    this.backPointers.set(key, out);
     return out;
   }
 
