@@ -65,7 +65,8 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
     // the field of the registered object that holds it (null: the object itself).
     const regs = new Map<string, { v: VarObj; collection: string; nodes: ast.Node[]; via: Array<Holding | null> }>();
     const note = (collection: string, holder: string, arg: ast.Expr | undefined, node: ast.Node) => {
-      if (!arg) return;
+      // Only collections some loop closes matter.
+      if (!arg || !closingLoops.has(collection)) return;
       for (const { v, via } of registeredVars(facts, unparen(arg))) {
         if (v.scope === 'pkg') continue;
         const k = `${collection}@${holder}#${v.id}`;
