@@ -2194,15 +2194,14 @@ class Facts implements ConcurrencyFacts {
    * every caller gets the same shared object. Returns `Type.Method`, or null.
    */
   /**
-   * Of a local given several values, the one fetched from a shared store (`resp, ok :=
-   * h.cache.Get(k); if !ok { resp = h.fetch(k); h.cache.Put(k, resp) }`): on that path the
-   * local is the store's object. Not when another value is made from the local itself
-   * (`resp = resp.clone()`): the copy is what the code goes on to change.
+   * Every value v is given in its function (`v := e`, `v = e`, `var v = e`), in source
+   * order; null when a range assigns it or a definition's value cannot be told apart
+   * (`a, v = f()` gives the call).
    */
-  private fetchedDefinition(v: VarObj): ast.Expr | null {
+  private definitionsOf(v: VarObj): Array<{ value: ast.Expr | null; declared: boolean }> | null {
     const body = v.func?.body;
     if (!body) return null;
-    const defs: ast.Expr[] = [];
+    const defs: Array<{ value: ast.Expr | null; declared: boolean }> = [];
     let ok = true;
     walk(body, (n) => {
       if (!ok) return false;
@@ -2212,12 +2211,30 @@ class Facts implements ConcurrencyFacts {
           if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
           const r = n.lhs.length === n.rhs.length ? n.rhs[i] : n.rhs[0];
           if (!r) ok = false;
-          else defs.push(r);
+          else defs.push({ value: r, declared: false });
         });
-      } else if (n.kind === 'ValueSpec') n.names.forEach((id, i) => { if (this.program.objectOf(id) === v && n.values.length) { const r = n.values[i] ?? n.values[0]; if (r) defs.push(r); } });
+      } else if (n.kind === 'ValueSpec') {
+        n.names.forEach((id, i) => {
+          if (this.program.objectOf(id) !== v) return;
+          // `var v T` gives no value; it still counts as a declaration.
+          defs.push({ value: n.values[i] ?? n.values[0] ?? null, declared: true });
+        });
+      }
       return undefined;
     });
-    if (!ok || defs.length < 2) return null;
+    return ok ? defs : null;
+  }
+
+  /**
+   * Of a local given several values, the one fetched from a shared store (`resp, ok :=
+   * h.cache.Get(k); if !ok { resp = h.fetch(k); h.cache.Put(k, resp) }`): on that path the
+   * local is the store's object. Not when another value is made from the local itself
+   * (`resp = resp.clone()`): the copy is what the code goes on to change.
+   */
+  private fetchedDefinition(v: VarObj): ast.Expr | null {
+    const defs = this.definitionsOf(v)?.flatMap((d) => (d.value ? [d.value] : []));
+    if (!defs) return null;
+    if (defs.length < 2) return null;
     const fetched = defs.filter((d) => this.fetchedFrom(d));
     if (fetched.length !== 1) return null;
     const mentions = (d: ast.Expr): boolean => { let m = false; walk(d, (n) => { if (m) return false; if (n.kind === 'Ident' && this.program.objectOf(n) === v) m = true; return undefined; }); return m; };
@@ -2230,27 +2247,13 @@ class Facts implements ConcurrencyFacts {
    * (`st = &opStats{}`, which the code then stores there): the place it was read from.
    */
   private capturedReadOut(v: VarObj): { root: VarObj; path: string[] } | null {
-    const body = v.func?.body;
-    if (!body || v.scope !== 'local') return null;
-    let read: ast.Expr | null = null;
-    let ok = true;
-    walk(body, (n) => {
-      if (!ok) return false;
-      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
-      else if (n.kind === 'AssignStmt') {
-        n.lhs.forEach((l, i) => {
-          if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
-          const r = n.lhs.length === n.rhs.length ? n.rhs[i] : n.rhs[0];
-          if (!r) ok = false;
-          else if (isAllocation(r)) return;
-          else if (read) ok = false;
-          else read = r;
-        });
-      } else if (n.kind === 'ValueSpec' && n.names.some((id) => this.program.objectOf(id) === v)) ok = false;
-      return undefined;
-    });
-    if (!ok || !read) return null;
-    let x = unparen(read as ast.Expr);
+    if (v.scope !== 'local') return null;
+    const defs = this.definitionsOf(v);
+    if (!defs || defs.some((d) => d.declared)) return null;
+    const reads = defs.flatMap((d) => (d.value && !isAllocation(d.value) ? [d.value] : []));
+    if (reads.length !== 1) return null;
+    const read = reads[0]!;
+    let x = unparen(read);
     const path: string[] = [];
     for (;;) {
       if (x.kind === 'SelectorExpr') {
