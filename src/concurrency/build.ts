@@ -242,16 +242,21 @@ class Facts implements ConcurrencyFacts {
     for (const c of this.contexts) {
       if (c.multi || c.kind !== 'go' || !c.spawner || !c.spawnNode || c.spawner.node.kind !== 'FuncDecl') continue;
       if (this.joinOf(c, '') || this.usesOwnLocals(c.spawnNode, c.spawner)) continue;
-      for (const e of this.callgraph.callers(c.spawner)) {
-        if (e.caller === c.spawner) continue;
-        const ff = this.funcFacts.get(e.caller);
-        const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
-        if (!ff || !loop || !this.sameEachIteration(e.call, loop)) continue;
-        if (this.iterationJoins(ff, loop, e.call.span, c)) continue;
-        Object.assign(c, { multi: true, copiesByCalls: true, describe: `${c.describe} (its starter ${c.spawner.name} is called in a loop in ${e.caller.name} at ${e.caller.file.ast.path}:${e.call.span[0]}: one goroutine per call)` });
-        break;
-      }
+      const e = this.loopCallOf(c, c.spawner, (call, loop) => this.sameEachIteration(call, loop));
+      if (e) Object.assign(c, { multi: true, copiesByCalls: true, describe: `${c.describe} (its starter ${c.spawner.name} is called in a loop in ${e.caller.name} at ${e.caller.file.ast.path}:${e.call.span[0]}: one goroutine per call)` });
     }
+  }
+
+  /** A call of c's starter in a loop of another function, passing `same`, whose iteration
+   * does not wait for c: the next iteration's call runs while c may still run. */
+  private loopCallOf(c: GoroutineContext, starter: FuncInfo, same: (call: ast.CallExpr, loop: ast.Span) => boolean): CallEdge | null {
+    for (const e of this.callgraph.callers(starter)) {
+      if (e.caller === starter) continue;
+      const ff = this.funcFacts.get(e.caller);
+      const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
+      if (ff && loop && same(e.call, loop) && !this.iterationJoins(ff, loop, e.call.span, c)) return e;
+    }
+    return null;
   }
 
   /** a's object outlives a call of fn: reached from fn's receiver or a package variable. */
@@ -270,14 +275,7 @@ class Facts implements ConcurrencyFacts {
     if (hit !== undefined) return hit;
     hit = false;
     if (c.kind === 'go' && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '') && !this.guardsRestart(c.spawner, c.spawnNode.span)) {
-      for (const e of this.callgraph.callers(c.spawner)) {
-        if (e.caller === c.spawner) continue;
-        const ff = this.funcFacts.get(e.caller);
-        const loop = ff ? innermostLoop(ff.loops, e.call.span) : null;
-        if (!ff || !loop || !this.sameReceiverEachIteration(e.call, loop) || this.iterationJoins(ff, loop, e.call.span, c)) continue;
-        hit = true;
-        break;
-      }
+      hit = !!this.loopCallOf(c, c.spawner, (call, loop) => this.sameReceiverEachIteration(call, loop));
     }
     this.restartedCache.set(c, hit);
     return hit;
