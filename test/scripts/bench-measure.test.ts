@@ -39,7 +39,9 @@ test('/proc/<pid>/status: VmHWM in kB', () => {
 });
 
 test('runMeasured measures a real child: CPU it burned, memory it touched, its exit code', async () => {
-  const script = 'const b = Buffer.alloc(64 * 1024 * 1024, 1); let x = 0; const end = Date.now() + 300; while (Date.now() < end) x++; process.exit(b[0] === 1 ? 3 : 0)';
+  // The child burns 0.3 s of its own CPU, not 0.3 s of wall time: on a loaded machine a
+  // wall-clock loop gets too little CPU to measure.
+  const script = 'const b = Buffer.alloc(64 * 1024 * 1024, 1); let x = 0; while (process.cpuUsage().user < 300_000) x++; process.exit(b[0] === 1 ? 3 : 0)';
   const m = await runMeasured({ command: process.execPath, args: ['-e', script], cwd: process.cwd() });
   assert.equal(m.exitCode, 3);
   assert.equal(m.timedOut, false);
