@@ -1064,6 +1064,9 @@ class Facts implements ConcurrencyFacts {
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
+        // Each goroutine reaches its object only as one it made itself (or was given new,
+        // as a handler its request): two goroutines, two objects.
+        if (selfType && this.madeBy(x, a) && this.madeBy(y, b)) continue;
         if (selfType) {
           const oa = anchorA?.held ? 'shared' : this.originIn(x, a);
           const ob = oa === 'private' || anchorB?.held ? oa : this.originIn(y, b);
@@ -1433,6 +1436,15 @@ class Facts implements ConcurrencyFacts {
     return traced.origin === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : traced.origin;
   }
 
+  /** The object of access a is, as context c reaches it, one c made itself (see
+   * ObjectOrigins.madeByGoroutine): a field of it held by value, on a receiver, parameter
+   * or local of a's function. */
+  private madeBy(c: GoroutineContext, a: Access): boolean {
+    const root = a.place.root;
+    if (!root || root.func !== a.fn || a.place.indexed || !a.key?.startsWith('field:') || !this.heldByValue(root.type, a.place.path)) return false;
+    return this.objectOrigins.madeByGoroutine(this.viewOf(c), a.fn, root === a.fn.recv ? { recv: true } : a.place.rootExpr, a.span);
+  }
+
   /** The traced origin of an access on a receiver or a local of its function, with the
    * variable it entered the goroutine by; null for other roots (package variables,
    * captured variables), which are shared as they are. */
@@ -1459,7 +1471,10 @@ class Facts implements ConcurrencyFacts {
     let v = this.views.get(c);
     if (!v) {
       const roots = new Set(c.roots);
-      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit) };
+      // net/http makes a new *Request for every request it hands a handler, on that
+      // request's goroutine.
+      const madeParam = c.kind === 'http-handler' ? (f: FuncInfo, i: number) => roots.has(f) && isHTTPRequest(f.params[i]?.type) : undefined;
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit), madeParam, id: String(c.id) };
       this.views.set(c, v);
     }
     return v;
@@ -3362,6 +3377,11 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.id === b.id) return true;
   if ((!!a.alsoElem && a.alsoElem === b.id) || (!!b.alsoElem && b.alsoElem === a.id)) return true;
   return (!!a.alsoSelf && a.alsoSelf === b.id && !b.declaring) || (!!b.alsoSelf && b.alsoSelf === a.id && !a.declaring);
+}
+
+/** *net/http.Request. */
+function isHTTPRequest(t: Type | undefined): boolean {
+  return t?.kind === 'pointer' && t.elem.kind === 'named' && t.elem.decl.pkgPath === 'net/http' && t.elem.decl.name === 'Request';
 }
 
 /** Keys of locations inside objects (fields, maps and channels held in fields). */

@@ -55,6 +55,11 @@ export interface ContextView {
   /** The context runs fn, a literal kept where it was written (a callback stored in a
    * registry) that code it does not run made. */
   keptCallback?(fn: FuncInfo): boolean;
+  /** The context's own function fn is given, in parameter i, a new object each run (the
+   * request of an HTTP handler). */
+  madeParam?(fn: FuncInfo, i: number): boolean;
+  /** Names the context, for caching. */
+  id?: string;
 }
 
 /** States (function, receiver or parameter) visited before the search gives up. */
@@ -198,6 +203,156 @@ export class ObjectOrigins {
       }
     }
     return unknown ? 'unknown' : 'private';
+  }
+
+  private readonly madeCache = new Map<string, boolean>();
+
+  /**
+   * Whether the object at `start` in fn is, every way context `view` reaches fn, one that
+   * the goroutine made itself: an allocation done by its own calls (a composite literal,
+   * new, a constructor that returns a new object) held in a variable only such
+   * allocations are put in, a variable of struct type (its own storage), or what
+   * view.madeParam says each run of the goroutine is given new (the request of an HTTP
+   * handler). Unlike 'private' the object may be handed on afterwards: what matters is
+   * that two goroutines that each reach an object only so reach two objects, since each
+   * made its own. Fields are followed only where held by value (in the object itself).
+   * at: where in fn the object is used (a receiver or parameter reassigned to a new
+   * object before that point holds the new one).
+   */
+  madeByGoroutine(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr, at: ast.Span): boolean {
+    const first = 'recv' in start ? this.madeStep(fn, fn.recv, at) : this.madeIn(fn, start, at);
+    if (typeof first === 'boolean') return first;
+    const key = `${view.id ?? ''}|${fn.id}|${'recv' in first ? 'r' : first.param}`;
+    if (view.id !== undefined) { const hit = this.madeCache.get(key); if (hit !== undefined) return hit; }
+    const r = this.madeAbove(view, fn, first);
+    if (view.id !== undefined) this.madeCache.set(key, r);
+    return r;
+  }
+
+  private madeAbove(view: ContextView, fn: FuncInfo, first: { recv: true } | { param: number }): boolean {
+    const seen = new Set<string>();
+    const queue: Array<[FuncInfo, { recv: true } | { param: number }]> = [[fn, first]];
+    let budget = SEARCH_BUDGET;
+    let any = false;
+    while (queue.length) {
+      const [callee, want] = queue.pop()!;
+      const key = `${callee.id}|${'recv' in want ? 'r' : want.param}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (--budget < 0) return false;
+      // Back at the goroutine's own function: only what each run of it is given new.
+      if (view.isRoot(callee)) {
+        if ('recv' in want || !view.madeParam?.(callee, want.param)) return false;
+        any = true;
+        continue;
+      }
+      const edges = this.callgraph.callers(callee).filter((e) => view.reaches(e.caller));
+      if (!edges.length) return false;
+      for (const e of edges) {
+        let x: ast.Expr | undefined;
+        if ('recv' in want) {
+          // Only a method called by name on a value of its own (not an interface) type.
+          const f = unparen(e.call.fun);
+          const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
+          if (f.kind !== 'SelectorExpr' || sel?.kind !== 'method' || sel.method.info !== callee || isInterface(this.program.typeOf(f.x))) return false;
+          x = f.x;
+        } else {
+          if (e.call.ellipsis || e.call.args.length !== callee.params.length || (callee.sig.variadic && want.param === callee.params.length - 1)) return false;
+          x = e.call.args[want.param];
+        }
+        if (!x) return false;
+        const o = this.madeIn(e.caller, x, e.call.span);
+        if (o === false) return false;
+        if (o === true) { any = true; continue; }
+        queue.push([e.caller, o]);
+      }
+    }
+    return any;
+  }
+
+  /** madeByGoroutine for expression e of fn, used at span at: true, false, or the
+   * receiver or parameter of fn it is, to follow to fn's callers. */
+  private madeIn(fn: FuncInfo, e: ast.Expr, at: ast.Span): boolean | { recv: true } | { param: number } {
+    let x = unparen(e);
+    for (let guard = 0; guard < 16; guard++) {
+      if (x.kind === 'UnaryExpr' && x.op === '&') { x = unparen(x.x); continue; }
+      if (x.kind === 'SelectorExpr') {
+        const s = this.program.selectionOf(x);
+        // A field held by value lies in the object holding it; one reached through a
+        // pointer (embedded or not) is another object.
+        if (s?.kind !== 'field' || s.indirect || !isValueStruct(s.type)) return false;
+        x = unparen(x.x);
+        continue;
+      }
+      break;
+    }
+    if (x.kind === 'CompositeLit') return true;
+    if (x.kind === 'CallExpr') return this.newObjectExpr(x, 0);
+    if (x.kind !== 'Ident') return false;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var') return false;
+    return this.madeStep(fn, v, at);
+  }
+
+  private madeStep(fn: FuncInfo, v: VarObj | null, at: ast.Span): boolean | { recv: true } | { param: number } {
+    if (!v || v.scope === 'pkg' || v.func !== fn || !fn.body) return false;
+    // A struct variable is storage of its own, made by each call (a value receiver or
+    // parameter is the callee's copy).
+    if (isValueStruct(v.type)) return true;
+    const assigns = this.assignmentsTo(fn, v);
+    if (!assigns) return false;
+    const made = assigns.length > 0 && assigns.every((a) => a.value !== null && this.newObjectExpr(a.value, 0));
+    if (v === fn.recv || fn.params.includes(v)) {
+      // Reassigned to a new object by a statement of a block that holds the use, before
+      // it: from there on the variable holds the call's own object.
+      if (made && assigns.some((a) => a.block && spanContains(a.block, at) && (a.span[2] < at[0] || (a.span[2] === at[0] && a.span[3] <= at[1])))) return true;
+      if (assigns.length) return false;
+      return v === fn.recv ? { recv: true } : { param: fn.params.indexOf(v) };
+    }
+    return (v.scope === 'local' || v.scope === 'result') && made;
+  }
+
+  private readonly assignCache = new Map<VarObj, Array<{ value: ast.Expr | null; block: ast.Span | null; span: ast.Span }> | null>();
+
+  /** Every assignment to v in fn's body (its declaration's initial value included), each
+   * with the block it is a statement of; null when a function literal
+   * assigns it, its address is taken or it is a range variable (set by other means). */
+  private assignmentsTo(fn: FuncInfo, v: VarObj): Array<{ value: ast.Expr | null; block: ast.Span | null; span: ast.Span }> | null {
+    if (this.assignCache.has(v)) return this.assignCache.get(v)!;
+    const out: Array<{ value: ast.Expr | null; block: ast.Span | null; span: ast.Span }> = [];
+    let ok = true;
+    const visit = (body: ast.Node, inLit: boolean): void => {
+      walk(body, (n, parent) => {
+        if (!ok) return false;
+        if (n.kind === 'FuncLit') { visit(n.body, true); return false; }
+        if (n.kind === 'UnaryExpr' && n.op === '&') { const y = unparen(n.x); if (y.kind === 'Ident' && this.program.objectOf(y) === v) ok = false; }
+        if (n.kind === 'RangeStmt') { for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && this.program.objectOf(k) === v) ok = false; }
+        if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+            if (inLit) { ok = false; return; }
+            // `c, err := NewConn()`: the first result.
+            const value = n.lhs.length === n.rhs.length ? n.rhs[i]! : i === 0 && n.rhs.length === 1 && unparen(n.rhs[0]!).kind === 'CallExpr' ? n.rhs[0]! : null;
+            const block = parent?.kind === 'BlockStmt' || parent?.kind === 'CaseClause' || parent?.kind === 'CommClause' ? parent.span : null;
+            out.push({ value, block, span: n.span });
+          });
+        } else if (n.kind === 'ValueSpec') {
+          n.names.forEach((id, i) => {
+            if (this.program.objectOf(id) !== v && this.program.info.defs.get(id) !== v) return;
+            if (inLit) { ok = false; return; }
+            const value = n.values.length === n.names.length ? n.values[i]! : i === 0 && n.values.length === 1 ? n.values[0]! : null;
+            // `var p *T`: nil until set, no object.
+            if (!value && !n.values.length && v.type.kind === 'pointer') return;
+            out.push({ value, block: null, span: n.span });
+          });
+        }
+        return undefined;
+      });
+    };
+    visit(fn.body!, false);
+    const r = ok ? out : null;
+    this.assignCache.set(v, r);
+    return r;
   }
 
   /** Where the object an expression denotes comes from, inside fn (isRoot: fn is the
