@@ -91,6 +91,7 @@ class Facts implements ConcurrencyFacts {
   private writerCache: Map<string, KeptWriter[]> | null = null;
   private readonly waitCache = new Map<FuncInfo, boolean>();
   private programSets: Map<GoroutineContext, Set<string> | null> | null = null;
+  private readonly linkedCache = new Map<string, Map<PackageInfo, boolean>>();
   private readonly joins: Joins;
   private readonly signals: SignalOrder;
 
@@ -370,23 +371,37 @@ class Facts implements ConcurrencyFacts {
 
   // ---------------------------------------------------------------- contexts
 
-  /** For a command or a test, whether its program links a package; null when unknown. */
+  /**
+   * For a command or a test, whether its program links a package; null when unknown.
+   * A goroutine started by code of a test file, or of a main package, runs in that
+   * package's test binary (or command): it reaches no further than the test would.
+   */
   private linkedBy(c: GoroutineContext): ((p: PackageInfo) => boolean) | null {
-    if (c.kind !== 'main' && c.kind !== 'test' && c.kind !== 'parallel-test') return null;
-    const path = c.pkg.importPath.replace(/_test$/, '');
-    const isTest = c.kind !== 'main';
-    const cache = new Map<PackageInfo, boolean>();
+    let pkg: PackageInfo;
+    let isTest: boolean;
+    if (c.kind === 'main' || c.kind === 'test' || c.kind === 'parallel-test') {
+      pkg = c.pkg;
+      isTest = c.kind !== 'main';
+    } else if (c.spawned && c.spawner && (c.spawner.file.ast.path.endsWith('_test.go') || c.spawner.pkg.name === 'main')) {
+      // A main package's test binary links all the command does, and more.
+      pkg = c.spawner.pkg;
+      isTest = true;
+    } else return null;
+    const path = pkg.importPath.replace(/_test$/, '');
+    const key = `${isTest ? 'test' : 'cmd'}:${pkg.importPath}`;
+    let cache = this.linkedCache.get(key);
+    if (!cache) { cache = new Map(); this.linkedCache.set(key, cache); }
+    const known = cache;
     return (p) => {
-      let hit = cache.get(p);
+      let hit = known.get(p);
       if (hit === undefined) {
         const importers = isTest ? this.callgraph.testImporters(p) : this.callgraph.importers(p);
-        hit = p === c.pkg || importers.has(path) || (isTest && importers.has(`${path}_test`));
-        cache.set(p, hit);
+        hit = p === pkg || importers.has(path) || (isTest && importers.has(`${path}_test`));
+        known.set(p, hit);
       }
       return hit;
     };
   }
-
 
   /** Named types of the variables a context's root functions use (computed once). */
   private typesMentioned(c: GoroutineContext): Set<string> {
@@ -2552,6 +2567,8 @@ class Facts implements ConcurrencyFacts {
     // again while the goroutine of the last call still runs (`for ... { m.Update(c) }`
     // where Update writes m.cfg and then starts `go m.notify()`).
     if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings && !(this.keptAcrossCalls(a, site.fn) && this.restartedWhileRunning(cb))) return true;
+    // testing.B.RunParallel returns only once every goroutine it started has finished.
+    if (cb.kind === 'run-parallel' && before(spawnSpan, site.span) && !inCommonLoop && !siblings) return true;
     // In the loop that starts it, before the start, when each iteration waits for its
     // goroutine (`m[k] = i; go f(m); <-done`): after the last one's end, before this one's start.
     if (before(site.span, spawnSpan) && inCommonLoop && !siblings && ff) {

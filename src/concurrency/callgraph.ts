@@ -28,7 +28,15 @@ export interface CallEdge {
   caller: FuncInfo;
   targets: FuncInfo[];
   deferred: boolean;
+  /** A call of a parameter of the caller's own (`qf(pkg)` in `func packagePrefix(pkg,
+   * qf Qualifier)`): every target is a value some call passes for it. A context follows
+   * the edge only when a call it makes hands the parameter a function (not `nil`). */
+  guard?: VarObj;
 }
+
+/** What a call hands a function-typed parameter: a function (null), the literal `nil`,
+ * or a parameter of the caller's own, passed on. */
+export type ParamSource = null | 'nil' | VarObj;
 
 export class CallGraph {
   readonly out = new Map<FuncInfo, CallEdge[]>();
@@ -61,6 +69,8 @@ export class CallGraph {
   private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
   private readonly storedCache = new Map<FuncInfo, Map<number, boolean>>();
   private readonly fieldStoreCache = new Map<string, Set<TypeDecl> | null>();
+  /** Parameters assigned in the body: their values do not only come from the calls. */
+  private readonly reassignedParams = new Set<VarObj>();
 
   constructor(readonly program: Program) {
     for (const [decl, table] of program.methods) {
@@ -352,6 +362,37 @@ export class CallGraph {
     return this.funcValues(a).filter((f) => callsTParallel(this.program, f));
   }
 
+  /**
+   * e names a function-typed parameter of fn itself that fn never assigns: its values are
+   * only those fn's callers hand it.
+   */
+  private passedParam(e: ast.Expr, fn: FuncInfo): VarObj | null {
+    const x = unparen(e);
+    if (x.kind !== 'Ident') return null;
+    const o = this.program.objectOf(x);
+    if (o?.kind !== 'var' || o.scope !== 'param' || o.func !== fn || this.reassignedParams.has(o)) return null;
+    return underlying(o.type).kind === 'func' && fn.params.includes(o) ? o : null;
+  }
+
+  /**
+   * For a call edge into t, what the call hands each function-typed parameter of t;
+   * null when the edge is not a plain call of t with one argument per parameter (an
+   * interface or function-value call, a literal run by the call, a variadic call):
+   * then any of them may be given a function.
+   */
+  paramSources(e: CallEdge, t: FuncInfo): Array<[VarObj, ParamSource]> | null {
+    const c = calleeOf(this.program, e.call);
+    if (staticTarget(c) !== t || t.sig.variadic || e.call.ellipsis || e.call.args.length !== t.params.length) return null;
+    const out: Array<[VarObj, ParamSource]> = [];
+    t.params.forEach((p, i) => {
+      if (underlying(p.type).kind !== 'func') return;
+      const a = unparen(e.call.args[i]!);
+      if (a.kind === 'Ident' && a.name === 'nil' && this.program.objectOf(a)?.kind !== 'var') out.push([p, 'nil']);
+      else out.push([p, this.passedParam(a, e.caller)]);
+    });
+    return out;
+  }
+
   /** The module String() string / Error() string methods of the values a fmt call prints
    * (its direct arguments of a module type, or a pointer to one). */
   private fmtMethods(call: ast.CallExpr): FuncInfo[] {
@@ -573,6 +614,10 @@ export class CallGraph {
     const assignTo = (lhs: ast.Expr, rhs: ast.Expr): void => {
       const l = unparen(lhs);
       const r = unparen(rhs);
+      if (l.kind === 'Ident') {
+        const o = program.objectOf(l);
+        if (o?.kind === 'var' && o.scope === 'param') this.reassignedParams.add(o);
+      }
       // A channel of funcs handed on (`ch := e.tasks`), or a value received from one.
       if (isFuncChan(program.typeOf(rhs))) { this.addElemAlias(this.containerKey(l), this.containerKey(r)); return; }
       if (r.kind === 'UnaryExpr' && r.op === '<-' && isFuncChan(program.typeOf(r.x))) {
@@ -741,7 +786,15 @@ export class CallGraph {
       if (isFuncCall(c, 'fmt', FMT_PRINTERS)) targets.push(...this.fmtMethods(n));
       // fmt.Fprintf(w, ...), io.Copy(w, r)...: the library calls the Write method of w.
       targets.push(...this.writerMethods(n, c, fn.pkg));
-      if (targets.length) edges.push({ call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) });
+      if (targets.length) {
+        const edge: CallEdge = { call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) };
+        const guard = c?.kind === 'value' ? this.passedParam(c.expr, fn) : null;
+        if (guard) {
+          const values = this.varValues(guard);
+          if (edge.targets.every((t) => values.includes(t))) edge.guard = guard;
+        }
+        edges.push(edge);
+      }
     });
     // A function literal that is called on the spot (`func(){...}()`) is handled above as a
     // literal callee. Literals passed to module functions flow through parameters.

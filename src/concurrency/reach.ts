@@ -5,8 +5,18 @@
  * per-function maps, so building them is a breadth-first walk over integer arrays and
  * the garbage collector has almost nothing to trace.
  */
-import type { FuncInfo, PackageInfo } from '../model/objects.js';
+import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
+import { underlying } from '../model/typeops.js';
 import type { CallGraph } from './callgraph.js';
+
+/** Per call slot: the guard parameter (or -1) and what the call hands the callee's
+ * function-typed parameters, as (parameter, source) pairs: source -1 a function, -2 nil,
+ * k >= 0 the caller's parameter k passed on. null: everything (an enabling the call
+ * cannot tell apart). */
+interface SlotFlow {
+  guard: number;
+  sources: Int32Array | null;
+}
 
 export interface ReachContext {
   id: number;
@@ -27,6 +37,10 @@ export class ReachIndex {
    * Breadth-first from each context's roots, at most maxDepth calls deep. `linkedFor`
    * gives, per context, which packages its program links (null: any); a call into a
    * package it does not link is not followed. Contexts must come in ascending id order.
+   * A call of a function-typed parameter (`qf(pkg)`, see CallEdge.guard) is followed
+   * only once some call the context makes hands that parameter a function: a context
+   * whose every call passes `nil` (`ObjectString(obj, nil)`) does not reach the
+   * functions other callers pass.
    */
   constructor(
     cg: CallGraph,
@@ -37,12 +51,48 @@ export class ReachIndex {
     // Callee lists as integer arrays, built on first visit (edge order kept: the first
     // caller in breadth-first order is the witness).
     const callees: Array<Int32Array | undefined> = [];
+    // Per function: null when no call slot guards or hands on a function-typed parameter.
+    const flows: Array<Array<SlotFlow | null> | null> = [];
+    // Function-typed parameters, numbered.
+    const paramIndex = new Map<VarObj, number>();
+    const paramId = (v: VarObj): number => {
+      let k = paramIndex.get(v);
+      if (k === undefined) { k = paramIndex.size; paramIndex.set(v, k); }
+      return k;
+    };
+    const funcParams = (f: FuncInfo): VarObj[] => f.params.filter((p) => underlying(p.type).kind === 'func');
     let stamp = new Int32Array(1024).fill(-1);
     const calleesOf = (i: number): Int32Array => {
       let hit = callees[i];
       if (!hit) {
         const list: number[] = [];
-        for (const e of cg.callees(this.funcs[i]!)) for (const t of e.targets) list.push(this.idOf(t));
+        let slots: Array<SlotFlow | null> | null = null;
+        for (const e of cg.callees(this.funcs[i]!)) {
+          for (const t of e.targets) {
+            const guard = e.guard ? paramId(e.guard) : -1;
+            let flow: SlotFlow | null = null;
+            const ps = funcParams(t);
+            if (guard >= 0 || ps.length) {
+              const src = ps.length ? cg.paramSources(e, t) : null;
+              let sources: Int32Array | null = null;
+              if (src) {
+                sources = new Int32Array(src.length * 2);
+                src.forEach(([p, from], k) => {
+                  sources![2 * k] = paramId(p);
+                  sources![2 * k + 1] = from === null ? -1 : from === 'nil' ? -2 : paramId(from);
+                });
+              } else if (ps.length) {
+                sources = new Int32Array(ps.length * 2);
+                ps.forEach((p, k) => { sources![2 * k] = paramId(p); sources![2 * k + 1] = -1; });
+              }
+              flow = { guard, sources };
+              slots ??= new Array<SlotFlow | null>(list.length).fill(null);
+            }
+            if (slots) slots.push(flow);
+            list.push(this.idOf(t));
+          }
+        }
+        flows[i] = slots;
         hit = callees[i] = Int32Array.from(list);
         if (this.funcs.length > stamp.length) {
           const grown = new Int32Array(Math.max(stamp.length * 2, this.funcs.length)).fill(-1);
@@ -84,35 +134,99 @@ export class ReachIndex {
     };
     let pkgStamp = new Int32Array(64).fill(-1);
     let pkgLinked = new Uint8Array(64);
+    // Per context: the function-typed parameters some call hands a function (enabled
+    // while paramStamp[k] is the context's id), the guarded calls waiting for one, and
+    // the parameters handed on to others (enabling one enables those).
+    let paramStamp = new Int32Array(256).fill(-1);
+    const waiting = new Map<number, number[]>();
+    const handedTo = new Map<number, number[]>();
+    let cid = -1;
+    let next: number[] = [];
+    const enabled = (k: number): boolean => k < paramStamp.length && paramStamp[k] === cid;
+    const enable = (k0: number): void => {
+      const queue = [k0];
+      while (queue.length) {
+        const k = queue.pop()!;
+        if (k >= paramStamp.length) {
+          const grown = new Int32Array(Math.max(paramStamp.length * 2, k + 1)).fill(-1);
+          grown.set(paramStamp);
+          paramStamp = grown;
+        }
+        if (paramStamp[k] === cid) continue;
+        paramStamp[k] = cid;
+        const calls = waiting.get(k);
+        if (calls) {
+          waiting.delete(k);
+          for (let j = 0; j < calls.length; j += 2) {
+            const f = calls[j]!;
+            const t = calls[j + 1]!;
+            if (stamp[t] === cid || (linked && !isLinked(t))) continue;
+            stamp[t] = cid;
+            record(cid, t, f);
+            next.push(t);
+          }
+        }
+        const on = handedTo.get(k);
+        if (on) { handedTo.delete(k); queue.push(...on); }
+      }
+    };
+    let linked: ((p: PackageInfo) => boolean) | null = null;
+    const isLinked = (t: number): boolean => {
+      const pi = pkgOfFunc(t);
+      if (pi >= pkgStamp.length) {
+        const stamps = new Int32Array(Math.max(pkgStamp.length * 2, pi + 1)).fill(-1);
+        stamps.set(pkgStamp);
+        pkgStamp = stamps;
+        const values = new Uint8Array(stamps.length);
+        values.set(pkgLinked);
+        pkgLinked = values;
+      }
+      if (pkgStamp[pi] !== cid) { pkgStamp[pi] = cid; pkgLinked[pi] = linked!(pkgs[pi]!) ? 1 : 0; }
+      return pkgLinked[pi] === 1;
+    };
+    const enableAll = (f: FuncInfo): void => { for (const p of funcParams(f)) enable(paramId(p)); };
     for (const c of contexts) {
-      const cid = c.id;
+      cid = c.id;
+      waiting.clear();
+      handedTo.clear();
+      linked = linkedFor(c);
+      next = [];
       let frontier: number[] = [];
       for (const r of c.roots) {
         const i = this.idOf(r);
         if (i >= stamp.length) calleesOf(i);
         if (stamp[i] !== cid) { stamp[i] = cid; record(cid, i, -1); frontier.push(i); }
+        // Whoever starts a root may hand its parameters anything.
+        enableAll(r);
       }
-      const linked = linkedFor(c);
       for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
-        const next: number[] = [];
+        next = [];
         for (const f of frontier) {
           const out = calleesOf(f);
+          const slots = flows[f];
           for (let k = 0; k < out.length; k++) {
             const t = out[k]!;
-            if (stamp[t] === cid) continue;
-            if (linked) {
-              const pi = pkgOfFunc(t);
-              if (pi >= pkgStamp.length) {
-                const stamps = new Int32Array(Math.max(pkgStamp.length * 2, pi + 1)).fill(-1);
-                stamps.set(pkgStamp);
-                pkgStamp = stamps;
-                const values = new Uint8Array(stamps.length);
-                values.set(pkgLinked);
-                pkgLinked = values;
+            const flow = slots ? slots[k] : null;
+            if (flow) {
+              const src = flow.sources;
+              if (src) {
+                for (let j = 0; j < src.length; j += 2) {
+                  const p = src[j]!;
+                  const from = src[j + 1]!;
+                  if (from === -1) enable(p);
+                  else if (from >= 0 && !enabled(p)) {
+                    if (enabled(from)) enable(p);
+                    else { const l = handedTo.get(from); if (l) l.push(p); else handedTo.set(from, [p]); }
+                  }
+                }
               }
-              if (pkgStamp[pi] !== cid) { pkgStamp[pi] = cid; pkgLinked[pi] = linked(pkgs[pi]!) ? 1 : 0; }
-              if (!pkgLinked[pi]) continue;
+              if (flow.guard >= 0 && !enabled(flow.guard)) {
+                if (stamp[t] !== cid) { const l = waiting.get(flow.guard); if (l) l.push(f, t); else waiting.set(flow.guard, [f, t]); }
+                continue;
+              }
             }
+            if (stamp[t] === cid) continue;
+            if (linked && !isLinked(t)) continue;
             stamp[t] = cid;
             record(cid, t, f);
             next.push(t);

@@ -92,7 +92,39 @@ export function implementsInterface(t: Type, iface: Type, methods: MethodTable):
     if (!sel || sel.kind !== 'method') return false;
     if (sel.method.ptrRecv && t.kind !== 'pointer' && sel.path.length === 0) return false;
     if (sel.method.sig.params.length !== sig.params.length || sel.method.sig.results.length !== sig.results.length) return false;
+    // Parameter and result types that are certainly different rule the method out
+    // (`Prepare(string) (*sql.Stmt, error)` is not driver.Conn's `Prepare(string) (driver.Stmt, error)`).
+    if (!sel.method.sig.params.every((x, i) => mayBeIdentical(x, sig.params[i]!)) || !sel.method.sig.results.every((x, i) => mayBeIdentical(x, sig.results[i]!))) return false;
   }
   return true;
+}
+
+/**
+ * Whether two types may be identical as far as the model knows: false only when they are
+ * certainly different (named types of different declarations, a pointer and a slice, two
+ * different basic types). Unknown types, type parameters, struct and interface literals
+ * may be anything.
+ */
+function mayBeIdentical(a: Type, b: Type, depth = 0): boolean {
+  if (a === b || depth > 4) return true;
+  if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'typeparam' || b.kind === 'typeparam') return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'basic': return a.name === (b as typeof a).name;
+    case 'named': {
+      const d = (b as typeof a).decl;
+      return a.decl === d || (a.decl.pkgPath === d.pkgPath && a.decl.name === d.name);
+    }
+    case 'pointer': case 'slice': case 'array': return mayBeIdentical(a.elem, (b as typeof a).elem, depth + 1);
+    case 'chan': return mayBeIdentical(a.elem, (b as typeof a).elem, depth + 1);
+    case 'map': return mayBeIdentical(a.key, (b as typeof a).key, depth + 1) && mayBeIdentical(a.value, (b as typeof a).value, depth + 1);
+    case 'func': {
+      const x = a.sig;
+      const y = (b as typeof a).sig;
+      return x.params.length === y.params.length && x.results.length === y.results.length &&
+        x.params.every((t, i) => mayBeIdentical(t, y.params[i]!, depth + 1)) && x.results.every((t, i) => mayBeIdentical(t, y.results[i]!, depth + 1));
+    }
+    default: return true;
+  }
 }
 
