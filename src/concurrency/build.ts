@@ -151,9 +151,98 @@ class Facts implements ConcurrencyFacts {
         this.accessesByKey.set(a.key, list);
       }
     }
+    this.helperWaits();
     this.computeEntryLocks();
     this.calledInLoop();
     this.joinedInLoop();
+  }
+
+  /**
+   * A call of a helper that receives from a channel before it returns, on every path
+   * (`waitDone(done)` where waitDone polls `select { case <-done: return; default: }`
+   * and fails the test otherwise), is a receive at the call: a wait site of the caller on
+   * the channel the helper receives from, the argument's for a channel parameter.
+   */
+  private helperWaits(): void {
+    const memo = new Map<FuncInfo, Array<number | string>>();
+    for (const [fn, ff] of this.funcFacts) {
+      if (!fn.body) continue;
+      for (const e of this.callgraph.callees(fn)) {
+        if (e.deferred || !e.targets.length) continue;
+        const each = e.targets.map((t) => this.mustReceive(t, memo, 0));
+        for (const r of each[0]!) {
+          if (!each.every((list) => list.includes(r))) continue;
+          let key: string | null = null;
+          if (typeof r === 'string') key = r;
+          else {
+            const arg = e.call.args[r];
+            const p = arg && !e.call.ellipsis ? placeOf(this.program, arg) : null;
+            key = p?.key ? `chan:${p.key}` : null;
+          }
+          if (key && !ff.waits.some((w) => w.chanKey === key && w.span === e.call.span)) ff.waits.push({ span: e.call.span, chanKey: key, group: false });
+        }
+      }
+    }
+  }
+
+  /** The channels fn receives from before every normal return: channel parameters by
+   * index, others by key. A receive covers a return when it comes first and every branch
+   * or loop around it holds the return too (`case <-done: return`); the end of the body
+   * is a return unless its last statement returns or never returns (`t.Fatalf`). */
+  private mustReceive(fn: FuncInfo, memo: Map<FuncInfo, Array<number | string>>, depth: number): Array<number | string> {
+    let hit = memo.get(fn);
+    if (hit) return hit;
+    hit = [];
+    memo.set(fn, hit);
+    const body = fn.body;
+    if (!body?.list.length) return hit;
+    const ff = this.funcFacts.get(fn);
+    if (!ff) return hit;
+    const found: Array<{ span: ast.Span; id: number | string }> = [];
+    for (const a of ff.accesses) {
+      if (a.kind !== 'recv') continue;
+      const root = a.place.root;
+      const i = root && !a.place.path.length && root.scope === 'param' ? fn.params.indexOf(root) : -1;
+      found.push({ span: a.span, id: i >= 0 ? i : a.key });
+    }
+    if (depth < 2) {
+      for (const e of this.callgraph.callees(fn)) {
+        if (e.deferred || !e.targets.length) continue;
+        const each = e.targets.map((t) => (t === fn ? [] : this.mustReceive(t, memo, depth + 1)));
+        for (const r of each[0]!) {
+          if (!each.every((list) => list.includes(r))) continue;
+          if (typeof r === 'string') { found.push({ span: e.call.span, id: r }); continue; }
+          const arg = e.call.args[r];
+          const v = arg && !e.call.ellipsis && unparen(arg).kind === 'Ident' ? this.program.objectOf(unparen(arg) as ast.Ident) : null;
+          const i = v?.kind === 'var' && v.scope === 'param' ? fn.params.indexOf(v) : -1;
+          const p = arg && !e.call.ellipsis ? placeOf(this.program, arg) : null;
+          if (i >= 0) found.push({ span: e.call.span, id: i });
+          else if (p?.key) found.push({ span: e.call.span, id: `chan:${p.key}` });
+        }
+      }
+    }
+    // Only functions that receive at all are looked at further.
+    if (!found.length) return hit;
+    const regions: ast.Span[] = [];
+    const exits: ast.Span[] = [];
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'IfStmt') { regions.push(n.body.span); if (n.else) regions.push(n.else.span); }
+      else if (n.kind === 'CaseClause' || n.kind === 'CommClause' || n.kind === 'ForStmt' || n.kind === 'RangeStmt') regions.push(n.span);
+      else if (n.kind === 'ReturnStmt') exits.push(n.span);
+      return undefined;
+    });
+    const last = body.list[body.list.length - 1]!;
+    const ends = last.kind === 'ReturnStmt' || (last.kind === 'ExprStmt' && unparen(last.x).kind === 'CallExpr' && neverReturns(this.program, unparen(last.x) as ast.CallExpr))
+      || (last.kind === 'ForStmt' && !last.cond && !exitsLoop(last));
+    if (!ends) exits.push([body.span[2], body.span[3], body.span[2], body.span[3]]);
+    if (!exits.length) return hit;
+    const covers = (r: ast.Span, x: ast.Span): boolean => before(r, x) && regions.every((g) => !spanContains(g, r) || spanContains(g, x));
+    for (const f of found) {
+      if (hit.includes(f.id)) continue;
+      if (exits.every((x) => found.some((g) => g.id === f.id && covers(g.span, x)))) hit.push(f.id);
+    }
+    return hit;
   }
 
   /**
@@ -287,7 +376,7 @@ class Facts implements ConcurrencyFacts {
    * (`if c.Process != nil { return errAlreadyStarted }`, `if cpu.profiling { return err }`):
    * a second call finds the first one's state and does not write again.
    */
-  private guardsRestart(fn: FuncInfo, start: ast.Span): boolean {
+  private guardsRestart(fn: FuncInfo, start: ast.Span, panics = false): boolean {
     const state = (e: ast.Node): boolean => {
       let hit = false;
       walk(e, (n) => {
@@ -300,7 +389,8 @@ class Facts implements ConcurrencyFacts {
       });
       return hit;
     };
-    return (fn.body?.list ?? []).some((st) => st.kind === 'IfStmt' && before(st.span, start) && st.body.list.some((x) => x.kind === 'ReturnStmt') && state(st.cond));
+    const leaves = (x: ast.Stmt): boolean => x.kind === 'ReturnStmt' || (panics && x.kind === 'ExprStmt' && unparen(x.x).kind === 'CallExpr' && neverReturns(this.program, unparen(x.x) as ast.CallExpr));
+    return (fn.body?.list ?? []).some((st) => st.kind === 'IfStmt' && before(st.span, start) && st.body.list.some(leaves) && state(st.cond));
   }
 
   /** The goroutine started at node uses variables of the spawner's own call (not its
@@ -2525,6 +2615,8 @@ class Facts implements ConcurrencyFacts {
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
   private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext): boolean {
+    // The requests of one connection are served one after the other.
+    if (this.oneConnServe(c)) return false;
     // Copies of one goroutine working on `xs[i]` are given different elements (also
     // through accessors that take the copy's index: `l.align[i]` set in one, read in another).
     if (a.place.indexed && b.place.indexed && (a.fn === b.fn || a.key.endsWith('[]'))) return false;
@@ -2547,6 +2639,8 @@ class Facts implements ConcurrencyFacts {
     if (ca !== cb && this.waitedFor(a, cb, b.key, released)) return true;
     if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
     if (ca !== cb && this.joinedBeforeStart(a, ca, b, cb)) return true;
+    if (ca !== cb && this.serialisedHandOff(ca, cb)) return true;
+    if (ca !== cb && this.connClosedAfter(a, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
@@ -2583,6 +2677,116 @@ class Facts implements ConcurrencyFacts {
       if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
     return false;
+  }
+
+  /**
+   * An HTTP handler served on one connection by `http.Serve(ln, handler)` in a's
+   * function, which then waits for a signal that only a connection's Close method sends
+   * or closes (`<-conn.closec`): net/http closes a connection after the handler of its
+   * last request returned, so the handler's accesses come before the wait.
+   */
+  private connClosedAfter(a: Access, cb: GoroutineContext): boolean {
+    const serve = this.oneConnServe(cb);
+    if (!serve) return false;
+    // The handler's own code, which the function that hands it to Serve seems to run
+    // where it passes it: one more request of the connection, served in turn.
+    if (cb.roots.some((r) => r.node.kind === 'FuncLit' && inside(a.fn, r))) return true;
+    const site = this.siteLevels(a).find((x) => x.fn === cb.spawner);
+    if (!site) return false;
+    return (this.funcFacts.get(site.fn)?.waits ?? []).some((w) => {
+      if (w.group || !w.chanKey || !waitsBefore(w, site.span) || !before(serve, w.span)) return false;
+      const signals = this.sendsAndCloses(w.chanKey);
+      return signals.length > 0 && signals.every((x) => x.fn.recv && x.fn.node.kind === 'FuncDecl' && x.fn.node.name.name === 'Close');
+    });
+  }
+
+  /**
+   * The call `http.Serve(ln, h)` that registered handler context c, when ln hands out one
+   * connection (its Accept clears the field it returns: `c = l.conn; ...; l.conn = nil`):
+   * net/http serves the requests of one connection one after the other, on the
+   * connection's goroutine.
+   */
+  private oneConnServe(c: GoroutineContext): ast.Span | null {
+    const n = c.spawnNode;
+    if (c.kind !== 'http-handler' || n?.kind !== 'CallExpr' || n.args.length !== 2 || !isFuncCall(calleeOf(this.program, n), 'net/http', 'Serve')) return null;
+    let hit = this.oneConnCache.get(c);
+    if (hit === undefined) { hit = this.acceptsOnce(n.args[0]!); this.oneConnCache.set(c, hit); }
+    return hit ? n.span : null;
+  }
+
+  private readonly oneConnCache = new Map<GoroutineContext, boolean>();
+
+  /** A listener of a type whose Accept method clears a field of its receiver. */
+  private acceptsOnce(ln: ast.Expr): boolean {
+    let t = this.program.typeOf(ln);
+    if (t.kind === 'pointer') t = t.elem;
+    if (t.kind !== 'named') return false;
+    const decl = t.decl;
+    const m = this.program.funcs.find((f) => f.node.kind === 'FuncDecl' && f.node.name.name === 'Accept' && f.recvDecl === decl);
+    if (!m?.body || !m.recv) return false;
+    let clears = false;
+    walk(m.body, (n) => {
+      if (clears || n.kind === 'FuncLit') return false;
+      if (n.kind === 'AssignStmt' && n.lhs.length === 1 && n.rhs.length === 1) {
+        const l = unparen(n.lhs[0]!);
+        const rv = unparen(n.rhs[0]!);
+        if (l.kind === 'SelectorExpr' && unparen(l.x).kind === 'Ident' && this.program.objectOf(unparen(l.x) as ast.Ident) === m.recv && rv.kind === 'Ident' && rv.name === 'nil') clears = true;
+      }
+      return undefined;
+    });
+    return clears;
+  }
+
+  private readonly handOffCache = new Map<string, boolean>();
+
+  /**
+   * Two starts of one goroutine function in the two branches of one if (or two cases of
+   * a switch) in a starter that refuses to run while one is in flight (`if sc.writing {
+   * panic(...) }`, a check of its receiver's state before both starts), where the
+   * goroutine's last act is a send on (or close of) a channel that the goroutine running
+   * the starter receives from: the h2 server's `writeFrameAsync`, one frame at a time,
+   * the next started only after the serve loop heard back from the last. A call runs one
+   * branch; a start of the other branch is another call, which the guard serialises
+   * exactly as it does two starts of one branch (neither of which runs many at once).
+   */
+  private serialisedHandOff(x: GoroutineContext, y: GoroutineContext): boolean {
+    if (x.kind !== 'go' || y.kind !== 'go' || x.multi || y.multi || x.recursive || y.recursive) return false;
+    const fn = x.spawner;
+    if (!fn?.body || fn !== y.spawner || !x.spawnNode || !y.spawnNode) return false;
+    if (x.roots.length !== 1 || y.roots.length !== 1 || x.roots[0] !== y.roots[0]) return false;
+    const id = x.id < y.id ? `${x.id}|${y.id}` : `${y.id}|${x.id}`;
+    let hit = this.handOffCache.get(id);
+    if (hit !== undefined) return hit;
+    const sx = x.spawnNode.span;
+    const sy = y.spawnNode.span;
+    hit = exclusiveBranches(fn.body, sx, sy) && this.guardsRestart(fn, before(sx, sy) ? sx : sy, true);
+    if (hit) {
+      const key = this.lastSignalOf(x.roots[0]!);
+      // Received by the code that runs the starter (not by the goroutine itself).
+      hit = !!key && (this.accessesByKey.get(key) ?? []).some((r) => r.kind === 'recv' && !this.reach.reaches(r.fn, x.id)
+        && this.contextsOf(fn).some((c) => c !== x && c !== y && this.reach.reaches(r.fn, c.id)));
+    }
+    this.handOffCache.set(id, hit);
+    return hit;
+  }
+
+  /** The channel a function sends on or closes as its last act: its last statement, or a
+   * top-level `defer close(ch)`, with no return anywhere before the end. */
+  private lastSignalOf(fn: FuncInfo): string | null {
+    const body = fn.body;
+    if (!body?.list.length) return null;
+    let returns = false;
+    walk(body, (n) => {
+      if (returns || n.kind === 'FuncLit') return false;
+      if (n.kind === 'ReturnStmt') returns = true;
+      return undefined;
+    });
+    if (returns) return null;
+    const last = body.list[body.list.length - 1]!;
+    const stmts = [last, ...body.list.filter((st) => st.kind === 'DeferStmt')];
+    const signals = (this.funcFacts.get(fn)?.accesses ?? []).filter((a) => (a.kind === 'send' || a.kind === 'close') && stmts.some((st) => spanContains(st.span, a.span)));
+    const inLast = signals.find((a) => spanContains(last.span, a.span) && (last.kind === 'SendStmt' || last.kind === 'ExprStmt'));
+    return (inLast ?? signals.find((a) => a.kind === 'close'))?.key ?? null;
   }
 
   /** a runs in goroutine ca, which the function that starts both waits for before it
@@ -3021,10 +3225,13 @@ class Facts implements ConcurrencyFacts {
       if (w.group || !w.chanKey || !waitsBefore(w, bs.span)) continue;
       const signals = this.sendsAndCloses(w.chanKey);
       if (!signals.length) continue;
+      // A loop around both is harmless when each iteration makes its own channel and its
+      // own variable: the goroutine of this iteration waits for this iteration's send.
+      const fresh = (l: ast.Span, x: Access): boolean => [x.place.root, a.place.root, b.place.root].every((v) => !!v?.span && v.scope === 'local' && spanContains(l, v.span));
       const afterA = signals.every((x) => {
         const s = this.siteOf(x);
         if (s.fn !== as.fn) return this.calledOnlyBefore(as.fn, s.fn, s.span, 2);
-        return before(as.span, s.span) && !loops.some((l) => spanContains(l, as.span) && spanContains(l, s.span));
+        return before(as.span, s.span) && !loops.some((l) => spanContains(l, as.span) && spanContains(l, s.span) && !fresh(l, x));
       });
       if (afterA) return true;
     }
@@ -3065,7 +3272,10 @@ class Facts implements ConcurrencyFacts {
   private signalledOn(b: Access, cb: GoroutineContext, key: string | null): boolean {
     if (!key || !cb.spawned) return false;
     const early = this.signals.signalledBefore(b, cb);
-    return early.size > 0 && this.aliasKeys(key).some((k) => early.has(k));
+    if (!early.size) return false;
+    if (this.aliasKeys(key).some((k) => early.has(k))) return true;
+    // Through a helper given the channel (`notify(done); x = 1`).
+    return (this.passedSignals().get(key) ?? []).some((h) => early.has(h.param) && this.reach.reaches(h.caller, cb.id));
   }
 
   private readonly groupSignalCache = new Map<GoroutineContext, boolean>();
@@ -3089,7 +3299,52 @@ class Facts implements ConcurrencyFacts {
         if ((a.kind === 'send' || a.kind === 'close' || a.kind === 'signal') && this.reach.reaches(a.fn, c.id)) return true;
       }
     }
+    // A helper the goroutine hands the channel to (`packetTransponder(c, tpch)`, which
+    // ends with `defer close(ch)`) signals on it as its parameter.
+    for (const h of this.passedSignals().get(key) ?? []) {
+      if (this.reach.reaches(h.caller, c.id) && this.reach.reaches(h.fn, c.id)) return true;
+    }
     return false;
+  }
+
+  private passedSignalIndex: Map<string, Array<{ caller: FuncInfo; fn: FuncInfo; param: string }>> | null = null;
+
+  /** Channel variables passed to a parameter that the callee sends on or closes: by the
+   * variable's channel key, the calling function and the callee. */
+  private passedSignals(): Map<string, Array<{ caller: FuncInfo; fn: FuncInfo; param: string }>> {
+    if (this.passedSignalIndex) return this.passedSignalIndex;
+    const out = new Map<string, Array<{ caller: FuncInfo; fn: FuncInfo; param: string }>>();
+    const signalled = new Map<FuncInfo, Set<number>>();
+    const paramsSignalled = (t: FuncInfo): Set<number> => {
+      let hit = signalled.get(t);
+      if (hit) return hit;
+      hit = new Set();
+      for (const a of this.funcFacts.get(t)?.accesses ?? []) {
+        if (a.kind !== 'send' && a.kind !== 'close') continue;
+        const r = a.place.root;
+        const i = r && r.scope === 'param' && !a.place.path.length ? t.params.indexOf(r) : -1;
+        if (i >= 0) hit.add(i);
+      }
+      signalled.set(t, hit);
+      return hit;
+    };
+    for (const fn of this.program.funcs) {
+      for (const e of this.callgraph.callees(fn)) {
+        if (e.call.ellipsis) continue;
+        e.call.args.forEach((arg, i) => {
+          const x = unparen(arg);
+          const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+          if (v?.kind !== 'var' || v.scope === 'pkg' || underlying(v.type).kind !== 'chan') return;
+          for (const t of e.targets) {
+            if (!paramsSignalled(t).has(i)) continue;
+            const k = `chan:${varKey(v)}`;
+            out.set(k, [...(out.get(k) ?? []), { caller: fn, fn: t, param: `chan:${varKey(t.params[i]!)}` }]);
+          }
+        });
+      }
+    }
+    this.passedSignalIndex = out;
+    return out;
   }
 
   /** A channel or WaitGroup variable's key, and the keys of the parameters every call
@@ -3479,4 +3734,44 @@ function innermostLoop(loops: readonly ast.Span[], span: ast.Span): ast.Span | n
   let best: ast.Span | null = null;
   for (const l of loops) if (spanContains(l, span) && (!best || l[0] > best[0] || (l[0] === best[0] && l[1] < best[1]))) best = l;
   return best;
+}
+
+/** Spans x and y lie in different branches of one if/else chain or one switch: a run of
+ * the body takes at most one of them. */
+function exclusiveBranches(body: ast.BlockStmt, x: ast.Span, y: ast.Span): boolean {
+  let hit = false;
+  walk(body, (n) => {
+    if (hit || n.kind === 'FuncLit') return false;
+    if (n.kind === 'IfStmt' && n.else) {
+      const t = n.body.span;
+      const e = n.else.span;
+      if ((spanContains(t, x) && spanContains(e, y)) || (spanContains(t, y) && spanContains(e, x))) hit = true;
+    } else if (n.kind === 'SwitchStmt' || n.kind === 'TypeSwitchStmt') {
+      const cx = n.clauses.find((c) => spanContains(c.span, x));
+      const cy = n.clauses.find((c) => spanContains(c.span, y));
+      if (cx && cy && cx !== cy) hit = true;
+    }
+    return hit ? false : undefined;
+  });
+  return hit;
+}
+
+/** A `for {}` loop can be left by a break of its own (or a labelled one, or a goto). */
+function exitsLoop(loop: ast.ForStmt): boolean {
+  let hit = false;
+  walk(loop.body, (n) => {
+    if (hit || n.kind === 'FuncLit') return false;
+    if (n.kind === 'BranchStmt' && (n.tok === 'goto' || (n.tok === 'break' && n.label))) hit = true;
+    // An unlabelled break inside a nested loop, switch or select leaves that statement.
+    if (n.kind === 'ForStmt' || n.kind === 'RangeStmt' || n.kind === 'SwitchStmt' || n.kind === 'TypeSwitchStmt' || n.kind === 'SelectStmt') {
+      walk(n, (m) => {
+        if (m.kind === 'BranchStmt' && (m.tok === 'goto' || (m.tok === 'break' && m.label))) hit = true;
+        return hit ? false : undefined;
+      });
+      return false;
+    }
+    if (n.kind === 'BranchStmt' && n.tok === 'break') hit = true;
+    return hit ? false : undefined;
+  });
+  return hit;
 }
