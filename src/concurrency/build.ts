@@ -53,6 +53,9 @@ const MAX_CHAIN = 12;
 /** How far up lockedOnEveryPath follows the ways into a function, and how many it keeps. */
 const PATH_DEPTH = 8;
 const MAX_VARIANTS = 24;
+const MAX_MAY_LOCKS = 128;
+const MANY = 'many' as const;
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
 export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
   return new Facts(program);
@@ -75,6 +78,7 @@ class Facts implements ConcurrencyFacts {
   private readonly views = new Map<GoroutineContext, ContextView>();
   private readonly contextLockCache = new Map<string, HeldLock[]>();
   private readonly variantCache = new Map<string, LockVariant[] | null>();
+  private mayLocks: Map<FuncInfo, Set<string> | typeof MANY> | null = null;
   /** Functions leading to each function (null: more than EDGE_REACH_LIMIT). */
   private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
@@ -978,6 +982,10 @@ class Facts implements ConcurrencyFacts {
    * meet on one object must hold a common lock. Bounded; false when too many ways.
    */
   private lockedOnEveryPath(a: Access, x: GoroutineContext, b: Access, y: GoroutineContext): boolean {
+    // Cheap first: some lock must be held on some way into both.
+    const ka = this.mayHold(a);
+    const kb = this.mayHold(b);
+    if (ka !== MANY && kb !== MANY && ![...ka].some((k) => kb.has(k))) return false;
     const va = this.accessVariants(a, x);
     const vb = va && this.accessVariants(b, y);
     if (!va || !vb) return false;
@@ -1016,6 +1024,56 @@ class Facts implements ConcurrencyFacts {
       if (s && s === singleton(b, m)) return true;
     }
     return false;
+  }
+
+  /** The keys of the locks that may be held at a on some way into its function (MANY:
+   * too many to list). */
+  private mayHold(a: Access): ReadonlySet<string> | typeof MANY {
+    if (!this.mayLocks) this.mayLocks = this.computeMayLocks();
+    const m = this.mayLocks.get(a.fn);
+    if (m === MANY) return MANY;
+    if (!a.locks.length) return m ?? EMPTY_KEYS;
+    return new Set([...(m ?? []), ...a.locks.map((l) => l.key)]);
+  }
+
+  /** For each function, the union of the locks its callers may hold when they call it
+   * (their own entry included), over every caller. */
+  private computeMayLocks(): Map<FuncInfo, Set<string> | typeof MANY> {
+    const out = new Map<FuncInfo, Set<string> | typeof MANY>();
+    const queue: FuncInfo[] = [];
+    const add = (f: FuncInfo, keys: Iterable<string> | typeof MANY): void => {
+      let cur = out.get(f);
+      if (cur === MANY) return;
+      let grew = false;
+      if (keys === MANY) { out.set(f, MANY); queue.push(f); return; }
+      for (const k of keys) {
+        if (!cur) { cur = new Set(); out.set(f, cur); }
+        if (cur.has(k)) continue;
+        cur.add(k);
+        grew = true;
+      }
+      if (cur && cur.size > MAX_MAY_LOCKS) out.set(f, MANY);
+      if (grew) queue.push(f);
+    };
+    // Seeds: calls made while holding a lock, and literals run under a helper's lock.
+    for (const [caller, ff] of this.funcFacts) {
+      for (const e of this.callgraph.out.get(caller) ?? []) {
+        const here = ff.locksAtCall.get(e.call);
+        for (const t of e.targets) {
+          if (here?.length) add(t, here.map((h) => h.key));
+          if (t.node.kind === 'FuncLit' && t.parent === caller) {
+            const h = this.handOffLocks(e, t);
+            if (h.length) add(t, h.map((x) => x.key));
+          }
+        }
+      }
+    }
+    while (queue.length) {
+      const f = queue.pop()!;
+      const keys = out.get(f)!;
+      for (const e of this.callgraph.out.get(f) ?? []) for (const t of e.targets) add(t, keys);
+    }
+    return out;
   }
 
   private accessVariants(a: Access, c: GoroutineContext): LockVariant[] | null {
@@ -1248,8 +1306,7 @@ class Facts implements ConcurrencyFacts {
         // lock still both run, unless each first checks that the other has not.)
         const lockMatters = !opts.anyOrder || (checkedClose(a) && checkedClose(b));
         if (lockMatters && this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
-        if (lockMatters && this.lockedOnEveryPath(a, x, b, y)) continue;
-        if (lockMatters && x === y && this.oneLockInstance(a, b, x)) continue;
+        if (lockMatters && (this.lockedOnEveryPath(a, x, b, y) || (x === y && this.oneLockInstance(a, b, x)))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
