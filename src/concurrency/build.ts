@@ -50,6 +50,12 @@ function relevantContexts(all: GoroutineContext[], cg: CallGraph): GoroutineCont
 
 /** Longest call chain followed from a goroutine's entry point. */
 const MAX_CHAIN = 12;
+/** How far up lockedOnEveryPath follows the ways into a function, and how many it keeps. */
+const PATH_DEPTH = 8;
+const MAX_VARIANTS = 24;
+const MAX_MAY_LOCKS = 128;
+const MANY = 'many' as const;
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
 export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
   return new Facts(program);
@@ -71,6 +77,8 @@ class Facts implements ConcurrencyFacts {
   private readonly signalCache = new Map<string, Access[]>();
   private readonly views = new Map<GoroutineContext, ContextView>();
   private readonly contextLockCache = new Map<string, HeldLock[]>();
+  private readonly variantCache = new Map<string, LockVariant[] | null>();
+  private mayLocks: Map<FuncInfo, Set<string> | typeof MANY> | null = null;
   /** Functions leading to each function (null: more than EDGE_REACH_LIMIT). */
   private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
@@ -996,13 +1004,37 @@ class Facts implements ConcurrencyFacts {
       const pi = h.root ? t.params.indexOf(h.root) : -1;
       if (h.global) { out.push(h); continue; }
       if (pi < 0 || h.ownerPath.length || !e.call.args[pi]) continue;
-      let arg = unparen(e.call.args[pi]!);
-      if (arg.kind === 'UnaryExpr' && arg.op === '&') arg = unparen(arg.x);
-      const p = placeOf(this.program, arg);
-      if (!p?.key) continue;
-      out.push({ ...h, key: p.key, root: p.root, ownerPath: p.path.slice(0, -1), global: p.root?.scope === 'pkg', text: exprText(arg) });
+      const l = this.lockerArg(e.call.args[pi]!);
+      if (l) out.push({ ...h, ...l, mode: l.mode === 'r' ? 'r' : h.mode });
     }
     return out;
+  }
+
+  /**
+   * The mutex a sync.Locker argument locks, named as a Lock call on it would name it:
+   * `&p.mu`, `rs.closemu.RLocker()` (its read lock), a struct embedding the mutex (`dc`).
+   */
+  private lockerArg(e: ast.Expr): Pick<HeldLock, 'key' | 'root' | 'ownerPath' | 'global' | 'text'> & { mode?: 'r' } | null {
+    let arg = unparen(e);
+    let mode: 'r' | undefined;
+    if (arg.kind === 'CallExpr' && !arg.args.length && isMethodCall(calleeOf(this.program, arg), 'sync', 'RWMutex', 'RLocker')) {
+      const f = unparen(arg.fun);
+      if (f.kind !== 'SelectorExpr') return null;
+      arg = unparen(f.x);
+      mode = 'r';
+    }
+    if (arg.kind === 'UnaryExpr' && arg.op === '&') arg = unparen(arg.x);
+    const p = placeOf(this.program, arg);
+    if (!p?.key) return null;
+    const global = p.root?.scope === 'pkg';
+    // A struct that embeds its mutex: `dc.Lock()` names the promoted field.
+    const t = this.program.typeOf(arg);
+    const named = t.kind === 'pointer' ? t.elem : t;
+    const sel = named.kind === 'named' && underlying(named).kind === 'struct' ? this.program.lookup(t, 'Lock') : null;
+    if (sel?.kind === 'method' && sel.path.length && named.kind === 'named') {
+      return { key: `field:${named.decl.pkgPath}.${named.decl.name}.${sel.path.join('.')}`, root: p.root, ownerPath: p.path, global, text: [exprText(arg), ...sel.path].join('.'), mode };
+    }
+    return { key: p.key, root: p.root, ownerPath: p.path.slice(0, -1), global, text: exprText(arg), mode };
   }
 
   locksOf(a: Access): HeldLock[] {
@@ -1047,12 +1079,199 @@ class Facts implements ConcurrencyFacts {
     return mapIntoCallee([...callerEntry, ...here.filter((h) => !callerEntry.some((x) => x.key === h.key))], e.call, callee, this.program);
   }
 
+  /**
+   * The lock sets above intersect every way a context calls a function: a helper that one
+   * caller runs under `t.connsPerHostMu` and another under `t.idleMu` counts as holding
+   * neither. Here each way in is kept apart, with where the object the access touches
+   * comes from on it (`t.connsPerHostWait[key]`, `t.idleLRU`): every pair of ways that may
+   * meet on one object must hold a common lock. Bounded; false when too many ways.
+   */
+  private lockedOnEveryPath(a: Access, x: GoroutineContext, b: Access, y: GoroutineContext): boolean {
+    // Cheap first: some lock must be held on some way into both.
+    const ka = this.mayHold(a);
+    const kb = this.mayHold(b);
+    if (ka !== MANY && kb !== MANY && ![...ka].some((k) => kb.has(k))) return false;
+    const va = this.accessVariants(a, x);
+    const vb = va && this.accessVariants(b, y);
+    if (!va || !vb) return false;
+    for (const p of va) {
+      for (const q of vb) {
+        // Two struct values held in different places are two objects; pointers held in
+        // different places may still point to one.
+        if (p.origin?.startsWith('v:') && q.origin?.startsWith('v:') && p.origin !== q.origin) continue;
+        if (!this.commonOf(a, mergeLocks(this.locksOf(a), p.locks), b, mergeLocks(this.locksOf(b), q.locks))) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Both accesses take the very same mutex: one named by their own receiver or parameter
+   * that, on every way goroutine c calls them, is its spawner's own receiver or parameter
+   * captured by the goroutine (`go func() { d.dwUnitPortion(...) }()` in a method of d):
+   * one object for all of c's goroutines, whatever the lock guards.
+   */
+  private oneLockInstance(a: Access, b: Access, c: GoroutineContext): boolean {
+    const singleton = (acc: Access, l: HeldLock): string | null => {
+      const r = l.root;
+      if (!r || l.global) return null;
+      if (r.func !== acc.fn) return isParamOrRecv(r) && r.func && isAncestor(r.func, acc.fn) ? `captured:${r.id}|${l.key}` : null;
+      if (!isParamOrRecv(r)) return null;
+      const vs = this.pathVariants(c, acc.fn, r, 0, new Set())?.variants;
+      if (!vs?.length) return null;
+      const o = vs[0]!.origin;
+      return o?.startsWith('captured:') && vs.every((v) => v.origin === o) ? `${o}|${l.key}` : null;
+    };
+    for (const l of a.locks) {
+      const m = b.locks.find((h) => h.key === l.key && !(h.mode === 'r' && l.mode === 'r' && (a.kind !== 'read' || b.kind !== 'read')));
+      if (!m) continue;
+      const s = singleton(a, l);
+      if (s && s === singleton(b, m)) return true;
+    }
+    return false;
+  }
+
+  /** The keys of the locks that may be held at a on some way into its function (MANY:
+   * too many to list). */
+  private mayHold(a: Access): ReadonlySet<string> | typeof MANY {
+    if (!this.mayLocks) this.mayLocks = this.computeMayLocks();
+    const m = this.mayLocks.get(a.fn);
+    if (m === MANY) return MANY;
+    if (!a.locks.length) return m ?? EMPTY_KEYS;
+    return new Set([...(m ?? []), ...a.locks.map((l) => l.key)]);
+  }
+
+  /** For each function, the union of the locks its callers may hold when they call it
+   * (their own entry included), over every caller. */
+  private computeMayLocks(): Map<FuncInfo, Set<string> | typeof MANY> {
+    const out = new Map<FuncInfo, Set<string> | typeof MANY>();
+    const queue: FuncInfo[] = [];
+    const add = (f: FuncInfo, keys: Iterable<string> | typeof MANY): void => {
+      let cur = out.get(f);
+      if (cur === MANY) return;
+      let grew = false;
+      if (keys === MANY) { out.set(f, MANY); queue.push(f); return; }
+      for (const k of keys) {
+        if (!cur) { cur = new Set(); out.set(f, cur); }
+        if (cur.has(k)) continue;
+        cur.add(k);
+        grew = true;
+      }
+      if (cur && cur.size > MAX_MAY_LOCKS) out.set(f, MANY);
+      if (grew) queue.push(f);
+    };
+    // Seeds: calls made while holding a lock, and literals run under a helper's lock.
+    for (const [caller, ff] of this.funcFacts) {
+      for (const e of this.callgraph.out.get(caller) ?? []) {
+        const here = ff.locksAtCall.get(e.call);
+        for (const t of e.targets) {
+          if (here?.length) add(t, here.map((h) => h.key));
+          if (t.node.kind === 'FuncLit' && t.parent === caller) {
+            const h = this.handOffLocks(e, t);
+            if (h.length) add(t, h.map((x) => x.key));
+          }
+        }
+      }
+    }
+    while (queue.length) {
+      const f = queue.pop()!;
+      const keys = out.get(f)!;
+      for (const e of this.callgraph.out.get(f) ?? []) for (const t of e.targets) add(t, keys);
+    }
+    return out;
+  }
+
+  private accessVariants(a: Access, c: GoroutineContext): LockVariant[] | null {
+    const r = a.place.root;
+    const tracked = r && isParamOrRecv(r) && r.func === a.fn ? r : null;
+    const out = this.pathVariants(c, a.fn, tracked, 0, new Set())?.variants ?? null;
+    if (!out || tracked) return out;
+    const origin = r?.scope === 'pkg' ? varKey(r) : null;
+    return out.map((v) => ({ ...v, origin }));
+  }
+
+  /**
+   * The ways context c enters fn, each with the locks held on entry (in fn's frame) and,
+   * when obj (a receiver or parameter of fn) is given, where the object in it comes from
+   * on that way (null: unknown). `cut`: a caller was skipped as a cycle (not cached).
+   */
+  private pathVariants(c: GoroutineContext, fn: FuncInfo, obj: VarObj | null, depth: number, visiting: Set<FuncInfo>): { variants: LockVariant[]; cut: boolean } | null {
+    const key = `${c.id}|${fn.id}|${obj?.id ?? '-'}`;
+    const hit = this.variantCache.get(key);
+    if (hit !== undefined) return hit && { variants: hit, cut: false };
+    if (c.roots.includes(fn)) return { variants: [{ locks: [], origin: null }], cut: false };
+    if (depth >= PATH_DEPTH) return { variants: [{ locks: this.contextEntryLocks(c, fn) ?? [], origin: null }], cut: false };
+    visiting.add(fn);
+    const out: LockVariant[] = [];
+    const seen = new Set<string>();
+    let cut = false;
+    let failed = false;
+    for (const e of this.callgraph.callers(fn)) {
+      if (!this.reach.reaches(e.caller, c.id)) continue;
+      if (visiting.has(e.caller)) { cut = true; continue; }
+      const site = obj ? this.siteOrigin(e, fn, obj) : { next: null, origin: null };
+      const above = this.pathVariants(c, e.caller, site.next, depth + 1, visiting);
+      if (!above) { failed = true; break; }
+      cut ||= above.cut;
+      const here = [...(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call) ?? []), ...this.handOffLocks(e, fn)];
+      for (const v of above.variants) {
+        const locks = mapIntoCallee(mergeLocks(v.locks, here), e.call, fn, this.program);
+        const origin = obj && site.next ? v.origin : site.origin;
+        const sig = `${origin ?? ''}|${locks.map((l) => l.key + l.mode).sort().join(',')}`;
+        if (seen.has(sig)) continue;
+        seen.add(sig);
+        out.push({ locks, origin });
+      }
+      if (out.length > MAX_VARIANTS) { failed = true; break; }
+    }
+    visiting.delete(fn);
+    if (failed) {
+      this.variantCache.set(key, null);
+      return null;
+    }
+    if (!out.length) out.push({ locks: this.contextEntryLocks(c, fn) ?? [], origin: null });
+    if (!cut) this.variantCache.set(key, out);
+    return { variants: out, cut };
+  }
+
+  /** Where the object that call edge e hands callee as obj comes from in the caller: the
+   * caller's own receiver or parameter to follow further up (next), or the field, package
+   * variable or map the caller took it from (origin; null when unknown). */
+  private siteOrigin(e: CallEdge, callee: FuncInfo, obj: VarObj): { next: VarObj | null; origin: string | null } {
+    let arg: ast.Expr | undefined;
+    const fun = unparen(e.call.fun);
+    if (obj === callee.recv) arg = fun.kind === 'SelectorExpr' ? fun.x : undefined;
+    else {
+      const i = callee.params.indexOf(obj);
+      arg = i >= 0 && !(callee.sig.variadic && i === callee.params.length - 1) ? e.call.args[i] : undefined;
+    }
+    if (!arg) return { next: null, origin: null };
+    const at = stripAddress(arg);
+    const p = placeOf(this.program, at);
+    if (!p?.root) return { next: null, origin: null };
+    // `v:` marks a struct held by value there (see lockedOnEveryPath).
+    const kind = isStructValue(this.program.typeOf(at)) ? 'v:' : 'p:';
+    if (p.path.length || p.root.scope === 'pkg') return { next: null, origin: kind + p.key };
+    if (isParamOrRecv(p.root) && p.root.func === e.caller) return { next: p.root, origin: null };
+    // The receiver or a parameter of a function around a literal: one variable for every
+    // goroutine that literal starts.
+    if (isParamOrRecv(p.root) && p.root.func && isAncestor(p.root.func, e.caller)) return { next: null, origin: `captured:${p.root.id}` };
+    if (p.root.scope !== 'local') return { next: null, origin: null };
+    // A local: the field or variable its one value comes from (`q := t.connsPerHostWait[key]`).
+    const d = singleDefinition(this.program, p.root);
+    if (!d) return { next: null, origin: null };
+    let x = stripAddress(d);
+    while (x.kind === 'IndexExpr' || x.kind === 'StarExpr') x = unparen(x.x);
+    const q = placeOf(this.program, x);
+    if (q?.key && q.root && (q.path.length || q.root.scope === 'pkg')) return { next: null, origin: kind + q.key };
+    if (isAllocation(d)) return { next: null, origin: `alloc:${p.root.id}` };
+    return { next: null, origin: null };
+  }
+
   /** Locks held at an access when context c runs it. */
   locksIn(a: Access, c: GoroutineContext): HeldLock[] {
     const entry = this.contextEntryLocks(c, a.fn) ?? [];
-    const all = [...this.locksOf(a)];
-    for (const e of entry) if (!all.some((l) => l.key === e.key)) all.push(e);
-    return all;
+    return mergeLocks(this.locksOf(a), entry);
   }
 
   /** A lock both accesses hold that excludes them from each other, or null. */
@@ -1195,6 +1414,7 @@ class Facts implements ConcurrencyFacts {
         // lock still both run, unless each first checks that the other has not.)
         const lockMatters = !opts.anyOrder || (checkedClose(a) && checkedClose(b));
         if (lockMatters && this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
+        if (lockMatters && (this.lockedOnEveryPath(a, x, b, y) || (x === y && this.oneLockInstance(a, b, x)))) continue;
         const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
@@ -3714,9 +3934,35 @@ function mapIntoCallee(held: HeldLock[], call: ast.CallExpr, callee: FuncInfo, p
   });
 }
 
-/** The locks held on both ways in (same lock, same mode). */
+/** The locks held on both ways in: a lock held for writing on one and for reading on
+ * the other is held at least for reading. */
 function intersectLocks(a: HeldLock[], b: HeldLock[]): HeldLock[] {
-  return a.filter((h) => b.some((x) => x.key === h.key && x.mode === h.mode));
+  const out: HeldLock[] = [];
+  for (const h of a) {
+    const x = b.find((l) => l.key === h.key);
+    if (x) out.push(h.mode === x.mode || h.mode === 'r' ? h : x);
+  }
+  return out;
+}
+
+/** Locks held on one way in by two accounts: a's, then those of b it does not name; a
+ * lock one holds for reading and the other for writing is held for writing. */
+function mergeLocks(a: HeldLock[], b: HeldLock[]): HeldLock[] {
+  if (!b.length) return a;
+  const out = a.map((h) => (h.mode === 'r' ? b.find((x) => x.key === h.key && x.mode === 'w') ?? h : h));
+  for (const h of b) if (!a.some((x) => x.key === h.key)) out.push(h);
+  return out;
+}
+
+function stripAddress(e: ast.Expr): ast.Expr {
+  const x = unparen(e);
+  return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x;
+}
+
+/** One way a context enters a function (see lockedOnEveryPath). */
+interface LockVariant {
+  locks: HeldLock[];
+  origin: string | null;
 }
 
 function pairConfidence(a: GoroutineContext, b: GoroutineContext): 'high' | 'medium' | 'low' {
