@@ -29,6 +29,7 @@ import { Joins } from './joins.js';
 import { handedOut, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
+import { InitGuards } from './init-guards.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -102,6 +103,7 @@ class Facts implements ConcurrencyFacts {
   private readonly linkedCache = new Map<string, Map<PackageInfo, boolean>>();
   private readonly joins: Joins;
   private readonly signals: SignalOrder;
+  private readonly initGuards: InitGuards;
 
   constructor(readonly program: Program) {
     this.callgraph = new CallGraph(program);
@@ -137,6 +139,7 @@ class Facts implements ConcurrencyFacts {
       accessesByKey: this.accessesByKey,
       runsInParent: (lit) => !this.spawnRoots().has(lit),
     });
+    this.initGuards = new InitGuards(program, this.callgraph, this.reach, this.funcFacts, (fn) => this.callersOf(fn));
     const env: AccessEnv = {
       program,
       captured: this.captured,
@@ -1404,6 +1407,9 @@ class Facts implements ConcurrencyFacts {
           if (anchorA!.id !== anchorB!.id && !viaElement && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
         if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
+        // Code after the check of an initialiser that every start of the goroutine follows
+        // a completed call of: it never runs there (see init-guards.ts).
+        if (this.initGuards.deadIn(a, x) || this.initGuards.deadIn(b, y)) continue;
         const ao = this.atRunner(a, rx);
         const bo = this.atRunner(b, ry);
         if (!opts.anyOrder && (this.ordered(ao, x, bo, y) || this.ordered(bo, y, ao, x))) continue;
