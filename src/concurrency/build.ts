@@ -1547,8 +1547,8 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
-    if (a.key === WRITTEN_KEY) {
-      const r = this.writtenAnchor(a);
+    if (a.key === WRITTEN_KEY || a.libState) {
+      const r = a.libState ? (a.place.root ? this.bufferAnchor(a.place.root, a.place.path.slice(0, -1)) : null) : this.writtenAnchor(a);
       this.anchors.set(a, r);
       return r;
     }
@@ -2957,6 +2957,7 @@ class Facts implements ConcurrencyFacts {
    */
   private groupJoins(w: WaitSite, cb: GoroutineContext): boolean {
     if (!w.group) return false;
+    if (w.chanKey?.startsWith('exec:') || cb.joinKey) return w.chanKey === cb.joinKey;
     if (!w.chanKey?.startsWith('wg:')) return true;
     const adds = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'add');
     const spawn = cb.spawnNode;
