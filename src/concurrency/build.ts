@@ -26,7 +26,7 @@ import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins } from './joins.js';
-import { handedOut, returnedReadOut } from './handed-out.js';
+import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
 
@@ -1899,7 +1899,10 @@ class Facts implements ConcurrencyFacts {
       if (fetched) {
         // A struct copied out by a getter (`c := n.Config()`, `return n.cfg`): its slices
         // and maps are the receiver's own, as its methods see them.
-        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
+        // So are the fields of a pointer handed out as one of the receiver's elements
+        // (`c := p.Acquire()` returning one of p.conns).
+        const hp = root.type.kind === 'pointer' ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
+        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy && hp.path[hp.path.length - 1] === '[]' ? hp : null;
         const alsoSelf = h && !h.copy ? `self:${h.typeKey}/${[...h.path, ...prefix].join('.')}` : undefined;
         return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null, ...(alsoSelf ? { alsoSelf } : {}) };
       }
@@ -2292,7 +2295,7 @@ class Facts implements ConcurrencyFacts {
       if (n.kind === 'ReturnStmt' && n.results.length) {
         returns++;
         let r = unparen(n.results[0]!);
-        if (r.kind === 'Ident') r = returnedReadOut(this.program, m, r) ?? r;
+        if (r.kind === 'Ident') r = rangedPointer(this.program, m, r) ?? returnedReadOut(this.program, m, r) ?? r;
         let steps = 0;
         while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') { r = unparen(r.x); steps++; }
         if (steps > 0 && r.kind === 'Ident' && this.program.objectOf(r) === m.recv) fromReceiver++;
