@@ -129,13 +129,19 @@ export function returnedReadOut(program: Program, m: FuncInfo, id: ast.Ident): a
 export function rangedPointer(program: Program, m: FuncInfo, id: ast.Ident): ast.Expr | null {
   const v = program.objectOf(id);
   if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== m || !m.body || v.type.kind !== 'pointer') return null;
-  let found: ast.Expr | null = null;
-  walk(m.body, (n) => {
-    if (n.kind === 'RangeStmt' && n.value?.kind === 'Ident' && program.objectOf(n.value) === v && n.tok === ':=') {
-      const t = underlying(program.typeOf(n.x));
-      if (t.kind === 'slice' || t.kind === 'array') found = unparen(n.x);
-    }
-    return undefined;
-  });
-  return found;
+  let byVar = rangedCache.get(m);
+  if (!byVar) {
+    // Every pointer range value of m over a slice or array, found in one walk.
+    const found = new Map<unknown, ast.Expr>();
+    walk(m.body, (n) => {
+      if (n.kind === 'RangeStmt' && n.value?.kind === 'Ident' && n.tok === ':=') {
+        const t = underlying(program.typeOf(n.x));
+        if (t.kind === 'slice' || t.kind === 'array') found.set(program.objectOf(n.value), unparen(n.x));
+      }
+      return undefined;
+    });
+    rangedCache.set(m, (byVar = found));
+  }
+  return byVar.get(v) ?? null;
 }
+const rangedCache = new WeakMap<FuncInfo, Map<unknown, ast.Expr>>();
