@@ -72,6 +72,38 @@ export interface Access {
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
+  /** A call of a method of a stateful library type on the object (see
+   * LIBRARY_STATE_METHODS): the type (`bufio.Writer`, `math/rand.Rand`). */
+  libState?: string;
+}
+
+/**
+ * Stateful types of the standard library whose methods are not safe for concurrent use,
+ * by their read-only methods: every other method called on such an object changes its
+ * internal state (a bufio.Writer's buffer, a rand.Rand's source, a hash's running sum),
+ * so two calls from concurrent contexts without a common lock race on it.
+ * (bytes.Buffer and strings.Builder are the writers of writerOps. bytes.Reader and
+ * strings.Reader are left out: their ReadAt is safe, and code relies on a Read at EOF
+ * changing nothing.)
+ */
+const LIBRARY_STATE_METHODS: Record<string, string[]> = {
+  'bufio.Writer': ['Size', 'Buffered', 'Available', 'AvailableBuffer'],
+  'bufio.Reader': ['Size', 'Buffered'],
+  'bufio.Scanner': ['Text', 'Bytes', 'Err'],
+  'math/rand.Rand': [],
+  'math/rand/v2.Rand': [],
+  'hash.Hash': ['Sum', 'Size', 'BlockSize'],
+  'hash.Hash32': ['Sum', 'Sum32', 'Size', 'BlockSize'],
+  'hash.Hash64': ['Sum', 'Sum64', 'Size', 'BlockSize'],
+  'container/list.List': ['Len', 'Front', 'Back'],
+  'text/tabwriter.Writer': [],
+  'encoding/csv.Writer': ['Error'],
+  'encoding/csv.Reader': ['FieldPos', 'InputOffset'],
+};
+
+/** The key of a stateful library object's internal state (see LIBRARY_STATE_METHODS). */
+export function libStateKey(type: string): string {
+  return `field:${type}.<state>`;
 }
 
 /** The key of what is written into a bytes.Buffer or strings.Builder (a test's `logs`). */
@@ -862,6 +894,12 @@ class FuncWalker {
         if (p && key) this.record(name === 'Done' ? 'signal' : 'add', { ...p, key }, x.span, st, exprText(fun.x));
       } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
+    // cmd.Wait() returns once os/exec's copying goroutines of the command are done (see
+    // execStreams).
+    if (isMethodCall(c, 'os/exec', 'Cmd', 'Wait') && fun.kind === 'SelectorExpr') {
+      const key = placeOf(this.program, fun.x)?.key;
+      if (key) this.facts.waits.push({ span: x.span, chanKey: `exec:${key}`, group: true });
+    }
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
@@ -1104,6 +1142,7 @@ class FuncWalker {
         buffer(fun.x, /^(String|Bytes|Len|Cap|Available|AvailableBuffer|WriteTo)$/.test(name) ? 'read' : 'write');
         return;
       }
+      this.libraryState(x, c, fun, st);
       const writes = (d?.pkgPath === 'log' && d.name === 'Logger' && /^(Print|Fatal|Panic|Output)/.test(name)) ||
         (d?.pkgPath === 'bufio' && d.name === 'Writer' && /^(Write|Flush|ReadFrom)/.test(name)) ||
         (d?.pkgPath === 'encoding/json' && d.name === 'Encoder' && name === 'Encode') ||
@@ -1125,6 +1164,27 @@ class FuncWalker {
       const a = this.record('write', { root: null, rootExpr: x, path: ['<written>'], throughPointer: true, key: WRITTEN_KEY, field: null }, x.span, st, exprText(x));
       if (a) a.sinkHolder = 'std-log';
     }
+  }
+
+  /**
+   * A method of a stateful library type (see LIBRARY_STATE_METHODS) called on a shared
+   * object: `d.w.Flush()`, `b.rnd.Int63n(n)`, `s.h.Write(p)` write the object's internal
+   * state (its buffer, its source's seed), `d.w.Buffered()` reads it. Recorded on the
+   * object's own pseudo-field `<state>`, anchored like a bytes.Buffer.
+   */
+  private libraryState(x: ast.CallExpr, c: MethodCallee, fun: ast.SelectorExpr, st: HeldLock[]): void {
+    const owner = c.sel.method.recvDecl ?? (c.sel.method.iface?.kind === 'named' ? c.sel.method.iface.decl : null);
+    if (!owner || owner.pkgPath === this.fn.pkg.importPath) return;
+    const type = `${owner.pkgPath}.${owner.name}`;
+    const reads = LIBRARY_STATE_METHODS[type];
+    if (!reads) return;
+    const name = c.sel.method.name;
+    let b = unparen(fun.x);
+    if (b.kind === 'UnaryExpr' && b.op === '&') b = unparen(b.x);
+    const p = placeOf(this.program, b);
+    if (!p?.root) return;
+    const a = this.record(reads.includes(name) ? 'read' : 'write', { root: p.root, rootExpr: p.rootExpr, path: [...p.path, '<state>'], throughPointer: true, key: libStateKey(type), field: null }, x.span, st, exprText(b));
+    if (a) a.libState = type;
   }
 
   /** A local struct value defined once by copying one made elsewhere: a call's result or

@@ -26,7 +26,7 @@ import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins } from './joins.js';
-import { handedOut, returnedReadOut } from './handed-out.js';
+import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
 import { InitGuards } from './init-guards.js';
@@ -1893,8 +1893,8 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
-    if (a.key === WRITTEN_KEY) {
-      const r = this.writtenAnchor(a);
+    if (a.key === WRITTEN_KEY || a.libState) {
+      const r = a.libState ? (a.place.root ? this.bufferAnchor(a.place.root, a.place.path.slice(0, -1)) : null) : this.writtenAnchor(a);
       this.anchors.set(a, r);
       return r;
     }
@@ -2245,7 +2245,10 @@ class Facts implements ConcurrencyFacts {
       if (fetched) {
         // A struct copied out by a getter (`c := n.Config()`, `return n.cfg`): its slices
         // and maps are the receiver's own, as its methods see them.
-        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
+        // So are the fields of a pointer handed out as one of the receiver's elements
+        // (`c := p.Acquire()` returning one of p.conns).
+        const hp = root.type.kind === 'pointer' ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
+        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy && hp.path[hp.path.length - 1] === '[]' ? hp : null;
         const alsoSelf = h && !h.copy ? `self:${h.typeKey}/${[...h.path, ...prefix].join('.')}` : undefined;
         return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null, ...(alsoSelf ? { alsoSelf } : {}) };
       }
@@ -2638,7 +2641,7 @@ class Facts implements ConcurrencyFacts {
       if (n.kind === 'ReturnStmt' && n.results.length) {
         returns++;
         let r = unparen(n.results[0]!);
-        if (r.kind === 'Ident') r = returnedReadOut(this.program, m, r) ?? r;
+        if (r.kind === 'Ident') r = rangedPointer(this.program, m, r) ?? returnedReadOut(this.program, m, r) ?? r;
         let steps = 0;
         while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') { r = unparen(r.x); steps++; }
         if (steps > 0 && r.kind === 'Ident' && this.program.objectOf(r) === m.recv) fromReceiver++;
@@ -3419,6 +3422,7 @@ class Facts implements ConcurrencyFacts {
    */
   private groupJoins(w: WaitSite, cb: GoroutineContext): boolean {
     if (!w.group) return false;
+    if (w.chanKey?.startsWith('exec:') || cb.joinKey) return w.chanKey === cb.joinKey;
     if (!w.chanKey?.startsWith('wg:')) return true;
     const adds = (this.accessesByKey.get(w.chanKey) ?? []).filter((x) => x.kind === 'add');
     const spawn = cb.spawnNode;

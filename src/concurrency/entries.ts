@@ -14,7 +14,8 @@ import { underlying } from '../model/typeops.js';
 import { qualifiedName, typeString, type Type } from '../model/types.js';
 import type { CallGraph } from './callgraph.js';
 import { spanContains } from './spans.js';
-import { callsTParallel, spawnKindOf, type EntryKind } from './spawners.js';
+import { callsTParallel, execStreams, spawnKindOf, type EntryKind } from './spawners.js';
+import { exprText, placeOf } from './places.js';
 
 export type ContextKind = EntryKind | 'main' | 'init' | 'test' | 'api';
 
@@ -45,6 +46,9 @@ export interface GoroutineContext {
    * subtest, among them). Their contexts run before it: a parallel subtest waits until
    * its parent's function has returned, and t.Run of a subtest group returns after it. */
   subtestOf?: ReadonlySet<FuncInfo>;
+  /** Joined only by the group waits with this key (`exec:<command's key>` for the copying
+   * goroutines of a started os/exec command, which its Wait joins). */
+  joinKey?: string;
 }
 
 export function collectContexts(program: Program, cg: CallGraph): GoroutineContext[] {
@@ -133,6 +137,24 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
             add({
               kind: 'helper-go', roots: cg.funcValues(arg), multi: multi || looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
               describe: `function run on a goroutine of its own by ${target.name}, called in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${multi || looped ? ' (many at once)' : ''}`,
+            });
+          }
+          return;
+        }
+        // cmd.Start(): os/exec copies the child's output into the command's writers (its
+        // input out of its reader) on goroutines of its own until cmd.Wait returns.
+        const fx = unparen(n.fun);
+        if (isMethodCall(callee, 'os/exec', 'Cmd', 'Start') && fx.kind === 'SelectorExpr') {
+          const key = placeOf(program, fx.x)?.key;
+          for (const s of key ? execStreams(program).get(key) ?? [] : []) {
+            const t = program.typeOf(unparen(s.value));
+            const u = t.kind === 'pointer' ? t.elem : t;
+            if (u.kind !== 'named' || (u.decl.pkgPath === 'os' && u.decl.name === 'File')) continue;
+            const sel = program.lookup(t, s.method);
+            if (sel?.kind !== 'method' || !sel.method.info) continue;
+            add({
+              kind: 'lib-callback', roots: [sel.method.info], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: `exec:${key}`,
+              describe: `${sel.method.info.name}, called by os/exec's copying goroutine once ${exprText(fx.x)}.Start() runs in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (until its Wait returns)`,
             });
           }
           return;

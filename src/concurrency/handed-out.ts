@@ -64,8 +64,12 @@ function returnedPlace(program: Program, m: FuncInfo): { path: string[]; copy: b
       copy = true;
     }
     // `v, ok := s.m[k]; return v, ok`: the local read out of the receiver, handed out as is.
-    if (r.kind === 'Ident') r = returnedReadOut(program, m, r) ?? r;
+    // `for _, c := range p.conns { ...; return c }`: one of the receiver's pointers.
     const path: string[] = [];
+    if (r.kind === 'Ident') {
+      const el = rangedPointer(program, m, r);
+      if (el) { path.push('[]'); r = el; } else r = returnedReadOut(program, m, r) ?? r;
+    }
     while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') {
       if (r.kind === 'SelectorExpr') {
         const s = program.selectionOf(r);
@@ -116,3 +120,28 @@ export function returnedReadOut(program: Program, m: FuncInfo, id: ast.Ident): a
   });
   return other ? null : d;
 }
+
+/**
+ * A pointer range value of m returned as is (`for _, c := range p.conns { if ... { return
+ * c } }`): the collection it ranges over, whose element the caller gets (the pointer, not
+ * a copy: what m does to it first is done to that element too).
+ */
+export function rangedPointer(program: Program, m: FuncInfo, id: ast.Ident): ast.Expr | null {
+  const v = program.objectOf(id);
+  if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== m || !m.body || v.type.kind !== 'pointer') return null;
+  let byVar = rangedCache.get(m);
+  if (!byVar) {
+    // Every pointer range value of m over a slice or array, found in one walk.
+    const found = new Map<unknown, ast.Expr>();
+    walk(m.body, (n) => {
+      if (n.kind === 'RangeStmt' && n.value?.kind === 'Ident' && n.tok === ':=') {
+        const t = underlying(program.typeOf(n.x));
+        if (t.kind === 'slice' || t.kind === 'array') found.set(program.objectOf(n.value), unparen(n.x));
+      }
+      return undefined;
+    });
+    rangedCache.set(m, (byVar = found));
+  }
+  return byVar.get(v) ?? null;
+}
+const rangedCache = new WeakMap<FuncInfo, Map<unknown, ast.Expr>>();

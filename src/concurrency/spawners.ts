@@ -8,6 +8,8 @@ import { walk } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
 import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
+import { unparen } from '../model/checker.js';
+import { placeOf } from './places.js';
 
 /** `helper-go`: a module function that runs a callback parameter on a goroutine of its
  * own (`func (r *Runner) Go(fn func()) { go func() { ...; fn() }() }`), see
@@ -63,4 +65,40 @@ export function callsTParallel(program: Program, fn: FuncInfo): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * The writers and readers given to os/exec commands (`cmd.Stdout = &s.out`,
+ * `c.cmd.Stdin = r`), by the place key of the command (`field:pkg.Step.cmd`, `var:12`).
+ * Once the command is started, os/exec copies the child's output into each writer that is
+ * not an *os.File (and its input out of such a reader) on goroutines of its own, until
+ * Wait returns: the writer's Write (the reader's Read) runs concurrently with the code
+ * that started the command. Method is the one those goroutines call.
+ */
+export interface ExecStream { value: ast.Expr; method: 'Write' | 'Read'; fn: FuncInfo }
+const execStreamCache = new WeakMap<Program, Map<string, ExecStream[]>>();
+export function execStreams(program: Program): Map<string, ExecStream[]> {
+  const hit = execStreamCache.get(program);
+  if (hit) return hit;
+  const out = new Map<string, ExecStream[]>();
+  for (const fn of program.funcs) {
+    if (!fn.body) continue;
+    walk(fn.body, (n: ast.Node) => {
+      if (n.kind === 'FuncLit' && n !== fn.node) return false;
+      if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+      n.lhs.forEach((l, i) => {
+        const lhs = unparen(l);
+        if (lhs.kind !== 'SelectorExpr' || !['Stdout', 'Stderr', 'Stdin'].includes(lhs.sel.name)) return;
+        const t = program.typeOf(lhs.x);
+        const u = t.kind === 'pointer' ? t.elem : t;
+        if (u.kind !== 'named' || u.decl.pkgPath !== 'os/exec' || u.decl.name !== 'Cmd') return;
+        const key = placeOf(program, lhs.x)?.key;
+        if (!key) return;
+        out.set(key, [...(out.get(key) ?? []), { value: n.rhs[i]!, method: lhs.sel.name === 'Stdin' ? 'Read' : 'Write', fn }]);
+      });
+      return undefined;
+    });
+  }
+  execStreamCache.set(program, out);
+  return out;
 }

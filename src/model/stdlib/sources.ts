@@ -650,6 +650,10 @@ func (f *File) WriteString(s string) (n int, err error)
 func (f *File) Read(b []byte) (n int, err error)
 func (f *File) Name() string
 func (f *File) Sync() error
+//goconc:opaque
+type Process struct { Pid int }
+func (p *Process) Kill() error
+func (p *Process) Signal(sig Signal) error
 func Open(name string) (*File, error)
 func Create(name string) (*File, error)
 func ReadFile(name string) ([]byte, error)
@@ -713,6 +717,118 @@ func Int31n(n int32) int32
 func Float64() float64
 func Shuffle(n int, swap func(i, j int))
 func Perm(n int) []int
+type Source interface { Int63() int64; Seed(seed int64) }
+func NewSource(seed int64) Source
+//goconc:opaque
+type Rand struct{}
+func New(src Source) *Rand
+func (r *Rand) Seed(seed int64)
+func (r *Rand) Int63() int64
+func (r *Rand) Uint32() uint32
+func (r *Rand) Uint64() uint64
+func (r *Rand) Int31() int32
+func (r *Rand) Int() int
+func (r *Rand) Int63n(n int64) int64
+func (r *Rand) Int31n(n int32) int32
+func (r *Rand) Intn(n int) int
+func (r *Rand) Float64() float64
+func (r *Rand) Float32() float32
+func (r *Rand) Perm(n int) []int
+func (r *Rand) Shuffle(n int, swap func(i, j int))
+func (r *Rand) Read(p []byte) (n int, err error)
+func (r *Rand) NormFloat64() float64
+func (r *Rand) ExpFloat64() float64
+`,
+  bufio: `package bufio
+import "io"
+//goconc:opaque
+type Writer struct{}
+func NewWriter(w io.Writer) *Writer
+func NewWriterSize(w io.Writer, size int) *Writer
+func (b *Writer) Write(p []byte) (nn int, err error)
+func (b *Writer) WriteString(s string) (int, error)
+func (b *Writer) WriteByte(c byte) error
+func (b *Writer) WriteRune(r rune) (size int, err error)
+func (b *Writer) Flush() error
+func (b *Writer) Reset(w io.Writer)
+func (b *Writer) ReadFrom(r io.Reader) (n int64, err error)
+func (b *Writer) Size() int
+func (b *Writer) Buffered() int
+func (b *Writer) Available() int
+//goconc:opaque
+type Reader struct{}
+func NewReader(rd io.Reader) *Reader
+func NewReaderSize(rd io.Reader, size int) *Reader
+func (b *Reader) Read(p []byte) (n int, err error)
+func (b *Reader) ReadByte() (byte, error)
+func (b *Reader) ReadRune() (r rune, size int, err error)
+func (b *Reader) ReadString(delim byte) (string, error)
+func (b *Reader) ReadBytes(delim byte) ([]byte, error)
+func (b *Reader) ReadLine() (line []byte, isPrefix bool, err error)
+func (b *Reader) ReadSlice(delim byte) (line []byte, err error)
+func (b *Reader) Peek(n int) ([]byte, error)
+func (b *Reader) Discard(n int) (discarded int, err error)
+func (b *Reader) UnreadByte() error
+func (b *Reader) Reset(r io.Reader)
+func (b *Reader) Size() int
+func (b *Reader) Buffered() int
+//goconc:opaque
+type Scanner struct{}
+func NewScanner(r io.Reader) *Scanner
+func (s *Scanner) Scan() bool
+func (s *Scanner) Text() string
+func (s *Scanner) Bytes() []byte
+func (s *Scanner) Err() error
+func (s *Scanner) Buffer(buf []byte, max int)
+`,
+  'os/exec': `package exec
+import (
+	"context"
+	"io"
+	"os"
+)
+//goconc:opaque
+type Cmd struct { Path string; Args []string; Env []string; Dir string; Stdin io.Reader; Stdout io.Writer; Stderr io.Writer; Process *os.Process }
+func Command(name string, arg ...string) *Cmd
+func CommandContext(ctx context.Context, name string, arg ...string) *Cmd
+func LookPath(file string) (string, error)
+func (c *Cmd) Start() error
+func (c *Cmd) Wait() error
+func (c *Cmd) Run() error
+func (c *Cmd) Output() ([]byte, error)
+func (c *Cmd) CombinedOutput() ([]byte, error)
+func (c *Cmd) StdoutPipe() (io.ReadCloser, error)
+func (c *Cmd) StderrPipe() (io.ReadCloser, error)
+func (c *Cmd) StdinPipe() (io.WriteCloser, error)
+func (c *Cmd) String() string
+`,
+  hash: `package hash
+import "io"
+type Hash interface { io.Writer; Sum(b []byte) []byte; Reset(); Size() int; BlockSize() int }
+type Hash32 interface { Hash; Sum32() uint32 }
+type Hash64 interface { Hash; Sum64() uint64 }
+`,
+  'container/list': `package list
+//goconc:opaque
+type Element struct { Value any }
+func (e *Element) Next() *Element
+func (e *Element) Prev() *Element
+//goconc:opaque
+type List struct{}
+func New() *List
+func (l *List) Init() *List
+func (l *List) Len() int
+func (l *List) Front() *Element
+func (l *List) Back() *Element
+func (l *List) Remove(e *Element) any
+func (l *List) PushFront(v any) *Element
+func (l *List) PushBack(v any) *Element
+func (l *List) InsertBefore(v any, mark *Element) *Element
+func (l *List) InsertAfter(v any, mark *Element) *Element
+func (l *List) MoveToFront(e *Element)
+func (l *List) MoveToBack(e *Element)
+func (l *List) MoveBefore(e, mark *Element)
+func (l *List) MoveAfter(e, mark *Element)
 `,
   'encoding/json': `package json
 import "io"
