@@ -1955,7 +1955,12 @@ class Facts implements ConcurrencyFacts {
       // A copy of a package variable's pointer (`opts := defaultOpts`) points at the
       // package variable's object: writing through it writes the shared object.
       if (chain.length === 0) return o.scope === 'pkg' && root.type.kind === 'pointer' && o.type.kind === 'pointer' && !asserted ? this.computeAnchor(o, prefix, depth + 1) : null;
-      return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
+      const r = this.computeAnchor(o, [...chain, ...prefix], depth + 1);
+      // A pointer element of a collection (`for _, c := range d.containers`, `c :=
+      // s.conns[id]`) points at an object of its type: the one its methods see as their
+      // receiver (`c.State.Pid = pid` in a method of Container).
+      const self = r && !r.declaring && !r.alsoSelf && chain[chain.length - 1] === '[]' ? selfOfPointer(root, p) : undefined;
+      return self && self !== r!.id ? { ...r!, alsoSelf: self } : r;
     }
     return null;
   }
