@@ -994,6 +994,13 @@ class FuncWalker {
   private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
     const p = placeOf(this.program, m);
     if (!p?.key) return;
+    // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
+    // md[k] = v }`) is the caller's map, an object of that type: keyed like a field of it.
+    const self = p.root === this.fn.recv && p.root && !p.path.length ? mapTypeKey(p.root.type) : null;
+    if (self) {
+      this.record(kind, { ...p, key: `map:field:${self}.<entries>`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     // A map is a reference: copies of the struct holding it share its entries.
     this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
   }
@@ -1278,6 +1285,11 @@ const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
   'net/textproto.MIMEHeader': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read' },
   'net/url.Values': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Has: 'map-read', Encode: 'map-iter' },
 };
+
+/** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */
+function mapTypeKey(t: Type): string | null {
+  return t.kind === 'named' && underlying(t).kind === 'map' ? `${t.decl.pkgPath}.${t.decl.name}` : null;
+}
 
 function libraryMapMethod(c: Callee): AccessKind | null {
   if (c.kind !== 'method') return null;

@@ -553,6 +553,8 @@ class Facts implements ConcurrencyFacts {
         if (n.kind !== 'CallExpr' || n.args.length !== 3 || !isFuncCall(calleeOf(this.program, n), 'context', 'WithValue')) return undefined;
         const t = this.program.typeOf(n.args[2]!);
         if (t.kind === 'pointer' && t.elem.kind === 'named') out.add(`${t.elem.decl.pkgPath}.${t.elem.decl.name}`);
+        // A map of a named type is a reference too (`context.WithValue(ctx, mdKey{}, md)`).
+        if (t.kind === 'named' && underlying(t).kind === 'map') out.add(`${t.decl.pkgPath}.${t.decl.name}`);
         return undefined;
       });
     }
