@@ -18,6 +18,7 @@ import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
 import { spanContains } from './spans.js';
+import { handedOut } from './handed-out.js';
 
 /** `signal`: a WaitGroup's Done; `add`: its Add (or the add that wg.Go makes before starting). */
 export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal' | 'add';
@@ -992,6 +993,11 @@ class FuncWalker {
   }
 
   private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
+    const el = this.mapElement(m, 0);
+    if (el) {
+      this.record(kind, { ...el, key: `map:${el.key}[]`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
     // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
@@ -1003,6 +1009,56 @@ class FuncWalker {
     }
     // A map is a reference: copies of the struct holding it share its entries.
     this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
+  }
+
+  /**
+   * A map that is an element of a collection field (`byNode map[string]map[string]struct{}`):
+   * the collection's place, when m is `i.byNode[k]`, a getter returning it
+   * (`i.ByIndex(node)` with `return i.byNode[node]`), or a local of this function every
+   * definition of which is one of those or a new map (`set := i.byNode[n]; if set == nil {
+   * set = make(...); i.byNode[n] = set }`). Whoever holds the element holds the collection's
+   * map, whichever lock it was fetched under.
+   */
+  private mapElement(m: ast.Expr, depth: number): Place | null {
+    const x = unparen(m);
+    if (x.kind === 'IndexExpr' && x.indices.length === 1) {
+      const p = placeOf(this.program, x.x);
+      const t = underlying(this.program.typeOf(x.x));
+      if (!p?.key || !p.path.length || (t.kind !== 'map' && t.kind !== 'slice')) return null;
+      return p;
+    }
+    if (x.kind === 'CallExpr' && depth < 2) {
+      const h = handedOut(this.program, x);
+      // One field of the receiver's own type (`return i.byNode[node]`).
+      if (!h || h.copy || h.path.length !== 2 || h.path[1] !== '[]') return null;
+      const base = placeOf(this.program, h.recv);
+      if (!base?.root) return null;
+      return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${h.typeKey}.${h.path[0]}`, field: null };
+    }
+    if (x.kind !== 'Ident' || depth >= 2) return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || !this.fn.body || this.env.captured.has(v)) return null;
+    let found: Place | null = null;
+    let fresh = false;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : rhs.length === 1 && i === 0 ? rhs[0] : undefined;
+        if (!r) { if (n.kind !== 'ValueSpec') ok = false; return; }
+        if (isAllocation(r)) { fresh = true; return; }
+        const el = this.mapElement(r, depth + 1);
+        if (!el || (found && found.key !== el.key)) { ok = false; return; }
+        found = el;
+      });
+      return undefined;
+    });
+    return ok ? found : null;
   }
 
   /** A channel's place: its variable or field, or the collection element it was taken from. */
