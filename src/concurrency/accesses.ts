@@ -94,6 +94,9 @@ export interface WaitSite {
   /** A receive in one case of a select orders only that case's code: another case may
    * fire instead. */
   scope?: ast.Span;
+  /** The other cases of its select, when they all leave the function: the wait orders the
+   * code after the select, but not theirs (`case <-time.After(d): return p.code`). */
+  excluded?: ast.Span[];
 }
 
 /** The Once of a body run by `once.Do` whose Once is not a tracked place: matches any. */
@@ -115,7 +118,7 @@ export function checkedClose(a: Access): boolean {
 
 /** Whether wait w comes before code at span on every path that reaches it. */
 export function waitsBefore(w: WaitSite, span: ast.Span): boolean {
-  return before(w.span, span) && (!w.scope || spanContains(w.scope, span));
+  return before(w.span, span) && (!w.scope || spanContains(w.scope, span)) && !w.excluded?.some((x) => spanContains(x, span));
 }
 
 export interface FuncFacts {
@@ -548,7 +551,9 @@ class FuncWalker {
         // When every other case ends the function (`case <-time.After(d): t.Fatal(...)`),
         // code after the select runs only after this case's receive.
         caseWaits.forEach((ws, i) => {
-          if (fallsThrough.every((f, j) => j === i || !f)) for (const w of ws) delete w.scope;
+          if (!fallsThrough.every((f, j) => j === i || !f)) return;
+          const others = s.clauses.filter((_, j) => j !== i).map((c) => c.span);
+          for (const w of ws) { delete w.scope; if (others.length) w.excluded = others; }
         });
         return any ? out : null; // `select {}` blocks forever
       }
