@@ -270,6 +270,12 @@ class Walker {
         }
         // A call that both sends on and closes a channel is taken as sending first: if it
         // sent after closing, its own body is where that is reported.
+        // A call that puts a new channel in a field (`q.Start()` making `q.items` anew)
+        // leaves it open: what was closed before is another channel.
+        for (const op of this.reopensOfCall(m)) {
+          const k = this.keyOf(op.access, m, op.prefix);
+          if (k) st.delete(k);
+        }
         for (const op of this.sendsOfCall(m)) this.send(op.access, m, st, op.prefix);
         for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
       }
@@ -353,6 +359,12 @@ class Walker {
   private sendsOfCall(call: ast.CallExpr): ChanOp[] {
     const out: ChanOp[] = [];
     for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.sends.values() ?? []));
+    return out;
+  }
+
+  private reopensOfCall(call: ast.CallExpr): ChanOp[] {
+    const out: ChanOp[] = [];
+    for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.reopens.values() ?? []));
     return out;
   }
 
