@@ -12,6 +12,7 @@ import { spanContains } from '../../concurrency/spans.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
+import type { Program } from '../../model/program.js';
 import { walk, walkBody } from '../../syntax/walk.js';
 import type { ChanOp, ReceiverChanOps } from './channel-summaries.js';
 
@@ -484,9 +485,18 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
   const ch = close.place;
   if (ch.root && changes(ch.root, ch.path, ch.key)) return true;
   let holds = false;
+  const chanKey = close.key.startsWith('chan:') ? close.key.slice('chan:'.length) : null;
   for (const g of guards) {
     walk(g, (n, parent) => {
       if (holds || n.kind === 'FuncLit') return false;
+      // `if s.quit != nil { close(s.quit) }` where nothing ever sets s.quit to nil: the
+      // check passes again on the next call, whoever else gives the field a new channel.
+      if (n.kind === 'BinaryExpr' && (n.op === '!=' || n.op === '==') && chanKey && chanKey.startsWith('field:')) {
+        const x = unparen(n.x);
+        const y = unparen(n.y);
+        const other = isNil(x) ? y : isNil(y) ? x : null;
+        if (other && placeOf(program, other)?.key === chanKey && !nilAssigned(program, chanKey)) return false;
+      }
       // `d.pending` is one place, not also `d`.
       if (parent?.kind === 'SelectorExpr' && parent.x === n) return undefined;
       if (n.kind === 'UnaryExpr' && n.op === '<-') { holds = true; return false; }
@@ -507,6 +517,34 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
     if (holds) return true;
   }
   return false;
+}
+
+function isNil(e: ast.Expr): boolean {
+  return e.kind === 'Ident' && e.name === 'nil';
+}
+
+const nilCache = new WeakMap<Program, Set<string>>();
+
+/** Whether some assignment in the program sets a place with this key to nil (`s.quit = nil`). */
+function nilAssigned(program: Program, key: string): boolean {
+  let keys = nilCache.get(program);
+  if (!keys) {
+    const found = new Set<string>();
+    for (const f of program.funcs) {
+      if (!f.body || f.node.kind === 'FuncLit') continue;
+      walk(f.body, (n) => {
+        if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+        n.rhs.forEach((r, i) => {
+          if (!isNil(unparen(r))) return;
+          const k = placeOf(program, n.lhs[i]!)?.key;
+          if (k) found.add(k);
+        });
+        return undefined;
+      });
+    }
+    nilCache.set(program, (keys = found));
+  }
+  return keys.has(key);
 }
 
 const stickyCache = new WeakMap<FuncInfo, Map<VarObj, string>>();
