@@ -1043,6 +1043,8 @@ class FuncWalker {
     if (x.kind !== 'Ident' || depth >= 2) return null;
     const v = this.program.objectOf(x);
     if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || !this.fn.body || this.env.captured.has(v)) return null;
+    if (mapElementCache.has(v)) return mapElementCache.get(v)!;
+    mapElementCache.set(v, null); // recursion guard
     let found: Place | null = null;
     let fresh = false;
     let ok = true;
@@ -1063,7 +1065,9 @@ class FuncWalker {
       });
       return undefined;
     });
-    return ok ? found : null;
+    const r: Place | null = ok ? found : null;
+    mapElementCache.set(v, r);
+    return r;
   }
 
   /** A channel's place: its variable or field, or the collection element it was taken from. */
@@ -1346,6 +1350,9 @@ const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
   'net/textproto.MIMEHeader': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read' },
   'net/url.Values': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Has: 'map-read', Encode: 'map-iter' },
 };
+
+/** The collection a local map was fetched from (see FuncWalker.mapElement), by local. */
+const mapElementCache = new WeakMap<VarObj, Place | null>();
 
 /** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */
 function mapTypeKey(t: Type): string | null {

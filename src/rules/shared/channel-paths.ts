@@ -12,7 +12,6 @@ import { spanContains } from '../../concurrency/spans.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
-import type { Program } from '../../model/program.js';
 import { walk, walkBody } from '../../syntax/walk.js';
 import type { ChanOp, ReceiverChanOps } from './channel-summaries.js';
 
@@ -495,7 +494,7 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
         const x = unparen(n.x);
         const y = unparen(n.y);
         const other = isNil(x) ? y : isNil(y) ? x : null;
-        if (other && placeOf(program, other)?.key === chanKey && !nilAssigned(program, chanKey)) return false;
+        if (other && placeOf(program, other)?.key === chanKey && !nilAssigned(facts, chanKey)) return false;
       }
       // `d.pending` is one place, not also `d`.
       if (parent?.kind === 'SelectorExpr' && parent.x === n) return undefined;
@@ -523,28 +522,30 @@ function isNil(e: ast.Expr): boolean {
   return e.kind === 'Ident' && e.name === 'nil';
 }
 
-const nilCache = new WeakMap<Program, Set<string>>();
+const nilCache = new WeakMap<ConcurrencyFacts, Map<string, boolean>>();
 
-/** Whether some assignment in the program sets a place with this key to nil (`s.quit = nil`). */
-function nilAssigned(program: Program, key: string): boolean {
-  let keys = nilCache.get(program);
-  if (!keys) {
-    const found = new Set<string>();
-    for (const f of program.funcs) {
-      if (!f.body || f.node.kind === 'FuncLit') continue;
-      walk(f.body, (n) => {
-        if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
-        n.rhs.forEach((r, i) => {
-          if (!isNil(unparen(r))) return;
-          const k = placeOf(program, n.lhs[i]!)?.key;
-          if (k) found.add(k);
-        });
-        return undefined;
-      });
-    }
-    nilCache.set(program, (keys = found));
+/** Whether some assignment sets a place with this key to nil (`s.quit = nil`): looked
+ * for in the functions that write that place. */
+function nilAssigned(facts: ConcurrencyFacts, key: string): boolean {
+  let cache = nilCache.get(facts);
+  if (!cache) nilCache.set(facts, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const program = facts.program;
+  const fns = new Set<FuncInfo>();
+  for (const w of facts.accessesByKey.get(key) ?? []) if (w.kind === 'write') fns.add(w.fn);
+  let found = false;
+  for (const f of fns) {
+    if (found || !f.body) break;
+    walk(f.body, (n) => {
+      if (found) return false;
+      if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+      n.rhs.forEach((r, i) => { if (isNil(unparen(r)) && placeOf(program, n.lhs[i]!)?.key === key) found = true; });
+      return undefined;
+    });
   }
-  return keys.has(key);
+  cache.set(key, found);
+  return found;
 }
 
 const stickyCache = new WeakMap<FuncInfo, Map<VarObj, string>>();

@@ -65,14 +65,15 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
   return out;
 }
 
-/** The waits of a's function that come before it (a receive in one select case orders
- * only that case's code: `case <-done: return p.code` and `case <-time.After(d): return
- * p.code` are ordered differently and cannot stand for each other). */
+/** The receives in select cases of a's function that come before it: a receive in one
+ * case orders only that case's code (and what follows the select), so `case <-done:
+ * return p.code` and `case <-time.After(d): return p.code` are ordered differently and
+ * cannot stand for each other. Other waits are left out of the grouping, as before. */
 function waitsAhead(facts: ConcurrencyFacts, a: Access): string {
   const ws = facts.funcFacts.get(a.fn)?.waits;
   if (!ws?.length) return '';
   let out = '';
-  ws.forEach((w, i) => { if (waitsBefore(w, a.span)) out += `${i},`; });
+  ws.forEach((w, i) => { if ((w.scope || w.excluded) && waitsBefore(w, a.span)) out += `${i},`; });
   return out;
 }
 
