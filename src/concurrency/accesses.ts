@@ -18,6 +18,7 @@ import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
 import { spanContains } from './spans.js';
+import { handedOut } from './handed-out.js';
 
 /** `signal`: a WaitGroup's Done; `add`: its Add (or the add that wg.Go makes before starting). */
 export type AccessKind = 'read' | 'write' | 'atomic' | 'map-read' | 'map-write' | 'map-iter' | 'close' | 'send' | 'recv' | 'signal' | 'add';
@@ -125,6 +126,9 @@ export interface WaitSite {
   /** A receive in one case of a select orders only that case's code: another case may
    * fire instead. */
   scope?: ast.Span;
+  /** The other cases of its select, when they all leave the function: the wait orders the
+   * code after the select, but not theirs (`case <-time.After(d): return p.code`). */
+  excluded?: ast.Span[];
 }
 
 /** The Once of a body run by `once.Do` whose Once is not a tracked place: matches any. */
@@ -146,7 +150,7 @@ export function checkedClose(a: Access): boolean {
 
 /** Whether wait w comes before code at span on every path that reaches it. */
 export function waitsBefore(w: WaitSite, span: ast.Span): boolean {
-  return before(w.span, span) && (!w.scope || spanContains(w.scope, span));
+  return before(w.span, span) && (!w.scope || spanContains(w.scope, span)) && !w.excluded?.some((x) => spanContains(x, span));
 }
 
 export interface FuncFacts {
@@ -579,7 +583,9 @@ class FuncWalker {
         // When every other case ends the function (`case <-time.After(d): t.Fatal(...)`),
         // code after the select runs only after this case's receive.
         caseWaits.forEach((ws, i) => {
-          if (fallsThrough.every((f, j) => j === i || !f)) for (const w of ws) delete w.scope;
+          if (!fallsThrough.every((f, j) => j === i || !f)) return;
+          const others = s.clauses.filter((_, j) => j !== i).map((c) => c.span);
+          for (const w of ws) { delete w.scope; if (others.length) w.excluded = others; }
         });
         return any ? out : null; // `select {}` blocks forever
       }
@@ -1030,10 +1036,76 @@ class FuncWalker {
   }
 
   private mapOp(m: ast.Expr, kind: AccessKind, span: ast.Span, st: HeldLock[]): void {
+    const el = this.mapElement(m, 0);
+    if (el) {
+      this.record(kind, { ...el, key: `map:${el.key}[]`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
+    // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
+    // md[k] = v }`) is the caller's map, an object of that type: keyed like a field of it.
+    const self = p.root === this.fn.recv && p.root && !p.path.length ? mapTypeKey(p.root.type) : null;
+    if (self) {
+      this.record(kind, { ...p, key: `map:field:${self}.<entries>`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     // A map is a reference: copies of the struct holding it share its entries.
     this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
+  }
+
+  /**
+   * A map that is an element of a collection field (`byNode map[string]map[string]struct{}`):
+   * the collection's place, when m is `i.byNode[k]`, a getter returning it
+   * (`i.ByIndex(node)` with `return i.byNode[node]`), or a local of this function every
+   * definition of which is one of those or a new map (`set := i.byNode[n]; if set == nil {
+   * set = make(...); i.byNode[n] = set }`). Whoever holds the element holds the collection's
+   * map, whichever lock it was fetched under.
+   */
+  private mapElement(m: ast.Expr, depth: number): Place | null {
+    const x = unparen(m);
+    if (x.kind === 'IndexExpr' && x.indices.length === 1) {
+      const p = placeOf(this.program, x.x);
+      const t = underlying(this.program.typeOf(x.x));
+      if (!p?.key || !p.path.length || (t.kind !== 'map' && t.kind !== 'slice')) return null;
+      return p;
+    }
+    if (x.kind === 'CallExpr' && depth < 2) {
+      const h = handedOut(this.program, x);
+      // One field of the receiver's own type (`return i.byNode[node]`).
+      if (!h || h.copy || h.path.length !== 2 || h.path[1] !== '[]') return null;
+      const base = placeOf(this.program, h.recv);
+      if (!base?.root) return null;
+      return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${h.typeKey}.${h.path[0]}`, field: null };
+    }
+    if (x.kind !== 'Ident' || depth >= 2) return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || !this.fn.body || this.env.captured.has(v)) return null;
+    if (mapElementCache.has(v)) return mapElementCache.get(v)!;
+    mapElementCache.set(v, null); // recursion guard
+    let found: Place | null = null;
+    let fresh = false;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : rhs.length === 1 && i === 0 ? rhs[0] : undefined;
+        if (!r) { if (n.kind !== 'ValueSpec') ok = false; return; }
+        if (isAllocation(r)) { fresh = true; return; }
+        const el = this.mapElement(r, depth + 1);
+        if (!el || (found && found.key !== el.key)) { ok = false; return; }
+        found = el;
+      });
+      return undefined;
+    });
+    const r: Place | null = ok ? found : null;
+    mapElementCache.set(v, r);
+    return r;
   }
 
   /** A channel's place: its variable or field, or the collection element it was taken from. */
@@ -1338,6 +1410,14 @@ const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
   'net/textproto.MIMEHeader': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Values: 'map-read' },
   'net/url.Values': { Set: 'map-write', Add: 'map-write', Del: 'map-write', Get: 'map-read', Has: 'map-read', Encode: 'map-iter' },
 };
+
+/** The collection a local map was fetched from (see FuncWalker.mapElement), by local. */
+const mapElementCache = new WeakMap<VarObj, Place | null>();
+
+/** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */
+function mapTypeKey(t: Type): string | null {
+  return t.kind === 'named' && underlying(t).kind === 'map' ? `${t.decl.pkgPath}.${t.decl.name}` : null;
+}
 
 function libraryMapMethod(c: Callee): AccessKind | null {
   if (c.kind !== 'method') return null;

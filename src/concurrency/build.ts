@@ -669,6 +669,8 @@ class Facts implements ConcurrencyFacts {
         if (n.kind !== 'CallExpr' || n.args.length !== 3 || !isFuncCall(calleeOf(this.program, n), 'context', 'WithValue')) return undefined;
         const t = this.program.typeOf(n.args[2]!);
         if (t.kind === 'pointer' && t.elem.kind === 'named') out.add(`${t.elem.decl.pkgPath}.${t.elem.decl.name}`);
+        // A map of a named type is a reference too (`context.WithValue(ctx, mdKey{}, md)`).
+        if (t.kind === 'named' && underlying(t).kind === 'map') out.add(`${t.decl.pkgPath}.${t.decl.name}`);
         return undefined;
       });
     }
@@ -2304,7 +2306,12 @@ class Facts implements ConcurrencyFacts {
       // A copy of a package variable's pointer (`opts := defaultOpts`) points at the
       // package variable's object: writing through it writes the shared object.
       if (chain.length === 0) return o.scope === 'pkg' && root.type.kind === 'pointer' && o.type.kind === 'pointer' && !asserted ? this.computeAnchor(o, prefix, depth + 1) : null;
-      return this.computeAnchor(o, [...chain, ...prefix], depth + 1);
+      const r = this.computeAnchor(o, [...chain, ...prefix], depth + 1);
+      // A pointer element of a collection (`for _, c := range d.containers`, `c :=
+      // s.conns[id]`) points at an object of its type: the one its methods see as their
+      // receiver (`c.State.Pid = pid` in a method of Container).
+      const self = r && !r.declaring && !r.alsoSelf && chain[chain.length - 1] === '[]' ? selfOfPointer(root, p) : undefined;
+      return self && self !== r!.id ? { ...r!, alsoSelf: self } : r;
     }
     return null;
   }

@@ -392,6 +392,57 @@ export class ObjectOrigins {
     return viaPointer && step === 'private' ? 'unknown' : step;
   }
 
+  private readonly passCache = new Map<FuncInfo, number | null>();
+
+  /** The argument of a call whose callee returns, as its first result, a value that a
+   * context parameter holds (`md, ok := ctx.Value(k).(MD); return md, ok`), or a context
+   * holding a parameter (`return context.WithValue(ctx, k, md)`): what the object of
+   * such a value is comes from that argument. */
+  private contextValueOfParam(call: ast.CallExpr): ast.Expr | null {
+    const t = staticTarget(calleeOf(this.program, call));
+    if (!t?.body || call.ellipsis) return null;
+    let i = this.passCache.get(t);
+    if (i === undefined) {
+      i = null;
+      let consistent = true;
+      walk(t.body, (n) => {
+        if (!consistent || n.kind === 'FuncLit') return false;
+        if (n.kind !== 'ReturnStmt') return undefined;
+        const k = n.results[0] ? this.contextParamOf(t, n.results[0], 0) : -1;
+        if (k < 0 && n.results.length === 1) {
+          // `return context.WithValue(ctx, mdKey{}, md)`: the value the new context holds.
+          const r = unparen(n.results[0]!);
+          const v = r.kind === 'CallExpr' && r.args.length === 3 && isFuncCall(calleeOf(this.program, r), 'context', 'WithValue') ? unparen(r.args[2]!) : null;
+          const o = v?.kind === 'Ident' ? this.program.objectOf(v) : null;
+          const j = o?.kind === 'var' ? t.params.indexOf(o) : -1;
+          if (j >= 0) { if (i !== null && i !== j) consistent = false; else i = j; return undefined; }
+        }
+        if (k < 0 || (i !== null && i !== k)) consistent = false;
+        else i = k;
+        return undefined;
+      });
+      if (!consistent) i = null;
+      this.passCache.set(t, i);
+    }
+    return i === null ? null : call.args[i] ?? null;
+  }
+
+  /** The index of t's context parameter whose held value e is, or -1. */
+  private contextParamOf(t: FuncInfo, e: ast.Expr, depth: number): number {
+    let x = unparen(e);
+    if (x.kind === 'TypeAssertExpr') x = unparen(x.x);
+    const ctx = this.contextValue(x);
+    if (ctx) {
+      const v = ctx.kind === 'Ident' ? this.program.objectOf(ctx) : null;
+      return v?.kind === 'var' ? t.params.indexOf(v) : -1;
+    }
+    if (x.kind !== 'Ident' || depth > 2) return -1;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== t) return -1;
+    const def = singleDefinition(this.program, v);
+    return def ? this.contextParamOf(t, def, depth + 1) : -1;
+  }
+
   /** The context of a `ctx.Value(key)` call, or null. */
   private contextValue(e: ast.Expr): ast.Expr | null {
     const x = unparen(e);
@@ -411,6 +462,10 @@ export class ObjectOrigins {
       // objects shared more widely than the holder that leads to it.
       const h = depth < 3 ? handedOut(this.program, x) : null;
       if (h && h.copy && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); this.lastAsserted = null; return o === 'private' ? 'unknown' : o; }
+      // A helper that hands back what a context argument holds (`FromIncomingContext(ctx)`
+      // returning `ctx.Value(mdKey{}).(MD)`): the object comes with that argument.
+      const through = depth < 3 ? (isFuncCall(calleeOf(this.program, x), 'context', 'WithValue') && x.args.length === 3 ? x.args[2]! : this.contextValueOfParam(x)) : null;
+      if (through) { this.lastIndirect = true; const o = this.originIn(fn, through, isRoot, depth + 1); this.lastAsserted = null; return o; }
       return this.freshResult(x) ? 'private' : 'unknown';
     }
     let v: ReturnType<Program['objectOf']> | undefined;
@@ -767,6 +822,9 @@ export class ObjectOrigins {
           const sk = spawnKindOf(this.program, c);
           if (sk && sk.arg === i) { leak = true; return; }
           if (c?.kind === 'builtin') { if (c.name === 'append') leak = true; return; }
+          // Put into a context (`context.WithValue(ctx, mdKey{}, md)`): it goes wherever the
+          // context goes, to the goroutines it is handed to.
+          if (i === 2 && isFuncCall(c, 'context', 'WithValue')) { leak = true; return; }
           const t = staticTarget(c);
           if (!t) { if (c?.kind !== 'func' && c?.kind !== 'method') leak = true; return; } // a function value: unknown
           const param = t.params[Math.min(i, t.params.length - 1)];

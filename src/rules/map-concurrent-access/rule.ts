@@ -49,6 +49,8 @@ function describe(a: Access): string {
 
 function mapName(a: Access): string {
   const f = a.place.field;
+  // A map held as an element of a collection field (see mapElement in accesses.ts).
+  if (a.key.endsWith('[]')) return `the map ${a.text}, an element of ${f ? `field ${f.owner ? f.owner.name + '.' : ''}${f.name}` : a.key.slice('map:field:'.length, -2)},`;
   return f ? `map field ${f.owner ? f.owner.name + '.' : ''}${f.name} (${a.text})` : `map ${a.text}`;
 }
 

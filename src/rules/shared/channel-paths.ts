@@ -270,6 +270,12 @@ class Walker {
         }
         // A call that both sends on and closes a channel is taken as sending first: if it
         // sent after closing, its own body is where that is reported.
+        // A call that puts a new channel in a field (`q.Start()` making `q.items` anew)
+        // leaves it open: what was closed before is another channel.
+        for (const op of this.reopensOfCall(m)) {
+          const k = this.keyOf(op.access, m, op.prefix);
+          if (k) st.delete(k);
+        }
         for (const op of this.sendsOfCall(m)) this.send(op.access, m, st, op.prefix);
         for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
       }
@@ -353,6 +359,12 @@ class Walker {
   private sendsOfCall(call: ast.CallExpr): ChanOp[] {
     const out: ChanOp[] = [];
     for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.sends.values() ?? []));
+    return out;
+  }
+
+  private reopensOfCall(call: ast.CallExpr): ChanOp[] {
+    const out: ChanOp[] = [];
+    for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.reopens.values() ?? []));
     return out;
   }
 
@@ -472,9 +484,18 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
   const ch = close.place;
   if (ch.root && changes(ch.root, ch.path, ch.key)) return true;
   let holds = false;
+  const chanKey = close.key.startsWith('chan:') ? close.key.slice('chan:'.length) : null;
   for (const g of guards) {
     walk(g, (n, parent) => {
       if (holds || n.kind === 'FuncLit') return false;
+      // `if s.quit != nil { close(s.quit) }` where nothing ever sets s.quit to nil: the
+      // check passes again on the next call, whoever else gives the field a new channel.
+      if (n.kind === 'BinaryExpr' && (n.op === '!=' || n.op === '==') && chanKey && chanKey.startsWith('field:')) {
+        const x = unparen(n.x);
+        const y = unparen(n.y);
+        const other = isNil(x) ? y : isNil(y) ? x : null;
+        if (other && placeOf(program, other)?.key === chanKey && !nilAssigned(facts, chanKey)) return false;
+      }
       // `d.pending` is one place, not also `d`.
       if (parent?.kind === 'SelectorExpr' && parent.x === n) return undefined;
       if (n.kind === 'UnaryExpr' && n.op === '<-') { holds = true; return false; }
@@ -495,6 +516,36 @@ function computeGuardHolds(facts: ConcurrencyFacts, close: Access, perCall: bool
     if (holds) return true;
   }
   return false;
+}
+
+function isNil(e: ast.Expr): boolean {
+  return e.kind === 'Ident' && e.name === 'nil';
+}
+
+const nilCache = new WeakMap<ConcurrencyFacts, Map<string, boolean>>();
+
+/** Whether some assignment sets a place with this key to nil (`s.quit = nil`): looked
+ * for in the functions that write that place. */
+function nilAssigned(facts: ConcurrencyFacts, key: string): boolean {
+  let cache = nilCache.get(facts);
+  if (!cache) nilCache.set(facts, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const program = facts.program;
+  const fns = new Set<FuncInfo>();
+  for (const w of facts.accessesByKey.get(key) ?? []) if (w.kind === 'write') fns.add(w.fn);
+  let found = false;
+  for (const f of fns) {
+    if (found || !f.body) break;
+    walk(f.body, (n) => {
+      if (found) return false;
+      if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+      n.rhs.forEach((r, i) => { if (isNil(unparen(r)) && placeOf(program, n.lhs[i]!)?.key === key) found = true; });
+      return undefined;
+    });
+  }
+  cache.set(key, found);
+  return found;
 }
 
 const stickyCache = new WeakMap<FuncInfo, Map<VarObj, string>>();

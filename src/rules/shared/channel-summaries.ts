@@ -7,6 +7,7 @@ import { before, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import type { FuncInfo } from '../../model/objects.js';
 import { unparen } from '../../model/checker.js';
+import { underlying } from '../../model/typeops.js';
 import { placeOf } from '../../concurrency/places.js';
 import type * as ast from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
@@ -57,6 +58,9 @@ export interface ChanOp {
 export interface ReceiverChanOps {
   closes: Map<string, ChanOp>;
   sends: Map<string, ChanOp>;
+  /** Channel fields the method gives a new value (`q.items = make(chan string)`, a
+   * restart): the channel a caller closed before is no longer the one there. */
+  reopens: Map<string, ChanOp>;
 }
 
 /** Deeper receiver paths are not followed: the summary stays small. */
@@ -66,7 +70,7 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
   const out = new Map<FuncInfo, ReceiverChanOps>();
   const opKey = (op: ChanOp) => `${op.prefix.join('.')}|${op.access.key}`;
   for (const [fn, ff] of facts.funcFacts) {
-    const ops: ReceiverChanOps = { closes: new Map(), sends: new Map() };
+    const ops: ReceiverChanOps = { closes: new Map(), sends: new Map(), reopens: new Map() };
     const idempotent = flagGuarded(facts, fn);
     for (const a of ff.accesses) {
       if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
@@ -77,6 +81,10 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
       // check of a parameter (`if to == Done`) may come out otherwise in that call.
       if (a.kind === 'close' && !guardHolds(facts, a, true) && !reopened(ff.accesses, a)) ops.closes.set(opKey(op), op);
       if (a.kind === 'send') ops.sends.set(opKey(op), op);
+      if (a.kind === 'write' && a.key.startsWith('field:') && a.place.field && underlying(a.place.field.type).kind === 'chan') {
+        const r = { access: { ...a, key: `chan:${a.key}` }, prefix: op.prefix };
+        ops.reopens.set(opKey(r), r);
+      }
     }
     out.set(fn, ops);
   }
@@ -104,6 +112,7 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
           };
           lift(sub.closes, ops.closes);
           lift(sub.sends, ops.sends);
+          lift(sub.reopens, ops.reopens);
         }
       }
     }

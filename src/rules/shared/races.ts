@@ -4,7 +4,7 @@
  * no common lock. One finding per primary access (the write, the close).
  */
 import type { Confidence, RelatedLocation } from '../../core/findings.js';
-import { checkedClose, type Access } from '../../concurrency/accesses.js';
+import { checkedClose, waitsBefore, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts, ConcurrentPair } from '../../concurrency/facts.js';
 import type { RuleContext } from '../rule.js';
 import type { GoroutineContext } from '../../concurrency/entries.js';
@@ -37,7 +37,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
     const reps = new Map<string, Access>();
     const repOf = new Map<Access, Access>();
     for (const a of list) {
-      const k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}`;
+      const k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}|${waitsAhead(facts, a)}`;
       const r = reps.get(k);
       if (r) repOf.set(a, r);
       else { reps.set(k, a); repOf.set(a, a); }
@@ -62,6 +62,18 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
       if (r) out.push({ primary: a, other: r.other === repOf.get(a) ? a : r.other, pair: r.pair });
     }
   }
+  return out;
+}
+
+/** The receives in select cases of a's function that come before it: a receive in one
+ * case orders only that case's code (and what follows the select), so `case <-done:
+ * return p.code` and `case <-time.After(d): return p.code` are ordered differently and
+ * cannot stand for each other. Other waits are left out of the grouping, as before. */
+function waitsAhead(facts: ConcurrencyFacts, a: Access): string {
+  const ws = facts.funcFacts.get(a.fn)?.waits;
+  if (!ws?.length) return '';
+  let out = '';
+  ws.forEach((w, i) => { if ((w.scope || w.excluded) && waitsBefore(w, a.span)) out += `${i},`; });
   return out;
 }
 
