@@ -25,7 +25,7 @@ import { goVersionAtLeast } from '../model/goversion.js';
 import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
-import { Joins } from './joins.js';
+import { Joins, type JoinChain } from './joins.js';
 import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
@@ -2862,7 +2862,35 @@ class Facts implements ConcurrencyFacts {
     // (`f` in `func (q *Queue) Add(f func()) { go func() { ... f = next }() }`).
     const declaring = localDeclaring(a);
     if (c.copiesByCalls && c.spawner && declaring && inside(declaring, c.spawner)) return false;
+    // Cleanups the copies register on one test (`go func() { t.Cleanup(func() { n |= 1 })
+    // }()` with t from outside the goroutine): testing runs them one after another once
+    // the test is over.
+    if (c.multi && this.sharedTestCleanup(a.fn, c) && this.sharedTestCleanup(b.fn, c)) return false;
     return c.multi;
+  }
+
+  /** fn is (inside) a literal handed to t.Cleanup in c's root, on a testing.T, B or F
+   * held by a variable declared outside that root. */
+  private sharedTestCleanup(fn: FuncInfo, c: GoroutineContext): boolean {
+    for (let f: FuncInfo | null = fn; f && f.node.kind === 'FuncLit'; f = f.parent) {
+      const parent = f.parent;
+      if (!parent || !c.roots.includes(parent) || !parent.body) continue;
+      const lit = f.node;
+      let hit = false;
+      walk(parent.body, (n) => {
+        if (hit || (n.kind === 'FuncLit' && n !== parent.node && n !== lit && !spanContains(n.span, lit.span))) return false;
+        if (n.kind !== 'CallExpr' || n.args.length !== 1 || unparen(n.args[0]!) !== lit) return undefined;
+        const callee = calleeOf(this.program, n);
+        const fun = unparen(n.fun);
+        if (callee?.kind !== 'method' || callee.sel.method.name !== 'Cleanup' || callee.sel.method.recvDecl?.pkgPath !== 'testing' || fun.kind !== 'SelectorExpr') return undefined;
+        const x = unparen(fun.x);
+        const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (v?.kind === 'var' && v.func && !inside(v.func, parent)) hit = true;
+        return undefined;
+      });
+      return hit;
+    }
+    return false;
   }
 
   /** Access a (in context ca) happens before every access of context cb. */
@@ -2875,6 +2903,7 @@ class Facts implements ConcurrencyFacts {
     if (ca !== cb && this.waitedFor(a, cb, b.key, released)) return true;
     if (ca !== cb && this.receivedAfter(a, b, cb)) return true;
     if (ca !== cb && this.joinedBeforeStart(a, ca, b, cb)) return true;
+    if (ca !== cb && this.joinedApart(a, ca, b, cb)) return true;
     if (ca !== cb && this.serialisedHandOff(ca, cb)) return true;
     if (ca !== cb && this.connClosedAfter(a, cb)) return true;
     if (!cb.spawner || !cb.spawnNode) return false;
@@ -3031,6 +3060,136 @@ class Facts implements ConcurrencyFacts {
     const key = this.joins.joinedBefore(ca, cb, (fn) => this.runsOnce(fn));
     // The join covers only what x did before it signalled (see signals.ts).
     return key !== null && key !== a.key && key !== b.key && !this.signalledOn(a, ca, key || null);
+  }
+
+  /**
+   * Goroutines ca and cb are each joined by a function above their start (the top of
+   * their join chains, see joins.ts): ca lives only inside a call of its joiner, cb only
+   * inside a call of its own. Those calls never overlap when every pair of contexts that
+   * make them either cannot run at once (two sequential tests) or is one goroutine that
+   * makes them one after the other (`b.run1()` then `b.doBench()`, each starting a
+   * goroutine and waiting for it), neither call leading to the other inside its window.
+   * A joiner run by a goroutine that is itself joined is looked at through that
+   * goroutine's own joiner (a test's t.Run waits for its subtest's goroutine).
+   */
+  private joinedApart(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
+    if (!ca.spawned || !cb.spawned || ca.recursive || cb.recursive || !ca.spawner || !cb.spawner) return false;
+    const cx = this.filteredChain(a, ca);
+    const cy = cx ? this.filteredChain(b, cb) : null;
+    if (!cx || !cy || cx.keys.has(a.key) || cx.keys.has(b.key) || cy.keys.has(a.key) || cy.keys.has(b.key)) return false;
+    const hx = this.hostsOf(ca, cx);
+    const hy = hx ? this.hostsOf(cb, cy) : null;
+    if (!hx || !hy) return false;
+    const jx = cx.levels[cx.levels.length - 1]!.fn;
+    const jy = cy.levels[cy.levels.length - 1]!.fn;
+    // cb itself makes the call that starts ca: b must lie outside that call's window, and
+    // so must cb's own joiner (copies cb starts of itself).
+    for (const ex of hx) if (ex.ctx === cb && (this.windowsReach(ex.chains, b.fn, this.siteOf(b), ca) || this.windowsReach(ex.chains, jy, { fn: jy, span: jy.node.span }, ca))) return false;
+    for (const ey of hy) if (ey.ctx === ca && (this.windowsReach(ey.chains, a.fn, this.siteOf(a), cb) || this.windowsReach(ey.chains, jx, { fn: jx, span: jx.node.span }, cb))) return false;
+    let byY = this.hostPairs.get(cx);
+    if (!byY) { byY = new Map(); this.hostPairs.set(cx, byY); }
+    let hit = byY.get(cy);
+    if (hit === undefined) { hit = this.hostsApart(hx, hy, ca, cb); byY.set(cy, hit); }
+    return hit;
+  }
+
+  private readonly hostPairs = new Map<JoinChain, Map<JoinChain, boolean>>();
+  private readonly hostCache = new Map<JoinChain, Map<GoroutineContext, Array<{ ctx: GoroutineContext; chains: JoinChain[] }> | null>>();
+
+  private hostsOf(c: GoroutineContext, chain: JoinChain): Array<{ ctx: GoroutineContext; chains: JoinChain[] }> | null {
+    let byC = this.hostCache.get(chain);
+    if (!byC) { byC = new Map(); this.hostCache.set(chain, byC); }
+    let hit = byC.get(c);
+    if (hit === undefined) { hit = this.chainHosts(c, chain, 0); byC.set(c, hit); }
+    return hit;
+  }
+
+  /** Every pair of hosts (but those that are ca or cb themselves, see joinedApart) cannot
+   * run at once, or is one goroutine making the two joining calls one after the other. */
+  private hostsApart(hx: Array<{ ctx: GoroutineContext; chains: JoinChain[] }>, hy: Array<{ ctx: GoroutineContext; chains: JoinChain[] }>, ca: GoroutineContext, cb: GoroutineContext): boolean {
+    for (const ex of hx) {
+      if (ex.ctx === cb) continue;
+      for (const ey of hy) {
+        if (ey.ctx === ca) continue;
+        if (ex.ctx === ey.ctx) {
+          if (ex.ctx.multi || ex.ctx.recursive || !this.callsApart(ex.chains, ey.chains, ca, cb)) return false;
+          continue;
+        }
+        if (mayRunConcurrently(ex.ctx, ey.ctx) && this.shareProgram(ex.ctx, ey.ctx) && this.startedWithin(ex.ctx, ey.ctx) && this.startedWithin(ey.ctx, ex.ctx)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** c's join chain, joined only by waits that come after access x in c (see signals.ts). */
+  private filteredChain(x: Access, c: GoroutineContext): JoinChain | null {
+    const early = this.signals.signalledBefore(x, c);
+    const only = early.size ? { usable: (w: WaitSite) => !this.signalledOn(x, c, w.chanKey), tag: [...early].sort().join(',') } : null;
+    const own = this.joins.chainOf(c, only);
+    if (own || !c.spawner) return own;
+    // Started by a goroutine whose starter waits for it (see Joins.chainThrough).
+    const carriers = this.contextsOf(c.spawner);
+    const g = carriers.length === 1 ? carriers[0]! : null;
+    return g && g.kind === 'go' && g.roots.length === 1 && g.roots[0] === c.spawner ? this.joins.chainThrough(c, g, only) : null;
+  }
+
+  /** The contexts that run the joiner of c (the top of chain), with the chains whose
+   * windows hold c; a joiner's context that is itself a joined goroutine is replaced by
+   * the contexts of its own joiner. Null when c runs its own joiner or there are too many. */
+  private chainHosts(c: GoroutineContext, chain: JoinChain, depth: number): Array<{ ctx: GoroutineContext; chains: JoinChain[] }> | null {
+    const top = chain.levels[chain.levels.length - 1]!.fn;
+    const out: Array<{ ctx: GoroutineContext; chains: JoinChain[] }> = [];
+    for (const d of this.contextsOf(top)) {
+      // c starting copies of itself through its joiner: each lives inside the call of
+      // the copy that started it, so inside the outermost copy's host.
+      if (d === c) continue;
+      const dc = d.spawned && !d.recursive && depth < 2 ? this.joins.chainOf(d) : null;
+      const lifted = dc ? this.chainHosts(d, dc, depth + 1) : null;
+      if (lifted && !lifted.some((h) => h.ctx === c)) for (const h of lifted) out.push({ ctx: h.ctx, chains: [chain, ...h.chains] });
+      else out.push({ ctx: d, chains: [chain] });
+      if (out.length > MAX_HOSTS) return null;
+    }
+    return out.length ? out : null;
+  }
+
+  /** Within the windows of the chains (from each start to its join), the goroutine that
+   * runs them may reach fn (or runs site there). */
+  private windowsReach(chains: JoinChain[], fn: FuncInfo, site: { fn: FuncInfo; span: ast.Span }, c: GoroutineContext): boolean {
+    for (const chain of chains) {
+      for (const [i, l] of chain.levels.entries()) {
+        if (site.fn === l.fn && (i < chain.levels.length - 1 || !(before(site.span, l.from) || (l.to && before(l.to, site.span))))) return true;
+        for (const e of this.callgraph.callees(l.fn)) {
+          if (l.to && e.call.span[0] === l.to[0] && e.call.span[1] === l.to[1] && e.call.span[2] === l.to[2] && e.call.span[3] === l.to[3]) {
+            const pre = this.joins.beforeJoin(e, c);
+            if (pre.until.some((u) => site.fn === u.fn && before(site.span, u.span))) return true;
+            if (pre.edges.some((x) => x.targets.includes(fn) || this.edgeReaches(x, fn) !== false)) return true;
+            continue;
+          }
+          if (!e.deferred && (!before(l.from, e.call.span) || (l.to && !before(e.call.span, l.to)))) continue;
+          if (e.targets.includes(fn) || this.edgeReaches(e, fn) !== false) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** One goroutine makes the two outermost joining calls one after the other: neither
+   * window leads to the other's joiner; one joiner for both only with the two windows
+   * apart in one run of it (and in no loop that holds one start and the other's join). */
+  private callsApart(xs: JoinChain[], ys: JoinChain[], cx: GoroutineContext, cy: GoroutineContext): boolean {
+    const ox = xs[xs.length - 1]!;
+    const oy = ys[ys.length - 1]!;
+    const tx = ox.levels[ox.levels.length - 1]!;
+    const ty = oy.levels[oy.levels.length - 1]!;
+    if (tx.fn === ty.fn) {
+      if (!tx.to || !ty.to) return false;
+      const [first, second] = before(tx.to, ty.from) ? [tx, ty] : before(ty.to, tx.from) ? [ty, tx] : [null, null];
+      if (!first || !second) return false;
+      const loops = this.funcFacts.get(tx.fn)?.loops ?? [];
+      if (loops.some((l) => spanContains(l, second.from) && spanContains(l, first.from) && !(spanContains(l, first.to!) && spanContains(l, second.to!)))) return false;
+      return !this.windowsReach(xs, ty.fn, { fn: ty.fn, span: ty.from }, cx) && !this.windowsReach(ys, tx.fn, { fn: tx.fn, span: tx.from }, cy);
+    }
+    return !this.windowsReach(xs, ty.fn, { fn: ty.fn, span: ty.fn.node.span }, cx) && !this.windowsReach(ys, tx.fn, { fn: tx.fn, span: tx.fn.node.span }, cy);
   }
 
   /**
@@ -3696,6 +3855,9 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 }
+
+/** Contexts that run the joiners of two goroutines, looked at by joinedApart. */
+const MAX_HOSTS = 256;
 
 /** A function reached by thousands of goroutine contexts (a logging helper) is checked
  * against the first MAX_CONTEXTS of them, goroutines first: enough to find a witness,

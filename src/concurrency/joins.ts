@@ -88,9 +88,31 @@ export class Joins {
     const id = only ? `${cb.id}|${only.tag}` : `${cb.id}`;
     if (this.chains.has(id)) return this.chains.get(id)!;
     this.chains.set(id, null);
+    const out = this.climb(cb, cb.spawner, [cb.spawnNode.span], only);
+    this.chains.set(id, out);
+    return out;
+  }
+
+  /**
+   * The join chain of a goroutine cb started by goroutine g (cb's start is in g's root,
+   * which nothing else runs), climbing from g's own start: the function that started g
+   * waits for cb itself (`go func() { ...; go func() { defer close(errc); ... }() }();
+   * ...; for range errc {}`).
+   */
+  chainThrough(cb: GoroutineContext, g: GoroutineContext, only: WaitFilter | null = null): JoinChain | null {
+    if (!cb.spawned || !g.spawner || !g.spawnNode || g.multi || g.recursive || cb === g) return null;
+    const id = `${cb.id}<${g.id}${only ? `|${only.tag}` : ''}`;
+    if (this.chains.has(id)) return this.chains.get(id)!;
+    this.chains.set(id, null);
+    const out = this.climb(cb, g.spawner, [g.spawnNode.span], only);
+    this.chains.set(id, out);
+    return out;
+  }
+
+  private climb(cb: GoroutineContext, start: FuncInfo, first: ast.Span[], only: WaitFilter | null): JoinChain | null {
     const levels: JoinLevel[] = [];
-    let fn: FuncInfo = cb.spawner;
-    let starts: ast.Span[] = [cb.spawnNode.span];
+    let fn: FuncInfo = start;
+    let starts: ast.Span[] = first;
     let below: FuncInfo | null = null;
     let out: JoinChain | null = null;
     for (let depth = 0; depth < MAX_LEVELS && fn.body; depth++) {
@@ -113,7 +135,6 @@ export class Joins {
       starts = calls.map((e) => e.call.span);
       fn = parent;
     }
-    this.chains.set(id, out);
     return out;
   }
 
@@ -211,7 +232,11 @@ export class Joins {
       return false;
     }
     const ls = innermost(shape.loops, s);
-    const lw = innermost(shape.loops, w.span);
+    // `for v := range ch`: the wait is the whole loop, over once ch is closed, unless the
+    // loop can be left before (a break or return in it).
+    const ranged = w.group ? undefined : shape.loops.find((l) => l.kind === 'RangeStmt' && l.span === w.span);
+    if (ranged && (shape.returns.some((r) => spanContains(ranged.span, r)) || shape.branches.some((b) => spanContains(ranged.span, b.span) && (!b.target || (spanContains(b.target, ranged.span) && !(b.tok === 'continue' && b.target === ranged.span)))))) return false;
+    const lw = innermost(shape.loops, w.span, ranged);
     if (ls === lw) return !lw || !this.leavesEarly(shape, lw, w.span, true);
     // A loop around the wait and not the start may run no time at all.
     if (lw && !spanContains(lw.span, s)) {
