@@ -8,6 +8,7 @@ import { WRITTEN_KEY, type Access } from '../../concurrency/accesses.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
 import { checkPoolAfterPut } from './pool-after-put.js';
+import { checkBufferReuse } from './buffer-reuse.js';
 
 export const meta: RuleMeta = {
   id: 'data-race',
@@ -62,6 +63,7 @@ function check(ctx: RuleContext): void {
     });
   }
   checkPoolAfterPut(ctx, facts);
+  checkBufferReuse(ctx, facts);
 }
 
 function fieldName(a: Access): string {
