@@ -16,13 +16,11 @@ import type { FuncInfo, VarObj } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
 import { underlying } from '../../model/typeops.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
+import { spanContains } from '../../concurrency/spans.js';
 import type { RuleContext } from '../rule.js';
 import { relatedAt } from '../rule.js';
 
 interface Site { fn: FuncInfo; span: ast.Span; text: string }
-
-const inside = (outer: ast.Span, inner: ast.Span): boolean =>
-  (inner[0] > outer[0] || (inner[0] === outer[0] && inner[1] >= outer[1])) && (inner[2] < outer[2] || (inner[2] === outer[2] && inner[3] <= outer[3]));
 
 /** Methods and functions that fill the slice they are given. */
 const FILLING_METHODS = new Set(['Read', 'ReadAt', 'ReadFull']);
@@ -110,7 +108,7 @@ class Walker {
     for (const h of handoffs) {
       const buf = h.buf;
       // Made before the loop, and not made again inside it.
-      if (!buf.span || inside(l.span, buf.span)) continue;
+      if (!buf.span || spanContains(l.span, buf.span)) continue;
       const writes = this.reuseWrites(fn, body, buf);
       if (!writes.length || this.remade(body, buf)) continue;
       const reads = h.chan ? this.receiverReads(fn, h.chan) : this.goReads(fn, h.go!, h.arg);
