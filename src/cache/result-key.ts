@@ -5,7 +5,6 @@
  * hash) of every scanned file. Paths are relative to the working directory, as they are
  * in the findings, so the key says exactly what the stored findings depend on.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Confidence } from '../core/findings.js';

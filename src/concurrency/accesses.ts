@@ -1084,7 +1084,6 @@ class FuncWalker {
     if (mapElementCache.has(v)) return mapElementCache.get(v)!;
     mapElementCache.set(v, null); // recursion guard
     let found: Place | null = null;
-    let fresh = false;
     let ok = true;
     walk(this.fn.body, (n) => {
       if (!ok) return false;
@@ -1096,7 +1095,7 @@ class FuncWalker {
         if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
         const r = lhs.length === rhs.length ? rhs[i] : rhs.length === 1 && i === 0 ? rhs[0] : undefined;
         if (!r) { if (n.kind !== 'ValueSpec') ok = false; return; }
-        if (isAllocation(r)) { fresh = true; return; }
+        if (isAllocation(r)) return;
         const el = this.mapElement(r, depth + 1);
         if (!el || (found && found.key !== el.key)) { ok = false; return; }
         found = el;

@@ -22,7 +22,6 @@ import { spanContains } from './spans.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { exprText, isAllocation, placeOf, varKey } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
-import { spawnKindOf } from './spawners.js';
 import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins, type JoinChain } from './joins.js';

@@ -5,7 +5,7 @@ import type * as Sarif from 'sarif';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
 import { pathToUri } from '../../src/report/sarif-uri.js';
 import { isUri, isUriReference, SARIF_SUBSET_SCHEMA } from './sarif-schema-subset.js';
-import { atomicValue, mapRace, readSource, RULES, sampleResult } from './sample.js';
+import { mapRace, readSource, RULES, sampleResult } from './sample.js';
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });

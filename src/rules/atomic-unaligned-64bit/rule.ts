@@ -14,7 +14,7 @@ import { unparen } from '../../model/checker.js';
 import { singleDefinition } from '../../model/definitions.js';
 import { goVersionAtLeast } from '../../model/goversion.js';
 import { ARCH32, fieldPathOffset, type PathStep } from '../../model/layout.js';
-import type { FieldSelection, FileInfo, FuncInfo, VarObj } from '../../model/objects.js';
+import type { FieldSelection, FileInfo, FuncInfo } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
 import { typeString, type Type } from '../../model/types.js';
 import { is32Bit } from '../../workspace/targets.js';

@@ -22,9 +22,10 @@ import { relatedAt } from '../rule.js';
 
 interface Site { fn: FuncInfo; span: ast.Span; text: string }
 
-/** Methods and functions that fill the slice they are given. */
-const FILLING_METHODS = new Set(['Read', 'ReadAt', 'ReadFull']);
-const FILLING_FUNCS = new Set(['io.ReadFull', 'io.ReadAtLeast']);
+/** Methods and functions that fill the slice they are given (not the pointer-filling
+ * decoders of FILLING_FUNCS in accesses.ts). */
+const SLICE_FILLING_METHODS = new Set(['Read', 'ReadAt', 'ReadFull']);
+const SLICE_FILLING_FUNCS = new Set(['io.ReadFull', 'io.ReadAtLeast']);
 
 export function checkBufferReuse(ctx: RuleContext, facts: ConcurrencyFacts): void {
   const program = ctx.program;
@@ -180,7 +181,7 @@ class Walker {
         const f = unparen(n.fun);
         const name = f.kind === 'SelectorExpr' ? f.sel.name : f.kind === 'Ident' ? f.name : '';
         const qual = f.kind === 'SelectorExpr' && f.x.kind === 'Ident' ? `${f.x.name}.${name}` : name;
-        if (!FILLING_METHODS.has(name) && !FILLING_FUNCS.has(qual)) return undefined;
+        if (!SLICE_FILLING_METHODS.has(name) && !SLICE_FILLING_FUNCS.has(qual)) return undefined;
         // Into the implementations that write their parameter; the call itself otherwise.
         const inner: Site[] = [];
         if (c?.kind === 'method') for (const t of this.targetsAt(fn, n)) if (t.params[i]) inner.push(...this.paramWrites(t, t.params[i]!, 0));

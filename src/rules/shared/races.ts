@@ -6,7 +6,6 @@
 import type { Confidence, RelatedLocation } from '../../core/findings.js';
 import { checkedClose, waitsBefore, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts, ConcurrentPair } from '../../concurrency/facts.js';
-import type { RuleContext } from '../rule.js';
 import type { GoroutineContext } from '../../concurrency/entries.js';
 
 export interface RacePair {
