@@ -905,7 +905,9 @@ class Facts implements ConcurrencyFacts {
    * chain follows the callers holding the fewest locks at the call: the way the access
    * is least protected is the one a finding is about.
    */
-  witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[] {
+  witness(ctx: GoroutineContext, fn: FuncInfo, avoid?: ReadonlySet<string>): FuncInfo[] {
+    const free = this.lockFreeChain(ctx, fn) ?? (avoid?.size ? this.lockFreeChain(ctx, fn, avoid) : null);
+    if (free) return free;
     const chain: FuncInfo[] = [fn];
     const onChain = new Set<FuncInfo>(chain);
     for (let cur = fn, i = 0; i < 32 && !ctx.roots.includes(cur); i++) {
@@ -916,6 +918,39 @@ class Facts implements ConcurrencyFacts {
       cur = next;
     }
     return ctx.roots.includes(chain[0]!) ? chain : this.firstChain(ctx, fn);
+  }
+
+  /**
+   * The shortest root-to-fn chain in ctx on which no call is made with a lock held (with
+   * `avoid`: none of those locks), or null. Picking the least-locked caller step by step
+   * can walk into a locked way further up (`idToType` reached through `gobType` from a
+   * caller holding `typeLock`) while an unguarded way exists through another caller (the
+   * decoder's, under its own `dec.mutex`): the chain shown must be the way the access is
+   * reported as unprotected.
+   */
+  private lockFreeChain(ctx: GoroutineContext, fn: FuncInfo, avoid?: ReadonlySet<string>): FuncInfo[] | null {
+    const blocks = (locks: readonly HeldLock[] | undefined): boolean => !!locks?.length && (!avoid || locks.some((l) => avoid.has(l.key)));
+    if (ctx.roots.includes(fn)) return [fn];
+    const next = new Map<FuncInfo, FuncInfo>([[fn, fn]]);
+    let frontier = [fn];
+    for (let depth = 0; depth < 32 && frontier.length && next.size < 4096; depth++) {
+      const upper: FuncInfo[] = [];
+      for (const cur of frontier) {
+        for (const e of this.callgraph.callers(cur)) {
+          if (next.has(e.caller) || !this.reach.reaches(e.caller, ctx.id)) continue;
+          if (blocks(this.funcFacts.get(e.caller)?.locksAtCall.get(e.call)) || blocks(this.handOffLocks(e, cur))) continue;
+          next.set(e.caller, cur);
+          if (ctx.roots.includes(e.caller)) {
+            const chain = [e.caller];
+            for (let f = e.caller; f !== fn; ) chain.push((f = next.get(f)!));
+            return chain;
+          }
+          upper.push(e.caller);
+        }
+      }
+      frontier = upper;
+    }
+    return null;
   }
 
   /** The chain along which the context first reached fn. */
@@ -3754,8 +3789,11 @@ class Facts implements ConcurrencyFacts {
   // ---------------------------------------------------------------- helpers for finding construction
 
   /** Trace lines for one side of a finding. */
-  describeSide(label: string, a: Access, ctx: GoroutineContext): string[] {
-    const chain = this.witness(ctx, a.fn).map((f) => f.name);
+  describeSide(label: string, a: Access, ctx: GoroutineContext, other?: { access: Access; ctx: GoroutineContext }): string[] {
+    // The chain shown avoids the locks the other side holds: those are the ones that
+    // would keep the two apart, so a chain through them would not be the racing way.
+    const avoid = other ? new Set(this.locksIn(other.access, other.ctx).map((l) => l.key)) : undefined;
+    const chain = this.witness(ctx, a.fn, avoid).map((f) => f.name);
     const locks = this.locksIn(a, ctx);
     return [
       `${label}: ${a.text} at ${a.fn.file.ast.path}:${a.span[0]}:${a.span[1]} in ${a.fn.name}`,

@@ -21,7 +21,7 @@ export interface ConcurrencyFacts {
   /** Accesses grouped by location key (`field:T.f`, `map:...`, `chan:...`, ...). */
   readonly accessesByKey: Map<string, Access[]>;
   contextsOf(fn: FuncInfo): GoroutineContext[];
-  witness(ctx: GoroutineContext, fn: FuncInfo): FuncInfo[];
+  witness(ctx: GoroutineContext, fn: FuncInfo, avoid?: ReadonlySet<string>): FuncInfo[];
   /** Locks held at an access, callers' locks included. */
   locksOf(a: Access): HeldLock[];
   /** Locks held at an access on every way the context reaches it. */
@@ -31,5 +31,5 @@ export interface ConcurrencyFacts {
    * `anyOrder`, orderings (before a start, after a wait) are not asked for: two closes
    * of one channel panic in whichever order they run. */
   concurrentPair(a: Access, b: Access, opts?: { anyOrder?: boolean }): ConcurrentPair | null;
-  describeSide(label: string, a: Access, ctx: GoroutineContext): string[];
+  describeSide(label: string, a: Access, ctx: GoroutineContext, other?: { access: Access; ctx: GoroutineContext }): string[];
 }

@@ -82,8 +82,8 @@ const MAX_DISTINCT = 300;
 /** Trace and related locations for a race finding. */
 export function raceEvidence(facts: ConcurrencyFacts, r: RacePair, primaryLabel: string, otherLabel: string): { trace: string[]; related: RelatedLocation[] } {
   const trace = [
-    ...facts.describeSide(primaryLabel, r.primary, r.pair.a),
-    ...facts.describeSide(otherLabel, r.other, r.pair.b),
+    ...facts.describeSide(primaryLabel, r.primary, r.pair.a, { access: r.other, ctx: r.pair.b }),
+    ...facts.describeSide(otherLabel, r.other, r.pair.b, { access: r.primary, ctx: r.pair.a }),
   ];
   const related: RelatedLocation[] = [
     { file: r.other.fn.file.ast.path, line: r.other.span[0], column: r.other.span[1], message: `${otherLabel}: ${r.other.text} in ${r.other.fn.name}` },
