@@ -14,6 +14,7 @@ import type { FuncInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import { chanElementPlace, lockedChanGetter } from './chan-origins.js';
+import type { NeverTrue } from './never-true.js';
 import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
@@ -176,6 +177,8 @@ export interface AccessEnv {
   /** Functions run by sync.Once.Do, with the identity of their Once. */
   onceBodies: Map<FuncInfo, string>;
   targetsOf(c: Callee | null, from?: PackageInfo): FuncInfo[];
+  /** Conditions that are false in every run (their branches are dead code). */
+  neverTrue?: NeverTrue;
 }
 
 export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
@@ -481,8 +484,10 @@ class FuncWalker {
         let cur: State = st;
         if (s.init) cur = this.stmt(s.init, cur);
         if (cur === null) return null;
-        const guard = this.guardLocks(s.cond, cur);
         cur = this.expr(s.cond, cur, 'read');
+        // `if debugGetPut { ... }` with a constant false: the body never runs.
+        if (this.env.neverTrue?.isNeverTrue(s.cond)) return s.else ? this.stmt(s.else, cur) : cur;
+        const guard = this.guardLocks(s.cond, cur);
         const thenIn = guard.then.length ? [...cur, ...guard.then] : cur;
         const elseIn = guard.otherwise.length ? [...cur, ...guard.otherwise] : cur;
         this.condDepth++;

@@ -28,6 +28,7 @@ import { Joins, type JoinChain } from './joins.js';
 import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
 import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
+import { NeverTrue } from './never-true.js';
 import { InitGuards } from './init-guards.js';
 
 /**
@@ -145,6 +146,7 @@ class Facts implements ConcurrencyFacts {
       spawning,
       onceBodies: this.onceBodies(),
       targetsOf: (c, from) => this.callgraph.targetsOf(c, from),
+      neverTrue: new NeverTrue(program),
     };
     for (const fn of program.funcs) {
       if (!fn.body) continue;

@@ -399,6 +399,12 @@ export class Program implements CheckerHost {
     return o.value;
   }
 
+  /** The expression a constant is declared with (null for universe constants and a
+   * constant declared without one). */
+  constExpr(o: Extract<Obj, { kind: 'const' }>): ast.Expr | null {
+    return this.pendingConsts.get(o)?.expr ?? null;
+  }
+
   /** Resolves every constant (types and values); called after building. */
   finishConsts(): void {
     for (const o of this.pendingConsts.keys()) this.constOf(o);
