@@ -9,7 +9,7 @@ import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { placeOf } from '../../concurrency/places.js';
 import { spanContains } from '../../concurrency/spans.js';
-import { calleeOf } from '../../model/calls.js';
+import { calleeOf, neverReturns } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
 import { walk, walkBody } from '../../syntax/walk.js';
@@ -221,7 +221,8 @@ class Walker {
       case 'ExprStmt': {
         this.events(s, st);
         const x = unparen(s.x);
-        if (x.kind === 'CallExpr' && x.fun.kind === 'Ident' && x.fun.name === 'panic') return null;
+        // panic, os.Exit, log.Fatal, t.Fatal: the path ends here.
+        if (x.kind === 'CallExpr' && neverReturns(this.facts.program, x)) return null;
         return st;
       }
       case 'AssignStmt': {
