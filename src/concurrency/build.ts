@@ -834,7 +834,10 @@ class Facts implements ConcurrencyFacts {
     const px = this.programsOf(x);
     const py = this.programsOf(y);
     if (!px || !py) return true;
-    for (const p of px) for (const q of py) if (this.sameProgram(p, q)) return true;
+    // The exported API stands for other programs calling the package: in the package's
+    // own test binary its callers are the tests, which are contexts of their own.
+    const own = (c: GoroutineContext, q: string) => c.kind === 'api' && q === `test:${c.pkg.importPath}`;
+    for (const p of px) for (const q of py) if (this.sameProgram(p, q) && !own(x, q) && !own(y, p)) return true;
     return false;
   }
 
@@ -3143,18 +3146,36 @@ class Facts implements ConcurrencyFacts {
   /** Every pair of hosts (but those that are ca or cb themselves, see joinedApart) cannot
    * run at once, or is one goroutine making the two joining calls one after the other. */
   private hostsApart(hx: Array<{ ctx: GoroutineContext; chains: JoinChain[] }>, hy: Array<{ ctx: GoroutineContext; chains: JoinChain[] }>, ca: GoroutineContext, cb: GoroutineContext): boolean {
+    // Two distinct hosts neither of which runs on a goroutine of its own (tests, main,
+    // the exported API) never overlap: only pairs with a spawned one need a look, and
+    // pairs of one context; the same two chain lists give the same answer.
+    const byCtx = new Map<GoroutineContext, Array<{ ctx: GoroutineContext; chains: JoinChain[] }>>();
+    for (const ey of hy) if (ey.ctx !== ca) { const l = byCtx.get(ey.ctx); if (l) l.push(ey); else byCtx.set(ey.ctx, [ey]); }
+    const apart = new Map<string, boolean>();
+    const spawnedY = hy.filter((ey) => ey.ctx !== ca && (ey.ctx.spawned || ey.ctx.multi));
+    const concurrent = (x: GoroutineContext, y: GoroutineContext) => mayRunConcurrently(x, y) && this.shareProgram(x, y) && this.startedWithin(x, y) && this.startedWithin(y, x);
     for (const ex of hx) {
       if (ex.ctx === cb) continue;
-      for (const ey of hy) {
-        if (ey.ctx === ca) continue;
-        if (ex.ctx === ey.ctx) {
-          if (ex.ctx.multi || ex.ctx.recursive || !this.callsApart(ex.chains, ey.chains, ca, cb)) return false;
-          continue;
-        }
-        if (mayRunConcurrently(ex.ctx, ey.ctx) && this.shareProgram(ex.ctx, ey.ctx) && this.startedWithin(ex.ctx, ey.ctx) && this.startedWithin(ey.ctx, ex.ctx)) return false;
+      for (const ey of byCtx.get(ex.ctx) ?? []) {
+        if (ex.ctx.multi || ex.ctx.recursive) return false;
+        const key = `${this.chainIds(ex.chains)}/${this.chainIds(ey.chains)}`;
+        let hit = apart.get(key);
+        if (hit === undefined) { hit = this.callsApart(ex.chains, ey.chains, ca, cb); apart.set(key, hit); }
+        if (!hit) return false;
       }
+      const others = ex.ctx.spawned || ex.ctx.multi ? hy : spawnedY;
+      for (const ey of others) if (ey.ctx !== ca && ey.ctx !== ex.ctx && concurrent(ex.ctx, ey.ctx)) return false;
     }
     return true;
+  }
+
+  private readonly chainNumbers = new Map<JoinChain, number>();
+  private chainIds(chains: JoinChain[]): string {
+    return chains.map((c) => {
+      let n = this.chainNumbers.get(c);
+      if (n === undefined) { n = this.chainNumbers.size; this.chainNumbers.set(c, n); }
+      return n;
+    }).join(',');
   }
 
   /** c's join chain, joined only by waits that come after access x in c (see signals.ts). */
@@ -3175,15 +3196,18 @@ class Facts implements ConcurrencyFacts {
   private chainHosts(c: GoroutineContext, chain: JoinChain, depth: number): Array<{ ctx: GoroutineContext; chains: JoinChain[] }> | null {
     const top = chain.levels[chain.levels.length - 1]!.fn;
     const out: Array<{ ctx: GoroutineContext; chains: JoinChain[] }> = [];
+    let spawnedHosts = 0;
     for (const d of this.contextsOf(top)) {
       // c starting copies of itself through its joiner: each lives inside the call of
       // the copy that started it, so inside the outermost copy's host.
       if (d === c) continue;
       const dc = d.spawned && !d.recursive && depth < 2 ? this.joins.chainOf(d) : null;
       const lifted = dc ? this.chainHosts(d, dc, depth + 1) : null;
-      if (lifted && !lifted.some((h) => h.ctx === c)) for (const h of lifted) out.push({ ctx: h.ctx, chains: [chain, ...h.chains] });
-      else out.push({ ctx: d, chains: [chain] });
-      if (out.length > MAX_HOSTS) return null;
+      const added = lifted && !lifted.some((h) => h.ctx === c) ? lifted.map((h) => ({ ctx: h.ctx, chains: [chain, ...h.chains] })) : [{ ctx: d, chains: [chain] }];
+      // Hosts on goroutines of their own are compared with every other host; the rest
+      // (tests, main) only with those and with themselves.
+      for (const h of added) { out.push(h); if (h.ctx.spawned || h.ctx.multi) spawnedHosts++; }
+      if (spawnedHosts > MAX_HOSTS || out.length > MAX_ALL_HOSTS) return null;
     }
     return out.length ? out : null;
   }
@@ -3897,6 +3921,7 @@ class Facts implements ConcurrencyFacts {
 
 /** Contexts that run the joiners of two goroutines, looked at by joinedApart. */
 const MAX_HOSTS = 256;
+const MAX_ALL_HOSTS = 8192;
 
 /** A function reached by thousands of goroutine contexts (a logging helper) is checked
  * against the first MAX_CONTEXTS of them, goroutines first: enough to find a witness,
