@@ -22,7 +22,7 @@ import { spanContains } from './spans.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { exprText, isAllocation, placeOf, varKey } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
-import { ObjectOrigins, type ContextView, type ObjectOrigin } from './object-origins.js';
+import { ObjectOrigins, mayOverlap, type ContextView, type ObjectLocation, type ObjectOrigin } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins, type JoinChain } from './joins.js';
 import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
@@ -1435,6 +1435,10 @@ class Facts implements ConcurrencyFacts {
         // Each goroutine reaches its object only as one it made itself (or was given new,
         // as a handler its request): two goroutines, two objects.
         if (selfType && this.madeBy(x, a) && this.madeBy(y, b)) continue;
+        // Each reaches its object from a place of its own that only new objects are put in
+        // (`client := Client(c); server := Server(s)`, a field set only to a new object):
+        // two objects.
+        if (selfType && this.distinctObjects(x, a, y, b)) continue;
         if (selfType) {
           const oa = anchorA?.held ? 'shared' : this.originIn(x, a);
           const ob = oa === 'private' || anchorB?.held ? oa : this.originIn(y, b);
@@ -1817,6 +1821,33 @@ class Facts implements ConcurrencyFacts {
     return this.objectOrigins.madeByGoroutine(this.viewOf(c), a.fn, root === a.fn.recv ? { recv: true } : a.place.rootExpr, a.span);
   }
 
+  /** Accesses a (in context x) and b (in y) touch two objects: no location of one (see
+   * ObjectOrigins.locationsOf) may be one of the other's. */
+  private distinctObjects(x: GoroutineContext, a: Access, y: GoroutineContext, b: Access): boolean {
+    const la = this.locationsIn(x, a);
+    if (!la) return false;
+    const lb = this.locationsIn(y, b);
+    if (!lb) return false;
+    return !la.some((p) => lb.some((q) => mayOverlap(p, q)));
+  }
+
+  /** The locations of the object whose field access a touches, as context c reaches it. */
+  private locationsIn(c: GoroutineContext, a: Access): ObjectLocation[] | null {
+    const root = a.place.root;
+    const path = a.place.path;
+    if (!root || a.place.indexed || !a.key?.startsWith('field:') || !path.length || !this.heldByValue(root.type, path)) return null;
+    // Fields of structs held by value on the way (`c.in.seq`): the object is inside root's.
+    const inside: string[] = [];
+    let t: Type = root.type;
+    for (const f of path.slice(0, -1)) {
+      const s = this.program.lookup(t, f);
+      if (s?.kind !== 'field' || !s.file || !s.span) return null;
+      inside.push(`${s.file}:${s.span.join(',')}`);
+      t = s.type;
+    }
+    return this.objectOrigins.locationsOf(this.viewOf(c), a.fn, root === a.fn.recv ? { recv: true } : a.place.rootExpr, inside);
+  }
+
   /** The traced origin of an access on a receiver or a local of its function, with the
    * variable it entered the goroutine by; null for other roots (package variables,
    * captured variables), which are shared as they are. */
@@ -1846,7 +1877,18 @@ class Facts implements ConcurrencyFacts {
       // net/http makes a new *Request for every request it hands a handler, on that
       // request's goroutine.
       const madeParam = c.kind === 'http-handler' ? (f: FuncInfo, i: number) => roots.has(f) && isHTTPRequest(f.params[i]?.type) : undefined;
-      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit), madeParam, id: String(c.id) };
+      const spawnArg = (f: FuncInfo, want: { recv: true } | { param: number }): { fn: FuncInfo; expr: ast.Expr } | null => {
+        const s = c.spawnNode;
+        if (!c.spawner || s?.kind !== 'GoStmt' || c.roots.length !== 1 || c.roots[0] !== f) return null;
+        const fun = unparen(s.call.fun);
+        if ('recv' in want) {
+          const sel = fun.kind === 'SelectorExpr' ? this.program.selectionOf(fun) : null;
+          return fun.kind === 'SelectorExpr' && sel?.kind === 'method' && sel.method.info === f && !sel.path.length ? { fn: c.spawner, expr: fun.x } : null;
+        }
+        if (s.call.ellipsis || s.call.args.length !== f.params.length || (f.sig.variadic && want.param === f.params.length - 1)) return null;
+        return { fn: c.spawner, expr: s.call.args[want.param]! };
+      };
+      v = { isRoot: (f) => roots.has(f), reaches: (f) => this.reach.reaches(f, c.id), keptCallback: (lit) => this.runsKeptCallback(c, lit), madeParam, spawnArg, id: String(c.id) };
       this.views.set(c, v);
     }
     return v;

@@ -17,7 +17,7 @@ import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
 import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
-import type { FuncInfo, VarObj } from '../model/objects.js';
+import type { FieldSelection, FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { identical, isInterface, underlying } from '../model/typeops.js';
 import { lookupFieldOrMethod } from '../model/lookup.js';
@@ -60,6 +60,9 @@ export interface ContextView {
   madeParam?(fn: FuncInfo, i: number): boolean;
   /** Names the context, for caching. */
   id?: string;
+  /** What the context's `go` statement hands its own function fn as its receiver or
+   * parameter: the expression and the function it is evaluated in. */
+  spawnArg?(fn: FuncInfo, want: { recv: true } | { param: number }): { fn: FuncInfo; expr: ast.Expr } | null;
 }
 
 /** States (function, receiver or parameter) visited before the search gives up. */
@@ -268,6 +271,194 @@ export class ObjectOrigins {
       }
     }
     return any;
+  }
+
+  private readonly locationCache = new Map<string, ObjectLocation[] | null>();
+  private pointerFieldStores: Map<string, Set<string> | null> | null = null;
+
+  /**
+   * Where the object at `start` in fn lies, every way context `view` reaches fn (see
+   * ObjectLocation), or null when some way in is not followed at all. `inside`: the
+   * struct fields held by value, outermost first, that lead from that object to the one
+   * wanted. A top-level object (the base) is one of:
+   * - `var:<id>`: a local every assignment sets to a new object (`client := Client(c)`
+   *   with a constructor that returns one it allocated), or a struct variable;
+   * - `alloc:<site>`: an allocation used as it is (`go f(&T{})`);
+   * - `new:<context>`: what each run of the goroutine's own function is given new
+   *   (view.madeParam: the request of an HTTP handler);
+   * - through a pointer field every store sets to a new object or to such a local
+   *   (`sc.framer = fr`, `f.debug = NewFramer()`): the bases it is stored from.
+   * An object made once and reached through two names (`a := newX(); b := a`) has one
+   * base: b is not set to a new object, so it has none.
+   */
+  locationsOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr, inside: string[] = []): ObjectLocation[] | null {
+    const cached = 'recv' in start && !inside.length && view.id !== undefined;
+    const key = `${view.id ?? ''}|${fn.id}`;
+    if (cached && this.locationCache.has(key)) return this.locationCache.get(key)!;
+    const r = this.computeLocations(view, fn, start, inside);
+    if (cached) this.locationCache.set(key, r);
+    return r;
+  }
+
+  private computeLocations(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr, inside: string[]): ObjectLocation[] | null {
+    const out = new Map<string, ObjectLocation>();
+    const seen = new Set<string>();
+    const queue: Array<[FuncInfo, { recv: true } | { param: number }, string[]]> = [];
+    const found = (base: string, path: string[]): true => { out.set(`${base}\u0001${path.join('\u0001')}`, { base, inside: path }); return true; };
+    // Nothing shown of the object holding this one: only the fields on the way are known.
+    const unknown = (path: string[]): boolean => path.length > 0 && found('?', path);
+    const resolve = (f: FuncInfo, e: ast.Expr, path: string[]): boolean => {
+      let x = unparen(e);
+      if (this.newObjectExpr(x, 0)) return found(`alloc:${f.id}:${x.span.join(',')}`, path);
+      while (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      if (x.kind === 'SelectorExpr') {
+        const s = this.program.selectionOf(x);
+        const id = s?.kind === 'field' ? fieldId(s) : null;
+        if (!s || s.kind !== 'field' || !id) return unknown(path);
+        if (isValueStruct(s.type)) return resolve(f, x.x, [id, ...path]);
+        const from = s.type.kind === 'pointer' ? this.storedFrom(id) : null;
+        if (!from) return unknown(path);
+        for (const b of from) found(b, path);
+        return true;
+      }
+      const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (v?.kind !== 'var' || !v.func?.body) return unknown(path);
+      if (v.func === f && (v === f.recv || f.params.includes(v))) {
+        const step = this.paramStep(f, v);
+        if (!step) return unknown(path);
+        queue.push([f, step, path]);
+        return true;
+      }
+      return this.freshLocal(f, v) ? found(`var:${v.id}`, path) : unknown(path);
+    };
+    if ('recv' in start) {
+      const step = this.paramStep(fn, fn.recv);
+      if (!step) return null;
+      queue.push([fn, step, inside]);
+    } else if (!resolve(fn, start, inside)) return null;
+    let budget = SEARCH_BUDGET;
+    while (queue.length) {
+      const [callee, want, path] = queue.pop()!;
+      const key = `${callee.id}|${'recv' in want ? 'r' : want.param}|${path.join('\u0001')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (--budget < 0) return null;
+      const edges = this.callgraph.callers(callee).filter((e) => view.reaches(e.caller));
+      // The goroutine's own function: what its `go` statement hands it, or what each run
+      // of it is given new (the request of an HTTP handler); and what it calls itself with.
+      if (view.isRoot(callee)) {
+        const given = view.spawnArg?.(callee, want) ?? null;
+        if ('param' in want && !given && view.madeParam?.(callee, want.param)) found(`new:${view.id ?? ''}:${callee.id}:${want.param}`, path);
+        else if (!(given ? resolve(given.fn, given.expr, path) : unknown(path))) return null;
+      } else if (!edges.length && !unknown(path)) return null;
+      for (const e of edges) {
+        let x: ast.Expr | undefined;
+        if ('recv' in want) {
+          // Only a method called by name on a value of its own (not an interface) type, not
+          // promoted from an embedded field.
+          const f = unparen(e.call.fun);
+          const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
+          if (f.kind === 'SelectorExpr' && sel?.kind === 'method' && sel.method.info === callee && !sel.path.length && !isInterface(this.program.typeOf(f.x))) x = f.x;
+        } else if (!e.call.ellipsis && e.call.args.length === callee.params.length && !(callee.sig.variadic && want.param === callee.params.length - 1)) {
+          x = e.call.args[want.param];
+        }
+        if (!(x ? resolve(e.caller, x, path) : unknown(path))) return null;
+      }
+    }
+    return out.size ? [...out.values()] : null;
+  }
+
+  /** A receiver or parameter of fn never assigned in it: to follow to fn's callers. */
+  private paramStep(fn: FuncInfo, v: VarObj | null): { recv: true } | { param: number } | null {
+    if (!v || v.func !== fn || !fn.body) return null;
+    const assigns = this.assignmentsTo(fn, v);
+    if (!assigns || assigns.length) return null;
+    if (v === fn.recv) return { recv: true };
+    const i = fn.params.indexOf(v);
+    return i >= 0 ? { param: i } : null;
+  }
+
+  /** v is a local of fn (or of a function around it) holding storage of its own: a struct
+   * variable, or one every assignment sets to a new object. */
+  private freshLocal(fn: FuncInfo, v: VarObj): boolean {
+    if (v.scope !== 'local') return false;
+    let g: FuncInfo | null = fn;
+    while (g && g !== v.func) g = g.parent;
+    if (!g) return false;
+    if (isValueStruct(v.type)) return true;
+    const assigns = this.assignmentsTo(v.func!, v);
+    return !!assigns && assigns.length > 0 && assigns.every((a) => a.value !== null && this.newObjectExpr(a.value, 0));
+  }
+
+  /** The locations an unexported pointer field is stored from, when every store (an
+   * assignment or a composite literal of its package) gives it a new object or a fresh
+   * local (see freshLocal); null otherwise, or when its address is taken. */
+  private storedFrom(id: string): Set<string> | null {
+    this.pointerFieldStores ??= this.collectFieldStores();
+    return this.pointerFieldStores.get(id) ?? null;
+  }
+
+  private collectFieldStores(): Map<string, Set<string> | null> {
+    const out = new Map<string, Set<string> | null>();
+    const store = (s: FieldSelection | null, fn: FuncInfo | null, value: ast.Expr | null): void => {
+      const id = s ? fieldId(s) : null;
+      if (!id || !s || out.get(id) === null) return;
+      if (/^[A-Z]/.test(s.name) || s.type.kind !== 'pointer') { out.set(id, null); return; }
+      const v = value ? unparen(value) : null;
+      let loc: string | null = null;
+      if (v && v.kind === 'Ident' && v.name === 'nil' && this.program.objectOf(v)?.kind !== 'var') return;
+      if (v && this.newObjectExpr(v, 0)) loc = `alloc:${fn?.id ?? s.file}:${v.span.join(',')}`;
+      else if (v && fn && v.kind === 'Ident') {
+        const o = this.program.objectOf(v);
+        if (o?.kind === 'var' && o.type.kind === 'pointer' && this.freshLocal(fn, o)) loc = `var:${o.id}`;
+      }
+      if (!loc) { out.set(id, null); return; }
+      const set = out.get(id) ?? new Set<string>();
+      set.add(loc);
+      out.set(id, set);
+    };
+    const funcOf = new Map<ast.Node, FuncInfo>();
+    for (const fn of this.program.funcs) funcOf.set(fn.node, fn);
+    const visit = (root: ast.Node, fn: FuncInfo | null): void => {
+      walk(root, (n) => {
+        if (n.kind === 'FuncLit' || n.kind === 'FuncDecl') {
+          const f = funcOf.get(n);
+          if (f?.body) visit(f.body, f);
+          return false;
+        }
+        if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            const x = unparen(l);
+            if (x.kind !== 'SelectorExpr') return;
+            const s = this.program.selectionOf(x);
+            if (s?.kind !== 'field') return;
+            store(s, fn, n.lhs.length === n.rhs.length && (n.tok === '=' || n.tok === ':=') ? n.rhs[i]! : null);
+          });
+        } else if (n.kind === 'UnaryExpr' && n.op === '&') {
+          const x = unparen(n.x);
+          const s = x.kind === 'SelectorExpr' ? this.program.selectionOf(x) : null;
+          if (s?.kind === 'field') store(s, null, null);
+        } else if (n.kind === 'CompositeLit') {
+          const t = this.program.typeOf(n);
+          const base = t.kind === 'pointer' ? t.elem : t;
+          const u = underlying(base);
+          if (u.kind !== 'struct') return undefined;
+          n.elts.forEach((el, i) => {
+            let name: string | null = null;
+            let value: ast.Expr = el;
+            if (el.kind === 'KeyValueExpr') { name = el.key.kind === 'Ident' ? el.key.name : null; value = el.value; }
+            else name = u.fields[i]?.name ?? null;
+            if (!name) return;
+            const s = this.program.lookup(base, name);
+            store(s?.kind === 'field' ? s : null, fn, value);
+          });
+        }
+        return undefined;
+      });
+    };
+    // Every file of the module's packages, package-level initialisers included.
+    for (const pkg of this.program.packages) for (const f of pkg.files) for (const d of f.ast.decls) visit(d, null);
+    return out;
   }
 
   /** madeByGoroutine for expression e of fn, used at span at: true, false, or the
@@ -1176,6 +1367,28 @@ function isContext(t: Type | null | undefined): boolean {
 function ownedValue(t: Type): boolean {
   const u = underlying(t);
   return u.kind === 'struct' || u.kind === 'array' || (u.kind === 'basic' && t.kind !== 'unknown');
+}
+
+/**
+ * Where an object lies: inside the top-level object `base` (an allocation or a variable's
+ * own storage; '?' when not known), through the struct fields held by value in `inside`
+ * (field ids, outermost first). See ObjectOrigins.locationsOf.
+ */
+export interface ObjectLocation { base: string; inside: string[] }
+
+/** Two locations may be the same memory: the same base and fields, or, where a base is
+ * not known, fields that end alike (a top-level object is inside nothing). */
+export function mayOverlap(p: ObjectLocation, q: ObjectLocation): boolean {
+  if (p.base !== '?' && q.base !== '?') return p.base === q.base && p.inside.length === q.inside.length && p.inside.every((f, i) => f === q.inside[i]);
+  const [s, l] = p.inside.length <= q.inside.length ? [p, q] : [q, p];
+  if (s.base !== '?' && s.inside.length < l.inside.length) return false;
+  const off = l.inside.length - s.inside.length;
+  return s.inside.every((f, i) => f === l.inside[off + i]);
+}
+
+/** A declared struct field, named by where it is declared. */
+function fieldId(s: FieldSelection): string | null {
+  return s.file && s.span ? `${s.file}:${s.span.join(',')}` : null;
 }
 
 function isValueStruct(t: Type): boolean {
