@@ -363,9 +363,10 @@ class FuncWalker {
           const handed = (a: ast.Expr) => (spawn ? mentioned(a) : directVar(a));
           const from = spawn || isAppend ? Infinity : formatted(n);
           (isAppend ? n.args.slice(1) : n.args).forEach((a, i) => { if (i < from) for (const v of handed(a)) mark(v, n.span); });
+          // A method of one of its fields (`c.bw.Flush()`) is handed that field, not the object.
           if (c?.kind === 'method') {
             const recv = unparen(n.fun);
-            if (recv.kind === 'SelectorExpr') for (const v of mentioned(recv.x)) mark(v, n.span);
+            if (recv.kind === 'SelectorExpr') for (const v of handed(recv.x)) mark(v, n.span);
           }
         }
       }
