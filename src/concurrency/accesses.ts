@@ -191,6 +191,10 @@ class FuncWalker {
   private loopStack: ast.Span[] = [];
   /** Local variables allocated here, with the position where they escape (if they do). */
   private readonly allocated = new Map<VarObj, ast.Span | null>();
+  /** Every point where an allocated local escapes (see findAllocations). */
+  private readonly escapes = new Map<VarObj, ast.Span[]>();
+  /** Blocks (and case clauses) of this function's own body that end by leaving it. */
+  private exitBlocks: ast.Span[] = [];
   /** Where an allocated local is sent on a channel or handed to a `go` statement. */
   private readonly sentAt = new Map<VarObj, ast.Span[]>();
   /** Where an allocated local is sent on a channel. */
@@ -298,6 +302,33 @@ class FuncWalker {
       const cur = this.allocated.get(v);
       if (cur === undefined) return;
       if (cur === null || before(at, cur)) this.allocated.set(v, at);
+      const list = this.escapes.get(v) ?? [];
+      list.push(at);
+      this.escapes.set(v, list);
+    };
+    // A branch that shares the object and then leaves the function (`if err != nil {
+    // c.Close(); return nil, err }`) shares it on no path that goes on below.
+    const leaves = (list: readonly ast.Stmt[]): boolean => {
+      const last = list[list.length - 1];
+      if (!last) return false;
+      if (last.kind === 'ReturnStmt') return true;
+      const x = last.kind === 'ExprStmt' ? unparen(last.x) : null;
+      return x?.kind === 'CallExpr' && neverReturns(this.program, x);
+    };
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'BlockStmt' && n !== body && leaves(n.list)) this.exitBlocks.push(n.span);
+      if ((n.kind === 'CaseClause' || n.kind === 'CommClause') && leaves(n.body)) this.exitBlocks.push(n.span);
+      return undefined;
+    });
+    // Formatting arguments (`log.Printf("%p", v)`, a `...any` parameter) are printed, not kept.
+    const formatted = (call: ast.CallExpr): number => {
+      if (call.ellipsis) return Infinity;
+      const t = this.program.typeOf(call.fun);
+      if (t.kind !== 'func' || !t.sig.variadic) return Infinity;
+      const last = t.sig.params[t.sig.params.length - 1];
+      const elem = last?.kind === 'slice' ? last.elem : null;
+      return elem?.kind === 'interface' && elem.methods.length === 0 && elem.embeds.length === 0 ? t.sig.params.length - 1 : Infinity;
     };
     const directVar = (e: ast.Expr): VarObj[] => this.directVarOf(e);
     const mentioned = (e: ast.Node): VarObj[] => {
@@ -333,10 +364,12 @@ class FuncWalker {
         if (shares) {
           // Handing the variable itself over shares it; using one of its fields does not.
           const handed = (a: ast.Expr) => (spawn ? mentioned(a) : directVar(a));
-          for (const a of isAppend ? n.args.slice(1) : n.args) for (const v of handed(a)) mark(v, n.span);
+          const from = spawn || isAppend ? Infinity : formatted(n);
+          (isAppend ? n.args.slice(1) : n.args).forEach((a, i) => { if (i < from) for (const v of handed(a)) mark(v, n.span); });
+          // A method of one of its fields (`c.bw.Flush()`) is handed that field, not the object.
           if (c?.kind === 'method') {
             const recv = unparen(n.fun);
-            if (recv.kind === 'SelectorExpr') for (const v of mentioned(recv.x)) mark(v, n.span);
+            if (recv.kind === 'SelectorExpr') for (const v of handed(recv.x)) mark(v, n.span);
           }
         }
       }
@@ -416,7 +449,9 @@ class FuncWalker {
     // element at the iteration's own index, `xs[i] = ...`, stays the iteration's.)
     const shared = place.key?.startsWith('map:') ? sends : this.sentOnly.get(place.root) ?? [];
     if (rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && shared.some((s) => spanContains(l, s)))) return false;
-    return before(at, esc);
+    if (before(at, esc)) return true;
+    // Shared only on branches that leave the function before reaching the access.
+    return (this.escapes.get(place.root) ?? []).every((e) => before(at, e) || this.exitBlocks.some((b) => spanContains(b, e) && !spanContains(b, at)));
   }
 
   // ------------------------------------------------------------ statements

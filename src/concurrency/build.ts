@@ -2990,7 +2990,7 @@ class Facts implements ConcurrencyFacts {
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
-      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released) || this.calledBeforeStart(a, site.fn, ca, cb);
+      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released) || this.calledBeforeStart(a, site.fn, ca, cb) || this.beforeStarted(a, ca, cb);
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
@@ -3340,6 +3340,124 @@ class Facts implements ConcurrencyFacts {
       if (e.targets.includes(fn) || this.edgeReaches(e, fn) !== false) return false;
     }
     return true;
+  }
+
+  /**
+   * a is made by a method M on its receiver (`c.Stdin = pr` in StdinPipe), and goroutine
+   * cb is started by a method S of the same type on its own receiver (`go c.watchCtx()` in
+   * Start). Every call of M is made on an object S has not yet run on: a new one (`cmd :=
+   * exec.Command(...); cmd.StdinPipe(); cmd.Start()`), not handed anywhere that leads to S
+   * before the call; or S's own receiver before its `go` statement; or the receiver of a
+   * method of the type that is itself called only that way. So on each object a comes
+   * before S starts the goroutine; and a goroutine S started on another object does not
+   * touch this one.
+   */
+  private beforeStarted(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
+    const S = cb.spawner;
+    const M = a.fn;
+    if (!S?.recv || !M.recv || M === S || cb.kind !== 'go' || cb.recursive || !cb.spawnNode || a.place.root !== M.recv) return false;
+    if (!S.recvDecl || S.recvDecl !== M.recvDecl || ca.roots.includes(M)) return false;
+    if (!this.mentionsVar(cb.spawnNode, S.recv)) return false;
+    const key = `${M.id}|${S.id}|${cb.spawnNode.span.join(',')}`;
+    let hit = this.beforeStartedCache.get(key);
+    if (hit === undefined) { hit = this.unstartedCalls(M, S, cb.spawnNode.span, 0); this.beforeStartedCache.set(key, hit); }
+    return hit;
+  }
+
+  private readonly beforeStartedCache = new Map<string, boolean>();
+  private readonly leadsCache = new Map<string, boolean>();
+
+  private mentionsVar(n: ast.Node, v: VarObj): boolean {
+    let hit = false;
+    walk(n, (m) => {
+      if (hit) return false;
+      if (m.kind === 'Ident' && this.program.objectOf(m) === v) hit = true;
+      return undefined;
+    });
+    return hit;
+  }
+
+  /** Every call of M is made on an object S has not run on yet (see beforeStarted). */
+  private unstartedCalls(M: FuncInfo, S: FuncInfo, spawn: ast.Span, depth: number): boolean {
+    const calls = this.callgraph.callers(M);
+    if (!calls.length || depth > 3 || this.spawnRoots().has(M)) return false;
+    for (const e of calls) {
+      if (e.deferred) return false;
+      const f = unparen(e.call.fun);
+      if (f.kind !== 'SelectorExpr') return false;
+      const x = unparen(f.x);
+      const F = e.caller;
+      const loops = this.funcFacts.get(F)?.loops ?? [];
+      if (x.kind === 'CallExpr') {
+        // A constructor's new object (`exec.Command(...).Run()`), unless it starts S itself.
+        if (!this.objectOrigins.freshValue(x) || this.callgraph.targetsOf(calleeOf(this.program, x), F.pkg).some((t) => this.leadsTo(t, S))) return false;
+        continue;
+      }
+      const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (v?.kind !== 'var') return false;
+      if (loops.some((l) => spanContains(l, e.call.span) && !(v.span && spanContains(l, v.span)))) return false;
+      if (F === S && v === S.recv) {
+        // In S itself, before its `go` statement; S in turn runs once per object.
+        if (!before(e.call.span, spawn) || loops.some((l) => spanContains(l, e.call.span) && spanContains(l, spawn))) return false;
+        if (!this.guardsRestart(S, spawn) && !this.unstartedCalls(S, S, spawn, depth + 1)) return false;
+        continue;
+      }
+      if (!this.untouchedBefore(F, v, e.call, S)) return false;
+      if (v.scope === 'local' && v.func === F && this.objectOrigins.madePerCall(v)) continue;
+      if (F.recv && v === F.recv && F.recvDecl === M.recvDecl && F !== S && this.unstartedCalls(F, S, spawn, depth + 1)) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** In F, before the call, nothing that leads to S is given v, and v is not stored or sent. */
+  private untouchedBefore(F: FuncInfo, v: VarObj, call: ast.CallExpr, S: FuncInfo): boolean {
+    if (!F.body) return false;
+    const loops = this.funcFacts.get(F)?.loops ?? [];
+    const earlier = (sp: ast.Span) => before(sp, call.span) || loops.some((l) => spanContains(l, sp) && spanContains(l, call.span));
+    let ok = true;
+    walk(F.body, (n) => {
+      if (!ok) return false;
+      if (n === call) return false;
+      if (!earlier(n.span)) return undefined;
+      if (n.kind === 'GoStmt' && this.mentionsVar(n, v)) ok = false;
+      else if (n.kind === 'SendStmt' && this.mentionsVar(n.value, v)) ok = false;
+      else if (n.kind === 'AssignStmt') {
+        n.lhs.forEach((l, i) => {
+          const r = n.rhs[i] ?? n.rhs[0];
+          const lp = unparen(l);
+          const toLocal = lp.kind === 'Ident' && (this.program.objectOf(lp) as VarObj | null)?.scope === 'local';
+          if (r && !toLocal && unparen(r).kind === 'Ident' && this.program.objectOf(unparen(r) as ast.Ident) === v) ok = false;
+        });
+      } else if (n.kind === 'CallExpr' && this.mentionsVar(n, v)) {
+        const targets = this.callgraph.targetsOf(calleeOf(this.program, n), F.pkg);
+        if (!targets.length || targets.some((t) => this.leadsTo(t, S))) ok = false;
+      }
+      return undefined;
+    });
+    return ok;
+  }
+
+  /** fn calls S within a few calls; true when the search grows too large to tell. */
+  private leadsTo(fn: FuncInfo, S: FuncInfo): boolean {
+    const key = `${fn.id}|${S.id}`;
+    let hit = this.leadsCache.get(key);
+    if (hit !== undefined) return hit;
+    hit = false;
+    const seen = new Set<FuncInfo>([fn]);
+    let frontier = [fn];
+    for (let d = 0; d < 6 && frontier.length && !hit; d++) {
+      const next: FuncInfo[] = [];
+      for (const f of frontier) {
+        if (f === S) { hit = true; break; }
+        for (const e of this.callgraph.callees(f)) for (const t of e.targets) if (!seen.has(t)) { seen.add(t); next.push(t); }
+      }
+      if (seen.size > 3000) { hit = true; break; }
+      frontier = next;
+    }
+    if (!hit && frontier.length) hit = frontier.includes(S);
+    this.leadsCache.set(key, hit);
+    return hit;
   }
 
   /**

@@ -861,6 +861,12 @@ export class ObjectOrigins {
 
   /** An allocation, or a call of a function each of whose returns gives one (directly, or
    * through a local set once to one). */
+  /** An expression that makes a new object each time it runs (an allocation, or a call
+   * of a constructor that returns one it allocated). */
+  freshValue(e: ast.Expr): boolean {
+    return this.newObjectExpr(e, 0);
+  }
+
   private newObjectExpr(e: ast.Expr, depth: number): boolean {
     const x = unparen(e);
     if (isAllocation(x)) return true;
