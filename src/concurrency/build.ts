@@ -5,7 +5,7 @@
  * pair of accesses safe (before the `go` statement, after a Wait or a receive).
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
@@ -56,6 +56,14 @@ const MAX_VARIANTS = 24;
 const MAX_MAY_LOCKS = 128;
 const MANY = 'many' as const;
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
+/** Node kinds the passes over function bodies look at. */
+const BRANCH_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'ReturnStmt');
+const GO_STMTS = kindSet('GoStmt');
+const IDENTS = kindSet('Ident');
+const CALLS = kindSet('CallExpr');
+const RETURNS = kindSet('ReturnStmt');
+const ASSIGNS = kindSet('AssignStmt');
+const STORE_KINDS = kindSet('CompositeLit', 'AssignStmt');
 
 export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
   return new Facts(program);
@@ -235,8 +243,7 @@ class Facts implements ConcurrencyFacts {
     if (!found.length) return hit;
     const regions: ast.Span[] = [];
     const exits: ast.Span[] = [];
-    walk(body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(body, BRANCH_KINDS, (n) => {
       if (n.kind === 'IfStmt') { regions.push(n.body.span); if (n.else) regions.push(n.else.span); }
       else if (n.kind === 'CaseClause' || n.kind === 'CommClause' || n.kind === 'ForStmt' || n.kind === 'RangeStmt') regions.push(n.span);
       else if (n.kind === 'ReturnStmt') exits.push(n.span);
@@ -268,7 +275,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Map<FuncInfo, ast.CallExpr[]>();
     for (const f of this.program.funcs) {
       if (!f.body) continue;
-      walk(f.body, (n) => {
+      walkKinds(f.body, GO_STMTS, (n) => {
         if (n.kind !== 'GoStmt') return undefined;
         const t = staticTarget(calleeOf(this.program, n.call));
         if (t) out.set(t, [...(out.get(t) ?? []), n.call]);
@@ -510,7 +517,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Set<string>();
     for (const r of c.roots) {
       if (!r.body) continue;
-      walk(r.body, (m) => {
+      walkKinds(r.body, IDENTS, (m) => {
         if (m.kind !== 'Ident') return undefined;
         const o = this.program.objectOf(m);
         if (o?.kind !== 'var') return undefined;
@@ -664,7 +671,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Set<string>();
     for (const fn of this.program.funcs) {
       if (!fn.body || fn.node.kind === 'FuncLit') continue;
-      walk(fn.body, (n) => {
+      walkKinds(fn.body, CALLS, (n) => {
         if (n.kind !== 'CallExpr' || n.args.length !== 3 || !isFuncCall(calleeOf(this.program, n), 'context', 'WithValue')) return undefined;
         const t = this.program.typeOf(n.args[2]!);
         if (t.kind === 'pointer' && t.elem.kind === 'named') out.add(`${t.elem.decl.pkgPath}.${t.elem.decl.name}`);
@@ -694,8 +701,7 @@ class Facts implements ConcurrencyFacts {
     hit = new Set();
     const out = hit;
     if (fn.body) {
-      walk(fn.body, (m) => {
-        if (m.kind === 'FuncLit') return false;
+      walkBodyKinds(fn.body, RETURNS, (m) => {
         if (m.kind === 'ReturnStmt') {
           for (const r of m.results) {
             const x = unparen(r);
@@ -709,8 +715,7 @@ class Facts implements ConcurrencyFacts {
       // the caller as well: its elements.
       const slices = [...out].filter((v) => underlying(v.type).kind === 'slice');
       if (slices.length) {
-        walk(fn.body, (m) => {
-          if (m.kind === 'FuncLit') return false;
+        walkBodyKinds(fn.body, ASSIGNS, (m) => {
           if (m.kind !== 'AssignStmt' || m.lhs.length !== m.rhs.length) return undefined;
           m.lhs.forEach((l, i) => {
             let lx = unparen(l);
@@ -875,7 +880,7 @@ class Facts implements ConcurrencyFacts {
   private closesOver(fn: FuncInfo, typeKey: string): FuncInfo[] {
     if (fn.node.kind !== 'FuncLit' || !fn.body) return [];
     const out = new Set<FuncInfo>();
-    walk(fn.body, (m) => {
+    walkKinds(fn.body, IDENTS, (m) => {
       if (m.kind !== 'Ident') return undefined;
       const o = this.program.objectOf(m);
       if (o?.kind === 'var' && (o.scope === 'local' || o.scope === 'param' || o.scope === 'recv') && o.func && !inside(o.func, fn) && this.heldTypes(o.type).has(typeKey)) out.add(o.func);
@@ -2059,7 +2064,7 @@ class Facts implements ConcurrencyFacts {
         const x = e ? unparen(e) : null;
         return x?.kind === 'Ident' && fn.recv && this.program.objectOf(x) === fn.recv ? fn.recvDecl ?? null : null;
       };
-      walk(fn.body, (n) => {
+      walkKinds(fn.body, STORE_KINDS, (n) => {
         if (n.kind === 'CompositeLit') {
           const h = holderOf(this.program.typeOf(n));
           if (!h) return undefined;
@@ -2119,8 +2124,7 @@ class Facts implements ConcurrencyFacts {
     if (hit) return hit;
     const out: PublishSite[] = [];
     const varOf = (e: ast.Expr): VarObj | null => { const x = unparen(e); const o = x.kind === 'Ident' ? this.program.objectOf(x) : null; return o?.kind === 'var' ? o : null; };
-    if (fn.body) walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    if (fn.body) walkBodyKinds(fn.body, ASSIGNS, (n) => {
       if (n.kind !== 'AssignStmt' || n.lhs.length !== 1 || n.rhs.length !== 1) return undefined;
       const lhs = unparen(n.lhs[0]!);
       const rhs = unparen(n.rhs[0]!);
@@ -3822,8 +3826,7 @@ class Facts implements ConcurrencyFacts {
     };
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
-      walk(fn.body, (n) => {
-        if (n.kind === 'FuncLit' && n !== fn.node) return false;
+      walkBodyKinds(fn.body, CALLS, (n) => {
         if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n, fn)) {
           const f = unparen(n.fun);
           const k = (f.kind === 'SelectorExpr' ? placeOf(this.program, f.x)?.key : null) ?? ANY_ONCE;
@@ -4072,7 +4075,7 @@ function capturedVars(program: Program): Set<VarObj> {
   const out = new Set<VarObj>();
   for (const fn of program.funcs) {
     if (fn.node.kind !== 'FuncLit' || !fn.body) continue;
-    walk(fn.body, (n) => {
+    walkKinds(fn.body, IDENTS, (n) => {
       if (n.kind === 'Ident') {
         const o = program.objectOf(n);
         if (o?.kind === 'var' && o.scope !== 'pkg' && o.func && o.func !== fn && isAncestor(o.func, fn)) out.add(o);
