@@ -91,14 +91,18 @@ class Facts implements ConcurrencyFacts {
   private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly rangeValues = new Map<FuncInfo, Set<VarObj>>();
-  private readonly labelCache = new Map<string, ObjectLabels>();
-  private readonly seeingCache = new Map<string, GoroutineContext[]>();
+  /** objectLabels by context id, then type key (asked for in the innermost loops of the
+   * pair search: no key strings are built for it). */
+  private readonly labelCache: Array<Map<string, ObjectLabels> | undefined> = [];
+  private readonly seeingCache = new Map<FuncInfo, Map<string, GoroutineContext[]>>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly restartedCache = new Map<GoroutineContext, boolean>();
-  private readonly heldCache = new Map<Type, Set<string>>();
+  /** heldTypes by type, or by declaration for a named type without type arguments (or a
+   * pointer to one): such types are made afresh for many expressions. */
+  private readonly heldCache = new Map<Type | TypeDecl, Set<string>>();
   private readonly runsOnceCache = new Map<FuncInfo, boolean>();
   private readonly behindCache = new Map<Type, Set<string>>();
-  private readonly deepHeldCache = new Map<Type, Set<string>>();
+  private readonly deepHeldCache = new Map<Type | TypeDecl, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
   private readonly startedDuringCache = new Map<string, boolean>();
@@ -539,7 +543,10 @@ class Facts implements ConcurrencyFacts {
    */
   private heldTypes(t: Type, deep = false): Set<string> {
     const cache = deep ? this.deepHeldCache : this.heldCache;
-    let hit = cache.get(t);
+    // *N holds what N does (add below looks through the pointer the same way).
+    const named = t.kind === 'pointer' && t.elem.kind === 'named' ? t.elem : t;
+    const cacheKey = named.kind === 'named' && named.args.length === 0 ? named.decl : t;
+    let hit = cache.get(cacheKey);
     if (hit) return hit;
     const levels = deep ? 2 : 1;
     const out = new Set<string>();
@@ -567,7 +574,7 @@ class Facts implements ConcurrencyFacts {
     };
     add(t, 0, true);
     hit = out;
-    cache.set(t, hit);
+    cache.set(cacheKey, hit);
     return hit;
   }
 
@@ -864,14 +871,18 @@ class Facts implements ConcurrencyFacts {
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
   private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
-    const key = `${fn.id}|${typeKey}`;
-    let hit = this.seeingCache.get(key);
+    let byType = this.seeingCache.get(fn);
+    if (!byType) {
+      byType = new Map();
+      this.seeingCache.set(fn, byType);
+    }
+    let hit = byType.get(typeKey);
     if (!hit) {
       // A closure that uses a T captured from the function around it (`t.Cleanup(func()
       // { ... f.got ... })`) holds that T in whatever context runs it.
       const closes = this.closesOver(fn, typeKey).length > 0;
       hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
-      this.seeingCache.set(key, hit);
+      byType.set(typeKey, hit);
     }
     return hit;
   }
@@ -2713,8 +2724,12 @@ class Facts implements ConcurrencyFacts {
   }
 
   private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
-    const key = `${c.id}|${typeKey}`;
-    const hit = this.labelCache.get(key);
+    let byType = this.labelCache[c.id];
+    if (!byType) {
+      byType = new Map();
+      this.labelCache[c.id] = byType;
+    }
+    const hit = byType.get(typeKey);
     if (hit) return hit;
     const out: ObjectLabels = { any: false, all: new Set(), shared: new Set() };
     const ofType = (f: FuncInfo | null): boolean => {
@@ -2814,7 +2829,7 @@ class Facts implements ConcurrencyFacts {
         }
       }
     }
-    this.labelCache.set(key, out);
+    byType.set(typeKey, out);
     return out;
   }
 
