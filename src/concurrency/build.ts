@@ -94,7 +94,10 @@ class Facts implements ConcurrencyFacts {
   /** objectLabels by context id, then type key (asked for in the innermost loops of the
    * pair search: no key strings are built for it). */
   private readonly labelCache: Array<Map<string, ObjectLabels> | undefined> = [];
-  private readonly seeingCache = new Map<FuncInfo, Map<string, GoroutineContext[]>>();
+  /** contextsSeeing by function id, then type key. By id, not by function: build-tag
+   * variants of one function (fd_unix.go and fd_windows.go) share the entry, as they
+   * did under the former `${fn.id}|${typeKey}` key, so findings stay as they were. */
+  private readonly seeingCache = new Map<string, Map<string, GoroutineContext[]>>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly restartedCache = new Map<GoroutineContext, boolean>();
   /** heldTypes by type, or by declaration for a named type without type arguments (or a
@@ -871,10 +874,10 @@ class Facts implements ConcurrencyFacts {
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
   private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
-    let byType = this.seeingCache.get(fn);
+    let byType = this.seeingCache.get(fn.id);
     if (!byType) {
       byType = new Map();
-      this.seeingCache.set(fn, byType);
+      this.seeingCache.set(fn.id, byType);
     }
     let hit = byType.get(typeKey);
     if (!hit) {
