@@ -5,7 +5,7 @@
  * passes need for ordering: where goroutines are started, where the function waits.
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
 import { calleeOf, callSitesOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { singleDefinition } from '../model/definitions.js';
@@ -181,6 +181,12 @@ export interface AccessEnv {
   neverTrue?: NeverTrue;
 }
 
+/** Node kinds the FuncWalker passes look at. */
+const ASSIGNS = kindSet('AssignStmt');
+const ESCAPE_KINDS = kindSet('GoStmt', 'SendStmt', 'ReturnStmt', 'AssignStmt', 'CallExpr');
+const GO_AND_CALLS = kindSet('GoStmt', 'CallExpr');
+const CALLS = kindSet('CallExpr');
+
 export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
   return new FuncWalker(env, fn).run();
 }
@@ -229,7 +235,7 @@ class FuncWalker {
     if (base.kind !== 'SelectorExpr' || this.program.selectionOf(base)?.kind !== 'field') return false;
     if (!this.appendedBack) {
       const back = new Set<ast.CallExpr>();
-      if (this.fn.body) walk(this.fn.body, (n) => {
+      if (this.fn.body) walkKinds(this.fn.body, ASSIGNS, (n) => {
         if (n.kind !== 'AssignStmt') return undefined;
         n.rhs.forEach((r, i) => {
           const call = unparen(r);
@@ -284,8 +290,7 @@ class FuncWalker {
 
   /** Locals initialised with a fresh allocation, and the first point they are shared. */
   private findAllocations(body: ast.BlockStmt): void {
-    walk(body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(body, ASSIGNS, (n) => {
       if (n.kind === 'AssignStmt' && n.tok === ':=' && n.lhs.length === n.rhs.length) {
         n.lhs.forEach((l, i) => {
           if (l.kind !== 'Ident') return;
@@ -342,7 +347,7 @@ class FuncWalker {
       });
       return out;
     };
-    walk(body, (n) => {
+    walkKinds(body, ESCAPE_KINDS, (n) => {
       if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); }
       else if (n.kind === 'SendStmt') for (const v of directVar(n.value)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); this.sentOnly.set(v, [...(this.sentOnly.get(v) ?? []), n.span]); }
       else if (n.kind === 'ReturnStmt') for (const r of n.results) for (const v of mentioned(r)) mark(v, n.span);
@@ -404,8 +409,7 @@ class FuncWalker {
       const fun = unparen(call.fun);
       return c?.kind === 'method' && c.sel.method.ptrRecv && fun.kind === 'SelectorExpr' ? valueLocal(fun.x) : null;
     };
-    walk(body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(body, GO_AND_CALLS, (n) => {
       if (n.kind === 'GoStmt') {
         for (const a of n.call.args) mark(addressOf(a), n.span);
         mark(pointerReceiver(n.call), n.span);
@@ -839,8 +843,7 @@ class FuncWalker {
     if (hit) return hit;
     const locked = new Map<string, HeldLock>();
     const unlocked = new Set<string>();
-    walk(t.body!, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(t.body!, CALLS, (n) => {
       if (n.kind !== 'CallExpr') return undefined;
       const lc = asLockCall(this.program, calleeOf(this.program, n));
       if (!lc) return undefined;

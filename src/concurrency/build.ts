@@ -5,7 +5,7 @@
  * pair of accesses safe (before the `go` statement, after a Wait or a receive).
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, neverReturns, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
@@ -57,6 +57,14 @@ const MAX_VARIANTS = 24;
 const MAX_MAY_LOCKS = 128;
 const MANY = 'many' as const;
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
+/** Node kinds the passes over function bodies look at. */
+const BRANCH_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'ReturnStmt');
+const GO_STMTS = kindSet('GoStmt');
+const IDENTS = kindSet('Ident');
+const CALLS = kindSet('CallExpr');
+const RETURNS = kindSet('ReturnStmt');
+const ASSIGNS = kindSet('AssignStmt');
+const STORE_KINDS = kindSet('CompositeLit', 'AssignStmt');
 
 export function buildConcurrencyFacts(program: Program): ConcurrencyFacts {
   return new Facts(program);
@@ -84,14 +92,21 @@ class Facts implements ConcurrencyFacts {
   private readonly ancestors = new Map<FuncInfo, Set<FuncInfo> | null>();
   private readonly anchors = new Map<Access, Anchor | null>();
   private readonly rangeValues = new Map<FuncInfo, Set<VarObj>>();
-  private readonly labelCache = new Map<string, ObjectLabels>();
-  private readonly seeingCache = new Map<string, GoroutineContext[]>();
+  /** objectLabels by context id, then type key (asked for in the innermost loops of the
+   * pair search: no key strings are built for it). */
+  private readonly labelCache: Array<Map<string, ObjectLabels> | undefined> = [];
+  /** contextsSeeing by function id, then type key. By id, not by function: build-tag
+   * variants of one function (fd_unix.go and fd_windows.go) share the entry, as they
+   * did under the former `${fn.id}|${typeKey}` key, so findings stay as they were. */
+  private readonly seeingCache = new Map<string, Map<string, GoroutineContext[]>>();
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly restartedCache = new Map<GoroutineContext, boolean>();
-  private readonly heldCache = new Map<Type, Set<string>>();
+  /** heldTypes by type, or by declaration for a named type without type arguments (or a
+   * pointer to one): such types are made afresh for many expressions. */
+  private readonly heldCache = new Map<Type | TypeDecl, Set<string>>();
   private readonly runsOnceCache = new Map<FuncInfo, boolean>();
   private readonly behindCache = new Map<Type, Set<string>>();
-  private readonly deepHeldCache = new Map<Type, Set<string>>();
+  private readonly deepHeldCache = new Map<Type | TypeDecl, Set<string>>();
   private readonly mentionedCache = new Map<GoroutineContext, Set<string>>();
   private readonly contextsCache = new Map<FuncInfo, GoroutineContext[]>();
   private readonly startedDuringCache = new Map<string, boolean>();
@@ -237,8 +252,7 @@ class Facts implements ConcurrencyFacts {
     if (!found.length) return hit;
     const regions: ast.Span[] = [];
     const exits: ast.Span[] = [];
-    walk(body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(body, BRANCH_KINDS, (n) => {
       if (n.kind === 'IfStmt') { regions.push(n.body.span); if (n.else) regions.push(n.else.span); }
       else if (n.kind === 'CaseClause' || n.kind === 'CommClause' || n.kind === 'ForStmt' || n.kind === 'RangeStmt') regions.push(n.span);
       else if (n.kind === 'ReturnStmt') exits.push(n.span);
@@ -270,7 +284,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Map<FuncInfo, ast.CallExpr[]>();
     for (const f of this.program.funcs) {
       if (!f.body) continue;
-      walk(f.body, (n) => {
+      walkKinds(f.body, GO_STMTS, (n) => {
         if (n.kind !== 'GoStmt') return undefined;
         const t = staticTarget(calleeOf(this.program, n.call));
         if (t) out.set(t, [...(out.get(t) ?? []), n.call]);
@@ -512,7 +526,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Set<string>();
     for (const r of c.roots) {
       if (!r.body) continue;
-      walk(r.body, (m) => {
+      walkKinds(r.body, IDENTS, (m) => {
         if (m.kind !== 'Ident') return undefined;
         const o = this.program.objectOf(m);
         if (o?.kind !== 'var') return undefined;
@@ -534,7 +548,10 @@ class Facts implements ConcurrencyFacts {
    */
   private heldTypes(t: Type, deep = false): Set<string> {
     const cache = deep ? this.deepHeldCache : this.heldCache;
-    let hit = cache.get(t);
+    // *N holds what N does (add below looks through the pointer the same way).
+    const named = t.kind === 'pointer' && t.elem.kind === 'named' ? t.elem : t;
+    const cacheKey = named.kind === 'named' && named.args.length === 0 ? named.decl : t;
+    let hit = cache.get(cacheKey);
     if (hit) return hit;
     const levels = deep ? 2 : 1;
     const out = new Set<string>();
@@ -562,7 +579,7 @@ class Facts implements ConcurrencyFacts {
     };
     add(t, 0, true);
     hit = out;
-    cache.set(t, hit);
+    cache.set(cacheKey, hit);
     return hit;
   }
 
@@ -666,7 +683,7 @@ class Facts implements ConcurrencyFacts {
     const out = new Set<string>();
     for (const fn of this.program.funcs) {
       if (!fn.body || fn.node.kind === 'FuncLit') continue;
-      walk(fn.body, (n) => {
+      walkKinds(fn.body, CALLS, (n) => {
         if (n.kind !== 'CallExpr' || n.args.length !== 3 || !isFuncCall(calleeOf(this.program, n), 'context', 'WithValue')) return undefined;
         const t = this.program.typeOf(n.args[2]!);
         if (t.kind === 'pointer' && t.elem.kind === 'named') out.add(`${t.elem.decl.pkgPath}.${t.elem.decl.name}`);
@@ -696,8 +713,7 @@ class Facts implements ConcurrencyFacts {
     hit = new Set();
     const out = hit;
     if (fn.body) {
-      walk(fn.body, (m) => {
-        if (m.kind === 'FuncLit') return false;
+      walkBodyKinds(fn.body, RETURNS, (m) => {
         if (m.kind === 'ReturnStmt') {
           for (const r of m.results) {
             const x = unparen(r);
@@ -711,8 +727,7 @@ class Facts implements ConcurrencyFacts {
       // the caller as well: its elements.
       const slices = [...out].filter((v) => underlying(v.type).kind === 'slice');
       if (slices.length) {
-        walk(fn.body, (m) => {
-          if (m.kind === 'FuncLit') return false;
+        walkBodyKinds(fn.body, ASSIGNS, (m) => {
           if (m.kind !== 'AssignStmt' || m.lhs.length !== m.rhs.length) return undefined;
           m.lhs.forEach((l, i) => {
             let lx = unparen(l);
@@ -864,14 +879,18 @@ class Facts implements ConcurrencyFacts {
 
   /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
   private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
-    const key = `${fn.id}|${typeKey}`;
-    let hit = this.seeingCache.get(key);
+    let byType = this.seeingCache.get(fn.id);
+    if (!byType) {
+      byType = new Map();
+      this.seeingCache.set(fn.id, byType);
+    }
+    let hit = byType.get(typeKey);
     if (!hit) {
       // A closure that uses a T captured from the function around it (`t.Cleanup(func()
       // { ... f.got ... })`) holds that T in whatever context runs it.
       const closes = this.closesOver(fn, typeKey).length > 0;
       hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
-      this.seeingCache.set(key, hit);
+      byType.set(typeKey, hit);
     }
     return hit;
   }
@@ -880,7 +899,7 @@ class Facts implements ConcurrencyFacts {
   private closesOver(fn: FuncInfo, typeKey: string): FuncInfo[] {
     if (fn.node.kind !== 'FuncLit' || !fn.body) return [];
     const out = new Set<FuncInfo>();
-    walk(fn.body, (m) => {
+    walkKinds(fn.body, IDENTS, (m) => {
       if (m.kind !== 'Ident') return undefined;
       const o = this.program.objectOf(m);
       if (o?.kind === 'var' && (o.scope === 'local' || o.scope === 'param' || o.scope === 'recv') && o.func && !inside(o.func, fn) && this.heldTypes(o.type).has(typeKey)) out.add(o.func);
@@ -2141,7 +2160,7 @@ class Facts implements ConcurrencyFacts {
         const x = e ? unparen(e) : null;
         return x?.kind === 'Ident' && fn.recv && this.program.objectOf(x) === fn.recv ? fn.recvDecl ?? null : null;
       };
-      walk(fn.body, (n) => {
+      walkKinds(fn.body, STORE_KINDS, (n) => {
         if (n.kind === 'CompositeLit') {
           const h = holderOf(this.program.typeOf(n));
           if (!h) return undefined;
@@ -2201,8 +2220,7 @@ class Facts implements ConcurrencyFacts {
     if (hit) return hit;
     const out: PublishSite[] = [];
     const varOf = (e: ast.Expr): VarObj | null => { const x = unparen(e); const o = x.kind === 'Ident' ? this.program.objectOf(x) : null; return o?.kind === 'var' ? o : null; };
-    if (fn.body) walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    if (fn.body) walkBodyKinds(fn.body, ASSIGNS, (n) => {
       if (n.kind !== 'AssignStmt' || n.lhs.length !== 1 || n.rhs.length !== 1) return undefined;
       const lhs = unparen(n.lhs[0]!);
       const rhs = unparen(n.rhs[0]!);
@@ -2791,8 +2809,12 @@ class Facts implements ConcurrencyFacts {
   }
 
   private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
-    const key = `${c.id}|${typeKey}`;
-    const hit = this.labelCache.get(key);
+    let byType = this.labelCache[c.id];
+    if (!byType) {
+      byType = new Map();
+      this.labelCache[c.id] = byType;
+    }
+    const hit = byType.get(typeKey);
     if (hit) return hit;
     const out: ObjectLabels = { any: false, all: new Set(), shared: new Set() };
     const ofType = (f: FuncInfo | null): boolean => {
@@ -2892,7 +2914,7 @@ class Facts implements ConcurrencyFacts {
         }
       }
     }
-    this.labelCache.set(key, out);
+    byType.set(typeKey, out);
     return out;
   }
 
@@ -4046,8 +4068,7 @@ class Facts implements ConcurrencyFacts {
     };
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
-      walk(fn.body, (n) => {
-        if (n.kind === 'FuncLit' && n !== fn.node) return false;
+      walkBodyKinds(fn.body, CALLS, (n) => {
         if (n.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, n), 'sync', 'Once', 'Do') && n.args[0] && !this.localOnce(n, fn)) {
           const f = unparen(n.fun);
           const k = (f.kind === 'SelectorExpr' ? placeOf(this.program, f.x)?.key : null) ?? ANY_ONCE;
@@ -4297,7 +4318,7 @@ function capturedVars(program: Program): Set<VarObj> {
   const out = new Set<VarObj>();
   for (const fn of program.funcs) {
     if (fn.node.kind !== 'FuncLit' || !fn.body) continue;
-    walk(fn.body, (n) => {
+    walkKinds(fn.body, IDENTS, (n) => {
       if (n.kind === 'Ident') {
         const o = program.objectOf(n);
         if (o?.kind === 'var' && o.scope !== 'pkg' && o.func && o.func !== fn && isAncestor(o.func, fn)) out.add(o);

@@ -8,7 +8,7 @@
  * (see entries.ts).
  */
 import type * as ast from '../syntax/ast.js';
-import { walk, walkBody } from '../syntax/walk.js';
+import { kindSet, walkBodyKinds, walkKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface } from '../model/lookup.js';
@@ -268,8 +268,7 @@ export class CallGraph {
     // A helper that waits for what it started before returning (wg.Wait, a receive) runs
     // the callback within its own call: it stays a parameter flow (parallel map helpers).
     let joins = false;
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, JOIN_KINDS, (n) => {
       if ((n.kind === 'UnaryExpr' && n.op === '<-') || n.kind === 'SelectStmt' || (n.kind === 'RangeStmt' && underlying(program.typeOf(n.x)).kind === 'chan')) joins = true;
       else if (n.kind === 'CallExpr') {
         const c = calleeOf(program, n);
@@ -278,7 +277,7 @@ export class CallGraph {
       return joins ? false : undefined;
     });
     if (joins) return out;
-    walk(fn.body, (n) => {
+    walkKinds(fn.body, SPAWN_KINDS, (n) => {
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
       if (n.kind === 'GoStmt') spawned(n.call.fun, inLoop(n.span));
       else if (n.kind === 'CallExpr') {
@@ -305,7 +304,7 @@ export class CallGraph {
       let ok = true;
       let started = false;
       let multi = false;
-      walk(fn.body!, (n) => {
+      walkKinds(fn.body!, IDENTS, (n) => {
         if (!ok) return false;
         if (n.kind !== 'Ident' || program.objectOf(n) !== p) return undefined;
         const region = regions.find((r) => spanContains(r.span, n.span));
@@ -341,7 +340,7 @@ export class CallGraph {
     if (!idx.size) return out;
     const stored = new Set<number>();
     const other = new Set<number>();
-    walk(fn.body, (n, parent) => {
+    walkKinds(fn.body, IDENTS, (n, parent) => {
       if (n.kind !== 'Ident') return undefined;
       const o = program.objectOf(n);
       const i = o?.kind === 'var' ? idx.get(o) : undefined;
@@ -462,7 +461,7 @@ export class CallGraph {
     };
     for (const fn of this.program.funcs) {
       if (!fn.body || !out) continue;
-      walk(fn.body, (n) => {
+      walkKinds(fn.body, STORE_KINDS, (n) => {
         if (!out) return false;
         if (n.kind === 'CompositeLit') {
           const t = this.program.typeOf(n);
@@ -546,8 +545,7 @@ export class CallGraph {
     // An interface result keeps the functions converted to it (`return http.HandlerFunc(func(w, r) {...})`).
     const k = results.length ? underlying(results[0]!).kind : null;
     if (!fn.body || (k !== 'func' && k !== 'interface')) return out;
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, RETURNS, (n) => {
       if (n.kind === 'ReturnStmt' && n.results[0]) for (const f of this.funcValues(n.results[0], depth)) if (!out.includes(f)) out.push(f);
       return undefined;
     });
@@ -651,17 +649,16 @@ export class CallGraph {
     // those, in the same order.
     const flowing: ast.Node[] = [];
     const visit = (n: ast.Node): void => {
-      if (!FLOW_KINDS.has(n.kind)) return;
       flowing.push(n);
       this.flowNode(n, assignTo);
     };
     for (const pkg of program.packages) {
       for (const file of pkg.files) {
-        for (const d of file.ast.decls) walkBody(d, visit);
+        for (const d of file.ast.decls) walkBodyKinds(d, FLOW_KINDS, visit);
       }
     }
     for (const fn of program.funcs) {
-      if (fn.node.kind === 'FuncLit' && fn.body) walkBody(fn.body, visit);
+      if (fn.node.kind === 'FuncLit' && fn.body) walkBodyKinds(fn.body, FLOW_KINDS, visit);
     }
     for (const n of flowing) this.flowNode(n, assignTo);
   }
@@ -753,7 +750,7 @@ export class CallGraph {
     const edges: CallEdge[] = [];
     const goCalls = new Set<ast.CallExpr>();
     const deferCalls = new Set<ast.CallExpr>();
-    walkBody(fn.body, (n) => {
+    walkBodyKinds(fn.body, CALL_KINDS, (n) => {
       if (n.kind === 'GoStmt') goCalls.add(n.call);
       if (n.kind === 'DeferStmt') deferCalls.add(n.call);
       if (n.kind !== 'CallExpr') return;
@@ -860,4 +857,12 @@ function ifaceKey(t: Type): string {
 const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint', 'Sprintln', 'Println', 'Fprintln', 'Errorf', 'Appendf', 'Append', 'Appendln'];
 
 /** The nodes function values flow through (see CallGraph.flowNode). */
-const FLOW_KINDS = new Set<string>(['AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt']);
+const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt');
+/** The nodes collectCalls looks at. */
+const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');
+/** The nodes asyncParams looks at. */
+const JOIN_KINDS = kindSet('UnaryExpr', 'SelectStmt', 'RangeStmt', 'CallExpr');
+const SPAWN_KINDS = kindSet('ForStmt', 'RangeStmt', 'GoStmt', 'CallExpr', 'BinaryExpr');
+const IDENTS = kindSet('Ident');
+const STORE_KINDS = kindSet('CompositeLit', 'AssignStmt');
+const RETURNS = kindSet('ReturnStmt');

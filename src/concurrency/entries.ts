@@ -4,7 +4,7 @@
  * goroutine (or, when `multi`, on many at once).
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walkBodyKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../model/calls.js';
 import { singleDefinition } from '../model/definitions.js';
 import { unparen } from '../model/checker.js';
@@ -51,6 +51,9 @@ export interface GoroutineContext {
   joinKey?: string;
 }
 
+/** The nodes collectContexts looks at. */
+const CONTEXT_KINDS = kindSet('ForStmt', 'RangeStmt', 'GoStmt', 'CompositeLit', 'AssignStmt', 'CallExpr');
+
 export function collectContexts(program: Program, cg: CallGraph): GoroutineContext[] {
   const out: GoroutineContext[] = [];
   const add = (c: Omit<GoroutineContext, 'id'>): void => {
@@ -64,8 +67,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
     const ranges: ast.RangeStmt[] = [];
     // Loops are met before what they contain, so those seen so far include every loop around n.
     const inLoop = (n: ast.Node): boolean => loops.some((l) => spanContains(l, n.span));
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit' && n !== fn.node) return false;
+    walkBodyKinds(fn.body, CONTEXT_KINDS, (n) => {
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
       if (n.kind === 'RangeStmt') ranges.push(n);
       if (n.kind === 'GoStmt') {

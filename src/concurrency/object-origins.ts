@@ -14,7 +14,7 @@
  *   ways not followed here; nothing shows that another goroutine holds the same one.
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds } from '../syntax/walk.js';
 import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FieldSelection, FuncInfo, VarObj } from '../model/objects.js';
@@ -28,6 +28,11 @@ import { spanContains } from './spans.js';
 import { singleDefinition } from '../model/definitions.js';
 import { handedOut } from './handed-out.js';
 import { spawnKindOf } from './spawners.js';
+
+/** Node kinds the passes below look at. */
+const SELECTORS = kindSet('SelectorExpr');
+const FIELD_STORE_KINDS = kindSet('SelectorExpr', 'CompositeLit');
+const HANDED_KINDS = kindSet('SendStmt', 'CallExpr', 'GoStmt');
 
 export type ObjectOrigin = 'private' | 'shared' | 'unknown';
 
@@ -714,8 +719,7 @@ export class ObjectOrigins {
     const out: MethodValueSite[] = [];
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
-      walk(fn.body, (n, parent) => {
-        if (n.kind === 'FuncLit') return false;
+      walkBodyKinds(fn.body, SELECTORS, (n, parent) => {
         if (n.kind !== 'SelectorExpr') return undefined;
         if (parent?.kind === 'CallExpr' && unparen(parent.fun) === n) return undefined;
         const sel = this.program.selectionOf(n);
@@ -808,8 +812,7 @@ export class ObjectOrigins {
       while (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'qualified') x = unparen(x.x);
       if (x.kind === 'Ident') { const o = this.program.objectOf(x); if (o?.kind === 'var') out.add(o); }
     };
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, HANDED_KINDS, (n) => {
       // A pointer sent on a channel goes to whichever goroutine receives it.
       if (n.kind === 'SendStmt') { if (this.program.typeOf(n.value).kind === 'pointer') note(n.value); return undefined; }
       if (n.kind !== 'CallExpr' && n.kind !== 'GoStmt') return undefined;
@@ -1191,8 +1194,7 @@ export class ObjectOrigins {
     };
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
-      walk(fn.body, (n, parent) => {
-        if (n.kind === 'FuncLit') return false;
+      walkBodyKinds(fn.body, FIELD_STORE_KINDS, (n, parent) => {
         if (n.kind === 'SelectorExpr') {
           const sel = this.program.selectionOf(n);
           if (sel?.kind !== 'field' || !sel.owner) return undefined;

@@ -16,7 +16,7 @@
  *   r.synced.Load() }`), also through a function value passed as a parameter.
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds } from '../syntax/walk.js';
 import { calleeOf, neverReturns, staticTarget } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo } from '../model/objects.js';
@@ -46,6 +46,8 @@ const ATOMIC_TYPES = new Set(['Bool', 'Int32', 'Int64', 'Uint32', 'Uint64', 'Uin
 const RELEASE_METHODS = new Set(['Store', 'Swap', 'CompareAndSwap', 'Add', 'Or']);
 const RELEASE_FUNC = /^(Store|Swap|CompareAndSwap|Add|Or)(Int32|Int64|Uint32|Uint64|Uintptr|Pointer)$/;
 const LOAD_FUNC = /^Load(Int32|Int64|Uint32|Uint64|Uintptr|Pointer)$/;
+const CALLS = kindSet('CallExpr');
+const BRANCHES = kindSet('BranchStmt');
 
 export class Publication {
   private releases: Map<string, ReleaseSite[]> | null = null;
@@ -94,8 +96,7 @@ export class Publication {
     const out = new Map<string, ReleaseSite[]>();
     for (const fn of this.program.funcs) {
       if (!fn.body) continue;
-      walk(fn.body, (n) => {
-        if (n.kind === 'FuncLit') return false;
+      walkBodyKinds(fn.body, CALLS, (n) => {
         if (n.kind !== 'CallExpr') return undefined;
         const r = this.releaseOf(n);
         if (r) {
@@ -263,8 +264,7 @@ export class Publication {
     this.regions.set(fn, hit);
     if (!fn.body) return hit;
     let labeledJumps = false;
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, BRANCHES, (n) => {
       if (n.kind === 'BranchStmt' && (n.label || n.tok === 'goto')) labeledJumps = true;
       return undefined;
     });

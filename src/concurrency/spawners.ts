@@ -4,7 +4,7 @@
  * concurrently with itself.
  */
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walkBodyKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
 import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -48,6 +48,9 @@ export function subtestArg(c: Callee | null): number | null {
   return isMethodCall(c, 'testing', 'T', 'Run') ? 1 : null;
 }
 
+const CALLS = kindSet('CallExpr');
+const ASSIGNS = kindSet('AssignStmt');
+
 /**
  * Whether fn's own body (not the literals inside it) calls t.Parallel(): as a test it runs
  * alongside the other parallel tests; as a subtest, alongside its parallel siblings once
@@ -56,8 +59,8 @@ export function subtestArg(c: Callee | null): number | null {
 export function callsTParallel(program: Program, fn: FuncInfo): boolean {
   if (!fn.body) return false;
   let found = false;
-  walk(fn.body, (n: ast.Node) => {
-    if (found || n.kind === 'FuncLit') return false;
+  walkBodyKinds(fn.body, CALLS, (n: ast.Node) => {
+    if (found) return false;
     if (n.kind === 'CallExpr') {
       const c = calleeOf(program, n);
       if (c?.kind === 'method' && c.sel.method.name === 'Parallel' && c.sel.method.recvDecl?.pkgPath === 'testing') found = true;
@@ -83,8 +86,7 @@ export function execStreams(program: Program): Map<string, ExecStream[]> {
   const out = new Map<string, ExecStream[]>();
   for (const fn of program.funcs) {
     if (!fn.body) continue;
-    walk(fn.body, (n: ast.Node) => {
-      if (n.kind === 'FuncLit' && n !== fn.node) return false;
+    walkBodyKinds(fn.body, ASSIGNS, (n: ast.Node) => {
       if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
       n.lhs.forEach((l, i) => {
         const lhs = unparen(l);

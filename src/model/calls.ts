@@ -3,7 +3,7 @@
  * from a function to its call sites.
  */
 import type * as ast from '../syntax/ast.js';
-import { walkBody } from '../syntax/walk.js';
+import { kindSet, walkBodyKinds } from '../syntax/walk.js';
 import { unparen } from './checker.js';
 import type { FuncInfo, FuncObj, MethodSelection } from './objects.js';
 import type { Program } from './program.js';
@@ -71,6 +71,7 @@ export interface CallSite {
 }
 
 const indexes = new WeakMap<Program, Map<FuncInfo, CallSite[]>>();
+const CALLS = kindSet('CallExpr');
 
 /** Every static call site of fn in the module. */
 export function callSitesOf(program: Program, fn: FuncInfo): CallSite[] {
@@ -79,7 +80,7 @@ export function callSitesOf(program: Program, fn: FuncInfo): CallSite[] {
     idx = new Map();
     for (const caller of program.funcs) {
       if (!caller.body) continue;
-      walkBody(caller.body, (n) => {
+      walkBodyKinds(caller.body, CALLS, (n) => {
         if (n.kind !== 'CallExpr') return;
         const t = staticTarget(calleeOf(program, n));
         if (!t) return;

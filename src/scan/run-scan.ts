@@ -66,8 +66,15 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** CPU time (user + system, all threads) at the end of the last phase. */
+let cpuMark = process.cpuUsage();
+
 function phaseDone(name: string, since: number): number {
-  if (timing) process.stderr.write(`[timing] ${name}: ${Date.now() - since} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB\n`);
+  if (timing) {
+    const cpu = process.cpuUsage(cpuMark);
+    cpuMark = process.cpuUsage();
+    process.stderr.write(`[timing] ${name}: ${Date.now() - since} ms, cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB\n`);
+  }
   return Date.now();
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Fix, TextEdit } from '../../core/findings.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type * as ast from '../../syntax/ast.js';
-import { walkBody } from '../../syntax/walk.js';
+import { kindSet, walkBody, walkBodyKinds } from '../../syntax/walk.js';
 import { callSitesOf, calleeOf, isFuncCall } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import { singleDefinition } from '../../model/definitions.js';
@@ -62,6 +62,8 @@ interface Hit {
   note: string | null;
 }
 
+const CALLS = kindSet('CallExpr');
+
 function check(ctx: RuleContext): void {
   const program = ctx.program;
   const hits: Hit[] = [];
@@ -69,7 +71,7 @@ function check(ctx: RuleContext): void {
     if (!fn.body || !fn.file.ref?.builds32) continue;
     const targets = [...new Set(fn.file.ref.targets.filter((t) => is32Bit(t.goarch)).map((t) => t.goarch))].sort();
     const goVersion = ctx.goVersion(fn.pkg);
-    walkBody(fn.body, (n) => {
+    walkBodyKinds(fn.body, CALLS, (n) => {
       if (n.kind !== 'CallExpr') return;
       const c = calleeOf(program, n);
       if (!isFuncCall(c, 'sync/atomic', FUNCS64)) return;

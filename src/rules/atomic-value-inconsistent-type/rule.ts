@@ -6,7 +6,7 @@
  */
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type * as ast from '../../syntax/ast.js';
-import { walk, walkBody } from '../../syntax/walk.js';
+import { kindSet, walk, walkBody, walkBodyKinds } from '../../syntax/walk.js';
 import { callSitesOf, calleeOf, isMethodCall } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FileInfo, FuncInfo, MethodSelection, VarObj } from '../../model/objects.js';
@@ -48,12 +48,14 @@ const PANIC: Record<Op, { inconsistent: string; nil: string }> = {
 
 const ADVICE = 'use atomic.Pointer[T], store a wrapper struct (e.g. errBox{err}), or guard a plain variable with a mutex or sync.Once';
 
+const CALLS = kindSet('CallExpr');
+
 function check(ctx: RuleContext): void {
   const program = ctx.program;
   const sites: StoreSite[] = [];
   for (const fn of program.funcs) {
     if (!fn.body) continue;
-    walkBody(fn.body, (n) => {
+    walkBodyKinds(fn.body, CALLS, (n) => {
       if (n.kind !== 'CallExpr') return;
       const c = calleeOf(program, n);
       if (!isMethodCall(c, 'sync/atomic', 'Value', ['Store', 'Swap', 'CompareAndSwap'])) return;

@@ -7,7 +7,7 @@
  * leaseKeeper.Stop calls `k.elector.Stop()`).
  */
 import type * as ast from '../../syntax/ast.js';
-import { walk, walkBody } from '../../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds, walkKinds } from '../../syntax/walk.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { spanContains } from '../../concurrency/spans.js';
@@ -76,8 +76,7 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
         regs.set(k, r);
       }
     };
-    walkBody(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, ASSIGNS_AND_CALLS, (n) => {
       if (n.kind === 'AssignStmt') {
         const app = appendTo(facts, n);
         if (app) for (const arg of app.args) note(app.collection, app.holder, arg, n);
@@ -117,6 +116,13 @@ export function findDoubleRegistrations(facts: ConcurrencyFacts, ops: Map<FuncIn
 }
 
 /** `x.F = append(x.F, a, b)` or `s = append(s, a)`: the collection and the appended values. */
+/** Node kinds the passes below look at. */
+const ASSIGNS = kindSet('AssignStmt');
+const ASSIGNS_AND_CALLS = kindSet('AssignStmt', 'CallExpr');
+const ASSIGNS_AND_RANGES = kindSet('AssignStmt', 'RangeStmt');
+const LOOPS = kindSet('RangeStmt', 'ForStmt');
+const STATEMENT_LISTS = kindSet('BlockStmt', 'CaseClause', 'CommClause');
+
 function appendTo(facts: ConcurrencyFacts, n: ast.AssignStmt): { collection: string; holder: string; args: ast.Expr[] } | null {
   if (n.lhs.length !== 1 || n.rhs.length !== 1) return null;
   const r = unparen(n.rhs[0]!);
@@ -130,7 +136,7 @@ function appendTo(facts: ConcurrencyFacts, n: ast.AssignStmt): { collection: str
 function addersOf(facts: ConcurrencyFacts, fn: FuncInfo): Adder[] {
   if (!fn.recv || !fn.body) return [];
   const found: Adder[] = [];
-  walkBody(fn.body, (n) => {
+  walkBodyKinds(fn.body, ASSIGNS, (n) => {
     if (n.kind !== 'AssignStmt') return undefined;
     const app = appendTo(facts, n);
     const lhs = app ? placeOf(facts.program, n.lhs[0]!) : null;
@@ -150,8 +156,7 @@ function addersOf(facts: ConcurrencyFacts, fn: FuncInfo): Adder[] {
 function closingCalls(facts: ConcurrencyFacts, fn: FuncInfo): Array<{ collection: string; call: ast.CallExpr; method: string }> {
   const program = facts.program;
   const out: Array<{ collection: string; call: ast.CallExpr; method: string }> = [];
-  walkBody(fn.body!, (n) => {
-    if (n.kind === 'FuncLit') return false;
+  walkBodyKinds(fn.body!, LOOPS, (n) => {
     if (n.kind !== 'RangeStmt' && n.kind !== 'ForStmt') return undefined;
     const rangeColl = n.kind === 'RangeStmt' ? placeOf(program, n.x) : null;
     const value = n.kind === 'RangeStmt' && n.value?.kind === 'Ident' ? program.objectOf(n.value) ?? program.info.defs.get(n.value) : null;
@@ -265,7 +270,7 @@ function assignedOnce(facts: ConcurrencyFacts, v: VarObj): boolean {
   const body = v.func?.body;
   if (!body) return false;
   let writes = 0;
-  walk(body, (n) => {
+  walkKinds(body, ASSIGNS_AND_RANGES, (n) => {
     if (n.kind === 'AssignStmt') for (const l of n.lhs) if (l.kind === 'Ident' && facts.program.objectOf(l) === v) writes++;
     if (n.kind === 'RangeStmt') for (const k of [n.key, n.value]) if (k?.kind === 'Ident' && facts.program.objectOf(k) === v) writes += 2;
     return undefined;
@@ -276,7 +281,7 @@ function assignedOnce(facts: ConcurrencyFacts, v: VarObj): boolean {
 /** The smallest statement list around a node: two registrations in it run one after the other. */
 function innermostBlock(fn: FuncInfo, node: ast.Node): ast.Node | null {
   let best: ast.Node | null = null;
-  walk(fn.body!, (n) => {
+  walkKinds(fn.body!, STATEMENT_LISTS, (n) => {
     if ((n.kind === 'BlockStmt' || n.kind === 'CaseClause' || n.kind === 'CommClause') && spanContains(n.span, node.span)) best = n;
     return undefined;
   });

@@ -9,7 +9,7 @@
  * receiver (a receive or a Wait in the loop) before reusing it.
  */
 import type * as ast from '../../syntax/ast.js';
-import { walk } from '../../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds } from '../../syntax/walk.js';
 import { calleeOf } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
@@ -26,14 +26,14 @@ interface Site { fn: FuncInfo; span: ast.Span; text: string }
  * decoders of FILLING_FUNCS in accesses.ts). */
 const SLICE_FILLING_METHODS = new Set(['Read', 'ReadAt', 'ReadFull']);
 const SLICE_FILLING_FUNCS = new Set(['io.ReadFull', 'io.ReadAtLeast']);
+const LOOPS = kindSet('ForStmt', 'RangeStmt');
 
 export function checkBufferReuse(ctx: RuleContext, facts: ConcurrencyFacts): void {
   const program = ctx.program;
   const w = new Walker(program, facts);
   for (const fn of program.funcs) {
     if (!fn.body) continue;
-    walk(fn.body, (n) => {
-      if (n.kind === 'FuncLit') return false;
+    walkBodyKinds(fn.body, LOOPS, (n) => {
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') w.loop(ctx, fn, n);
       return undefined;
     });

@@ -5,7 +5,7 @@
  * hand the object to another goroutine, whose writes then race with the use.
  */
 import type * as ast from '../../syntax/ast.js';
-import { walk } from '../../syntax/walk.js';
+import { kindSet, walk, walkBodyKinds } from '../../syntax/walk.js';
 import { calleeOf, isMethodCall, staticTarget } from '../../model/calls.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
@@ -84,11 +84,12 @@ function report(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo, put: Pu
   });
 }
 
+const PUT_STATEMENTS = kindSet('DeferStmt', 'ExprStmt');
+
 /** `pool.Put(b)` calls (plain or deferred) on a sync.Pool, with b a local or parameter. */
 function poolPuts(program: Program, fn: FuncInfo): Put[] {
   const out: Put[] = [];
-  walk(fn.body!, (n) => {
-    if (n.kind === 'FuncLit') return false;
+  walkBodyKinds(fn.body!, PUT_STATEMENTS, (n) => {
     const deferred = n.kind === 'DeferStmt';
     const call = n.kind === 'DeferStmt' ? n.call : n.kind === 'ExprStmt' && unparen(n.x).kind === 'CallExpr' ? unparen(n.x) as ast.CallExpr : null;
     if (!call || call.args.length !== 1) return undefined;

@@ -10,8 +10,10 @@ import { unparen } from '../../model/checker.js';
 import { underlying } from '../../model/typeops.js';
 import { placeOf } from '../../concurrency/places.js';
 import type * as ast from '../../syntax/ast.js';
-import { walk } from '../../syntax/walk.js';
+import { kindSet, walkBodyKinds } from '../../syntax/walk.js';
 import { guardHolds } from './channel-paths.js';
+
+const IFS_AND_ASSIGNS = kindSet('IfStmt', 'AssignStmt');
 
 /**
  * A method that returns early on a flag of its receiver and sets that flag
@@ -28,8 +30,7 @@ function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
     const p = placeOf(facts.program, x);
     return p && p.root === fn.recv && p.path.length === 1 ? p.path[0]! : null;
   };
-  walk(fn.body, (n) => {
-    if (n.kind === 'FuncLit') return false;
+  walkBodyKinds(fn.body, IFS_AND_ASSIGNS, (n) => {
     if (n.kind === 'IfStmt' && n.body.list.some((st) => st.kind === 'ReturnStmt')) {
       const f = recvField(n.cond);
       if (f) checked.add(f);

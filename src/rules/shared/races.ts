@@ -36,7 +36,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
     const reps = new Map<string, Access>();
     const repOf = new Map<Access, Access>();
     for (const a of list) {
-      const k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}|${waitsAhead(facts, a)}`;
+      const k = repKey(facts, a);
       const r = reps.get(k);
       if (r) repOf.set(a, r);
       else { reps.set(k, a); repOf.set(a, a); }
@@ -62,6 +62,24 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
     }
   }
   return out;
+}
+
+/** Rep keys of accesses, per facts: every race rule groups the same accesses. */
+const repKeys = new WeakMap<ConcurrencyFacts, Map<Access, string>>();
+
+/** What an access must agree on with another to stand for it (see findRaces). */
+function repKey(facts: ConcurrencyFacts, a: Access): string {
+  let byAccess = repKeys.get(facts);
+  if (!byAccess) {
+    byAccess = new Map();
+    repKeys.set(facts, byAccess);
+  }
+  let k = byAccess.get(a);
+  if (k === undefined) {
+    k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}|${waitsAhead(facts, a)}`;
+    byAccess.set(a, k);
+  }
+  return k;
 }
 
 /** The receives in select cases of a's function that come before it: a receive in one
