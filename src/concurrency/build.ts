@@ -390,7 +390,7 @@ class Facts implements ConcurrencyFacts {
     let hit = this.restartedCache.get(c);
     if (hit !== undefined) return hit;
     hit = false;
-    if (c.kind === 'go' && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '') && !this.guardsRestart(c.spawner, c.spawnNode.span)) {
+    if ((c.kind === 'go' || c.kind === 'afterfunc') && c.spawner && c.spawnNode && c.spawner.node.kind === 'FuncDecl' && !this.joinOf(c, '') && !this.guardsRestart(c.spawner, c.spawnNode.span)) {
       hit = !!this.loopCallOf(c, c.spawner, (call, loop) => this.sameReceiverEachIteration(call, loop));
     }
     this.restartedCache.set(c, hit);
@@ -703,7 +703,20 @@ class Facts implements ConcurrencyFacts {
     if (first.done) return [];
     const impls = this.callgraph.implementations(iface, first.value);
     if (impls.length > MAX_DYNAMIC_TARGETS) return [];
-    return impls.flatMap((m) => (m.recvDecl ? [`${m.recvDecl.pkgPath}.${m.recvDecl.name}`] : []));
+    const out = impls.flatMap((m) => (m.recvDecl ? [`${m.recvDecl.pkgPath}.${m.recvDecl.name}`] : []));
+    // An implementation that gets its methods by embedding (`type sendOnly struct{ *base }`)
+    // hands the interface's callers the embedded object too: the promoted methods run on it.
+    for (const d of this.callgraph.implementingTypes(iface)) {
+      const k = `${d.pkgPath}.${d.name}`;
+      if (!out.includes(k)) out.push(k);
+      const su = underlying({ kind: 'named', decl: d, args: [] });
+      if (su.kind !== 'struct') continue;
+      for (const f of su.fields) {
+        const b = f.embedded ? (f.type.kind === 'pointer' ? f.type.elem : f.type) : null;
+        if (b?.kind === 'named' && underlying(b).kind === 'struct' && !out.includes(`${b.decl.pkgPath}.${b.decl.name}`)) out.push(`${b.decl.pkgPath}.${b.decl.name}`);
+      }
+    }
+    return out;
   }
 
   /** Variables a function returns as they are (`return s`, `return &v`). */
@@ -2410,7 +2423,12 @@ class Facts implements ConcurrencyFacts {
       // s.conns[id]`) points at an object of its type: the one its methods see as their
       // receiver (`c.State.Pid = pid` in a method of Container).
       const self = r && !r.declaring && !r.alsoSelf && chain[chain.length - 1] === '[]' ? selfOfPointer(root, p) : undefined;
-      return self && self !== r!.id ? { ...r!, alsoSelf: self } : r;
+      if (self && self !== r!.id) return { ...r!, alsoSelf: self };
+      // So does a pointer loaded from a field of one (`t := l.target` for every l of
+      // `range sp.loops`): the object it points at is the one T's methods see (`t.health`
+      // read here is what `(*Target).report` writes under the target's own lock).
+      const pointee = r && !r.declaring && chain.length > 0 && chain[chain.length - 1] !== '[]' && /[/.]\[\]/.test(r.id) ? selfOfPointer(root, p) : undefined;
+      return pointee && pointee !== r!.id && pointee !== r!.alsoSelf ? { ...r!, alsoPointee: pointee } : r;
     }
     return null;
   }
@@ -2868,6 +2886,10 @@ class Facts implements ConcurrencyFacts {
           }
           const label = `var:${v.id}`;
           out.all.add(label);
+          // Also put into a collection of the starter's receiver (`sp.loops[u] = l; go
+          // l.run()`): the goroutine's object is one of the receiver's elements, which the
+          // receiver's other methods reach as well.
+          if (c.spawner?.recv && v.func === c.spawner && this.publishSites(c.spawner).some((site) => site.values.includes(v) && placeOf(this.program, site.into)?.root === c.spawner!.recv)) { out.all.add('self'); out.shared.add('self'); }
           // Made fresh in the innermost loop that starts the goroutines: goroutines of an
           // inner loop all share what the outer loop made.
           const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
@@ -4261,6 +4283,9 @@ interface Anchor {
   published?: boolean;
   /** For an object a captured pointer points at: the id of its type's objects (see sameAnchor). */
   alsoSelf?: string;
+  /** For a pointer loaded from a field of a collection's element: the id of the pointed
+   * object's type's objects (see sameAnchor). */
+  alsoPointee?: string;
   /** The variable of a var anchor with alsoSelf. */
   alsoVar?: VarObj;
   /** For a channel of such a variable's object that its function put into a collection:
@@ -4292,6 +4317,7 @@ function selfOfPointer(v: VarObj, p: string): string | undefined {
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.id === b.id) return true;
   if ((!!a.alsoElem && a.alsoElem === b.id) || (!!b.alsoElem && b.alsoElem === a.id)) return true;
+  if ((!!a.alsoPointee && a.alsoPointee === b.id && !b.declaring) || (!!b.alsoPointee && b.alsoPointee === a.id && !a.declaring)) return true;
   return (!!a.alsoSelf && a.alsoSelf === b.id && !b.declaring) || (!!b.alsoSelf && b.alsoSelf === a.id && !a.declaring);
 }
 

@@ -11,7 +11,7 @@ import type * as ast from '../syntax/ast.js';
 import { kindSet, walkBodyKinds, walkKinds } from '../syntax/walk.js';
 import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
-import { implementsInterface } from '../model/lookup.js';
+import { implementsInterface, interfaceMethods, lookupFieldOrMethod } from '../model/lookup.js';
 import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
@@ -59,6 +59,7 @@ export class CallGraph {
    * They run later, wherever the stored value is called. */
   readonly storedLiterals = new Set<FuncInfo>();
   private readonly implCache = new Map<string, FuncInfo[]>();
+  private embedders: Map<TypeDecl, TypeDecl[]> | null = null;
   private readonly returnedCache = new Map<FuncInfo, FuncInfo[]>();
   /** Whether variable and field flows are complete (results found earlier are not kept). */
   private flowsReady = false;
@@ -185,8 +186,68 @@ export class CallGraph {
     for (const { decl, m } of this.methodsByName.get(name) ?? []) {
       const t: Type = { kind: 'pointer', elem: { kind: 'named', decl, args: [] } };
       if (implementsInterface(t, iface, this.program.methods)) out.push(m.info!);
+      // A method promoted from an embedded type (`type sendOnly struct{ *base }`) is the
+      // method of every embedding type that implements the interface, though its own
+      // type does not.
+      else if (this.embeddersOf(decl).some((e) => {
+        const et: Type = { kind: 'pointer', elem: { kind: 'named', decl: e, args: [] } };
+        if (!implementsInterface(et, iface, this.program.methods)) return false;
+        const sel = lookupFieldOrMethod(et, name, this.program.methods);
+        return sel?.kind === 'method' && sel.method.info === m.info;
+      })) out.push(m.info!);
     }
     this.implCache.set(key, out);
+    return out;
+  }
+
+  /** Module types whose pointer implements iface, by the implementations of its first
+   * method: the declaring types, or the types that embed a declaring type and get the
+   * method promoted. */
+  implementingTypes(iface: Type): TypeDecl[] {
+    const u = underlying(iface);
+    if (u.kind !== 'interface') return [];
+    const first = interfaceMethods(u, this.program.methods).keys().next();
+    if (first.done) return [];
+    const out: TypeDecl[] = [];
+    for (const m of this.implementations(iface, first.value)) {
+      if (!m.recvDecl) continue;
+      const t: Type = { kind: 'pointer', elem: { kind: 'named', decl: m.recvDecl, args: [] } };
+      if (implementsInterface(t, iface, this.program.methods)) { if (!out.includes(m.recvDecl)) out.push(m.recvDecl); continue; }
+      for (const e of this.embeddersOf(m.recvDecl)) {
+        const et: Type = { kind: 'pointer', elem: { kind: 'named', decl: e, args: [] } };
+        if (!out.includes(e) && implementsInterface(et, iface, this.program.methods)) out.push(e);
+      }
+    }
+    return out;
+  }
+
+  /** Module struct types that embed decl, directly or through other embedded types. */
+  private embeddersOf(decl: TypeDecl): TypeDecl[] {
+    if (!this.embedders) {
+      const direct = new Map<TypeDecl, TypeDecl[]>();
+      for (const pkg of this.program.packages) {
+        if (!pkg.inModule) continue;
+        for (const o of pkg.scope.values()) {
+          if (o.kind !== 'type' || o.type.kind !== 'named') continue;
+          const u = underlying(o.type);
+          if (u.kind !== 'struct') continue;
+          for (const f of u.fields) {
+            if (!f.embedded) continue;
+            const b = f.type.kind === 'pointer' ? f.type.elem : f.type;
+            if (b.kind !== 'named') continue;
+            const list = direct.get(b.decl) ?? [];
+            if (!list.includes(o.type.decl)) list.push(o.type.decl);
+            direct.set(b.decl, list);
+          }
+        }
+      }
+      this.embedders = direct;
+    }
+    const out: TypeDecl[] = [];
+    const todo = [decl];
+    while (todo.length && out.length < 64) {
+      for (const e of this.embedders.get(todo.pop()!) ?? []) if (e !== decl && !out.includes(e)) { out.push(e); todo.push(e); }
+    }
     return out;
   }
 
@@ -640,8 +701,12 @@ export class CallGraph {
         if (o?.kind === 'var') this.addFlow(o, fns);
       } else if (l.kind === 'SelectorExpr') {
         const s = program.selectionOf(l);
-        if (s?.kind === 'field') this.addFlow(`field:${declKey(s.owner, '?')}.${s.name}`, fns);
-        else if (s?.kind === 'qualified' && s.obj.kind === 'var') this.addFlow(s.obj, fns);
+        if (s?.kind === 'field') {
+          this.addFlow(`field:${declKey(s.owner, '?')}.${s.name}`, fns);
+          // A callback kept in a field (`c.OnEvicted = func(k, v) { m.onEvict(k, v) }`)
+          // runs wherever the field is called, not here.
+          if (lit) this.storedLiterals.add(lit);
+        } else if (s?.kind === 'qualified' && s.obj.kind === 'var') this.addFlow(s.obj, fns);
       }
     };
     // Two rounds so values passed through one variable into another are seen. The first
@@ -702,6 +767,10 @@ export class CallGraph {
         const value = el.kind === 'KeyValueExpr' ? el.value : el;
         if (name && underlying(program.typeOf(value)).kind === 'func') {
           this.addFlow(`field:${declKey(owner, '?')}.${name}`, this.funcValues(value));
+          // A callback in a struct of handlers (`Handlers{OnAdd: func(o any) { ... }}`)
+          // runs wherever the field is called.
+          const lit = unparen(value).kind === 'FuncLit' ? this.program.funcOfLit(unparen(value) as ast.FuncLit) : null;
+          if (lit) this.storedLiterals.add(lit);
         } else if (name && isFuncContainer(program.typeOf(value))) {
           this.addElemFlow(`field:${declKey(owner, '?')}.${name}`, this.elemValues(value));
         }

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
 import { checkPoolAfterPut } from './pool-after-put.js';
 import { checkBufferReuse } from './buffer-reuse.js';
+import { bypassesOnce } from '../shared/once-bypass.js';
 
 export const meta: RuleMeta = {
   id: 'data-race',
@@ -28,7 +29,9 @@ function check(ctx: RuleContext): void {
   const races = findRaces(facts, {
     keys: (k) => k.startsWith('field:') || k.startsWith('pkgvar:') || k.startsWith('var:'),
     conflicts: (a, b) => {
-      if (a.inOnce || b.inOnce) return false;
+      // A once body is ordered with the code that calls Do on its Once, not with code
+      // that reads its results without going through the Once.
+      if ((a.inOnce || b.inOnce) && !bypassesOnce(facts, a, b) && !bypassesOnce(facts, b, a)) return false;
       // Primary: a plain write racing with any access, or a plain read racing with an atomic write.
       if (isPlainWrite(a)) return b.kind === 'read' || b.kind === 'write' || b.kind === 'atomic';
       if (a.kind === 'read') return isAtomicWrite(b);
