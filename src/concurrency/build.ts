@@ -1350,11 +1350,25 @@ class Facts implements ConcurrencyFacts {
     // `b.f` for another parameter b of the same type (`a.transferTo(b)` locks only a;
     // b's own methods lock b).
     if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && sameNamedType(l.root.type, root.type)) return false;
+    // Nor does an element's own mutex guard its holder: `c.Lock(); d.byName[c.Name] = c`
+    // where d's type holds Cs and a C holds no d. Each element locks its own mutex.
+    if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && this.elementOf(l.root.type, root.type)) return false;
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
     const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
     if (origin && isCallResult(origin)) return false;
     return true;
+  }
+
+  /** A value of type el is one of the objects a value of type holder holds (in a field or
+   * a collection), and el holds no holder: el is an element, not the owner. */
+  private elementOf(el: Type, holder: Type): boolean {
+    const e = el.kind === 'pointer' ? el.elem : el;
+    const h = holder.kind === 'pointer' ? holder.elem : holder;
+    if (e.kind !== 'named' || h.kind !== 'named' || e.decl === h.decl) return false;
+    const ek = `${e.decl.pkgPath}.${e.decl.name}`;
+    const hk = `${h.decl.pkgPath}.${h.decl.name}`;
+    return this.heldTypes(holder).has(ek) && !this.heldTypes(el, true).has(hk);
   }
 
   private derivedFrom(v: VarObj, from: VarObj, depth: number): boolean {
