@@ -1434,7 +1434,7 @@ class Facts implements ConcurrencyFacts {
         // started by the call that keeps it share it, and its variables.
         if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
-        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
+        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
@@ -1672,7 +1672,32 @@ class Facts implements ConcurrencyFacts {
       if (v.scope === 'pkg' || !v.func) return true;
       if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
     }
-    return false;
+    // Kept in a structure (`template.FuncMap{"partial": partialFunc(cache)}`, `&T{hook:
+    // newHook()}`) by a function neither goroutine runs: whoever calls it through the
+    // structure calls the one closure that call made.
+    return this.closureStoredBy(decl).some((f) => !this.reach.reaches(f, x.id) && !this.reach.reaches(f, y.id));
+  }
+
+  private readonly storedClosureCache = new Map<FuncInfo, FuncInfo[]>();
+  /** Functions that store the closure a call of decl returns as the value of a composite
+   * literal's element (`FuncMap{"k": decl(...)}`, `T{f: decl(...)}`). */
+  private closureStoredBy(decl: FuncInfo): FuncInfo[] {
+    let hit = this.storedClosureCache.get(decl);
+    if (hit) return hit;
+    hit = [];
+    for (const e of this.callgraph.callers(decl)) {
+      const body = e.caller.body;
+      if (!body || hit.includes(e.caller)) continue;
+      let stored = false;
+      walk(body, (n) => {
+        if (stored || n.kind === 'FuncLit') return false;
+        if (n.kind === 'KeyValueExpr' && unparen(n.value) === e.call) stored = true;
+        return undefined;
+      });
+      if (stored) hit.push(e.caller);
+    }
+    this.storedClosureCache.set(decl, hit);
+    return hit;
   }
 
   /**
