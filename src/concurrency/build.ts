@@ -603,6 +603,8 @@ class Facts implements ConcurrencyFacts {
     if (own.kind === 'named' && `${own.decl.pkgPath}.${own.decl.name}` === typeKey) return [];
     const listed = this.listedTwice(v, typeKey);
     if (listed.length) return listed;
+    const put = this.rangedFieldSources(v, typeKey);
+    if (put.length) return put;
     if (!this.heldBehindPointer(v.type).has(typeKey)) return [];
     const e = singleDefinition(this.program, v);
     if (!e) return [];
@@ -634,6 +636,75 @@ class Facts implements ConcurrencyFacts {
       if (o?.kind === 'var' && o !== v) out.push(o);
     }
     return out;
+  }
+
+  /**
+   * A range value over a collection field (`for _, c := range r.collectors`), when every
+   * element put there comes from a variable (`r.collectors = append(r.collectors, cs...)`
+   * in MustRegister, called as `reg.MustRegister(rc)`): those variables, one level of
+   * parameters followed to the callers' arguments. The goroutine given the element holds
+   * what they hold.
+   */
+  private rangedFieldSources(v: VarObj, typeKey: string): VarObj[] {
+    if (!this.rangeValue(v)) return [];
+    const def = singleDefinition(this.program, v);
+    const x = def ? unparen(def) : null;
+    const sel = x?.kind === 'SelectorExpr' ? this.program.selectionOf(x) : null;
+    if (sel?.kind !== 'field' || !sel.owner) return [];
+    const stores = this.collectionStores().get(`${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}`);
+    if (!stores) return [];
+    const out = new Set<VarObj>();
+    for (const e of stores) {
+      const id = unparen(e.value);
+      const o = id.kind === 'Ident' ? this.program.objectOf(id) : null;
+      if (o?.kind !== 'var') return [];
+      const i = o.scope === 'param' && o.func ? o.func.params.indexOf(o) : -1;
+      if (i < 0) { if (this.heldTypes(o.type, true).has(typeKey)) out.add(o); continue; }
+      const fn = o.func!;
+      const variadic = fn.sig.variadic && i === fn.params.length - 1;
+      if (e.spread !== variadic) return [];
+      for (const c of this.callgraph.callers(fn)) {
+        if (c.call.ellipsis) return [];
+        for (const a of variadic ? c.call.args.slice(i) : [c.call.args[i]]) {
+          const ai = a ? unparen(a) : null;
+          const w = ai?.kind === 'Ident' ? this.program.objectOf(ai) : null;
+          if (w?.kind === 'var' && this.heldTypes(w.type, true).has(typeKey)) out.add(w);
+        }
+      }
+    }
+    return out.size <= 8 ? [...out] : [];
+  }
+
+  private collectionStoreCache: Map<string, Array<{ value: ast.Expr; spread: boolean }>> | null = null;
+
+  /** The values appended to or stored in collection fields (`x.f = append(x.f, v)`,
+   * `x.f = append(x.f, vs...)`, `x.f[k] = v`), by field. */
+  private collectionStores(): Map<string, Array<{ value: ast.Expr; spread: boolean }>> {
+    if (this.collectionStoreCache) return this.collectionStoreCache;
+    const out = new Map<string, Array<{ value: ast.Expr; spread: boolean }>>();
+    const fieldKey = (e: ast.Expr): string | null => {
+      const l = unparen(e);
+      const sel = l.kind === 'SelectorExpr' ? this.program.selectionOf(l) : null;
+      return sel?.kind === 'field' && sel.owner ? `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}` : null;
+    };
+    const add = (k: string, value: ast.Expr, spread: boolean): void => { const l = out.get(k) ?? []; l.push({ value, spread }); out.set(k, l); };
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+        n.lhs.forEach((l, i) => {
+          const r = unparen(n.rhs[i]!);
+          const li = unparen(l);
+          if (li.kind === 'IndexExpr') { const k = fieldKey(li.x); if (k) add(k, r, false); return; }
+          const k = fieldKey(li);
+          if (!k || r.kind !== 'CallExpr' || r.fun.kind !== 'Ident' || r.fun.name !== 'append') return;
+          r.args.slice(1).forEach((a, j) => add(k, a, !!r.ellipsis && j === r.args.length - 2));
+        });
+        return undefined;
+      });
+    }
+    return (this.collectionStoreCache = out);
   }
 
   /**
