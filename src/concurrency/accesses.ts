@@ -1153,7 +1153,7 @@ class FuncWalker {
   /** A channel's place: its variable or field, or the collection element it was taken from. */
   private chanPlace(ch: ast.Expr): Place | null {
     const p = placeOf(this.program, ch);
-    if (p && !(p.root?.scope === 'local' && p.path.length === 0)) return p;
+    if (p && !((p.root?.scope === 'local' || p.root?.scope === 'param') && p.path.length === 0)) return p;
     return chanElementPlace(this.program, ch) ?? p;
   }
 

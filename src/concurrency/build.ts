@@ -620,6 +620,8 @@ class Facts implements ConcurrencyFacts {
     if (own.kind === 'named' && `${own.decl.pkgPath}.${own.decl.name}` === typeKey) return [];
     const listed = this.listedTwice(v, typeKey);
     if (listed.length) return listed;
+    const put = this.rangedFieldSources(v, typeKey);
+    if (put.length) return put;
     if (!this.heldBehindPointer(v.type).has(typeKey)) return [];
     const e = singleDefinition(this.program, v);
     if (!e) return [];
@@ -651,6 +653,75 @@ class Facts implements ConcurrencyFacts {
       if (o?.kind === 'var' && o !== v) out.push(o);
     }
     return out;
+  }
+
+  /**
+   * A range value over a collection field (`for _, c := range r.collectors`), when every
+   * element put there comes from a variable (`r.collectors = append(r.collectors, cs...)`
+   * in MustRegister, called as `reg.MustRegister(rc)`): those variables, one level of
+   * parameters followed to the callers' arguments. The goroutine given the element holds
+   * what they hold.
+   */
+  private rangedFieldSources(v: VarObj, typeKey: string): VarObj[] {
+    if (!this.rangeValue(v)) return [];
+    const def = singleDefinition(this.program, v);
+    const x = def ? unparen(def) : null;
+    const sel = x?.kind === 'SelectorExpr' ? this.program.selectionOf(x) : null;
+    if (sel?.kind !== 'field' || !sel.owner) return [];
+    const stores = this.collectionStores().get(`${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}`);
+    if (!stores) return [];
+    const out = new Set<VarObj>();
+    for (const e of stores) {
+      const id = unparen(e.value);
+      const o = id.kind === 'Ident' ? this.program.objectOf(id) : null;
+      if (o?.kind !== 'var') return [];
+      const i = o.scope === 'param' && o.func ? o.func.params.indexOf(o) : -1;
+      if (i < 0) { if (this.heldTypes(o.type, true).has(typeKey)) out.add(o); continue; }
+      const fn = o.func!;
+      const variadic = fn.sig.variadic && i === fn.params.length - 1;
+      if (e.spread !== variadic) return [];
+      for (const c of this.callgraph.callers(fn)) {
+        if (c.call.ellipsis) return [];
+        for (const a of variadic ? c.call.args.slice(i) : [c.call.args[i]]) {
+          const ai = a ? unparen(a) : null;
+          const w = ai?.kind === 'Ident' ? this.program.objectOf(ai) : null;
+          if (w?.kind === 'var' && this.heldTypes(w.type, true).has(typeKey)) out.add(w);
+        }
+      }
+    }
+    return out.size <= 8 ? [...out] : [];
+  }
+
+  private collectionStoreCache: Map<string, Array<{ value: ast.Expr; spread: boolean }>> | null = null;
+
+  /** The values appended to or stored in collection fields (`x.f = append(x.f, v)`,
+   * `x.f = append(x.f, vs...)`, `x.f[k] = v`), by field. */
+  private collectionStores(): Map<string, Array<{ value: ast.Expr; spread: boolean }>> {
+    if (this.collectionStoreCache) return this.collectionStoreCache;
+    const out = new Map<string, Array<{ value: ast.Expr; spread: boolean }>>();
+    const fieldKey = (e: ast.Expr): string | null => {
+      const l = unparen(e);
+      const sel = l.kind === 'SelectorExpr' ? this.program.selectionOf(l) : null;
+      return sel?.kind === 'field' && sel.owner ? `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}` : null;
+    };
+    const add = (k: string, value: ast.Expr, spread: boolean): void => { const l = out.get(k) ?? []; l.push({ value, spread }); out.set(k, l); };
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walk(fn.body, (n) => {
+        if (n.kind === 'FuncLit') return false;
+        if (n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+        n.lhs.forEach((l, i) => {
+          const r = unparen(n.rhs[i]!);
+          const li = unparen(l);
+          if (li.kind === 'IndexExpr') { const k = fieldKey(li.x); if (k) add(k, r, false); return; }
+          const k = fieldKey(li);
+          if (!k || r.kind !== 'CallExpr' || r.fun.kind !== 'Ident' || r.fun.name !== 'append') return;
+          r.args.slice(1).forEach((a, j) => add(k, a, !!r.ellipsis && j === r.args.length - 2));
+        });
+        return undefined;
+      });
+    }
+    return (this.collectionStoreCache = out);
   }
 
   /**
@@ -1385,11 +1456,25 @@ class Facts implements ConcurrencyFacts {
     // `b.f` for another parameter b of the same type (`a.transferTo(b)` locks only a;
     // b's own methods lock b).
     if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && sameNamedType(l.root.type, root.type)) return false;
+    // Nor does an element's own mutex guard its holder: `c.Lock(); d.byName[c.Name] = c`
+    // where d's type holds Cs and a C holds no d. Each element locks its own mutex.
+    if (!l.ownerPath.length && l.root.func === root.func && isParamOrRecv(l.root) && isParamOrRecv(root) && this.elementOf(l.root.type, root.type)) return false;
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
     const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
     if (origin && isCallResult(origin)) return false;
     return true;
+  }
+
+  /** A value of type el is one of the objects a value of type holder holds (in a field or
+   * a collection), and el holds no holder: el is an element, not the owner. */
+  private elementOf(el: Type, holder: Type): boolean {
+    const e = el.kind === 'pointer' ? el.elem : el;
+    const h = holder.kind === 'pointer' ? holder.elem : holder;
+    if (e.kind !== 'named' || h.kind !== 'named' || e.decl === h.decl) return false;
+    const ek = `${e.decl.pkgPath}.${e.decl.name}`;
+    const hk = `${h.decl.pkgPath}.${h.decl.name}`;
+    return this.heldTypes(holder).has(ek) && !this.heldTypes(el, true).has(hk);
   }
 
   private derivedFrom(v: VarObj, from: VarObj, depth: number): boolean {
@@ -1455,7 +1540,7 @@ class Facts implements ConcurrencyFacts {
         // started by the call that keeps it share it, and its variables.
         if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
-        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner)) continue;
+        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
@@ -1697,7 +1782,32 @@ class Facts implements ConcurrencyFacts {
       if (v.scope === 'pkg' || !v.func) return true;
       if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
     }
-    return false;
+    // Kept in a structure (`template.FuncMap{"partial": partialFunc(cache)}`, `&T{hook:
+    // newHook()}`) by a function neither goroutine runs: whoever calls it through the
+    // structure calls the one closure that call made.
+    return this.closureStoredBy(decl).some((f) => !this.reach.reaches(f, x.id) && !this.reach.reaches(f, y.id));
+  }
+
+  private readonly storedClosureCache = new Map<FuncInfo, FuncInfo[]>();
+  /** Functions that store the closure a call of decl returns as the value of a composite
+   * literal's element (`FuncMap{"k": decl(...)}`, `T{f: decl(...)}`). */
+  private closureStoredBy(decl: FuncInfo): FuncInfo[] {
+    let hit = this.storedClosureCache.get(decl);
+    if (hit) return hit;
+    hit = [];
+    for (const e of this.callgraph.callers(decl)) {
+      const body = e.caller.body;
+      if (!body || hit.includes(e.caller)) continue;
+      let stored = false;
+      walk(body, (n) => {
+        if (stored || n.kind === 'FuncLit') return false;
+        if (n.kind === 'KeyValueExpr' && unparen(n.value) === e.call) stored = true;
+        return undefined;
+      });
+      if (stored) hit.push(e.caller);
+    }
+    this.storedClosureCache.set(decl, hit);
+    return hit;
   }
 
   /**

@@ -813,6 +813,51 @@ export class CallGraph {
     }
   }
 
+  private templateFuncCache: Map<PackageInfo, FuncInfo[]> | null = null;
+
+  /** The functions a package puts in text/template or html/template FuncMaps
+   * (`template.FuncMap{"partial": partialFunc(cache)}`): a template's Execute calls them. */
+  private templateFuncs(pkg: PackageInfo): FuncInfo[] {
+    if (!this.templateFuncCache) {
+      const out = new Map<PackageInfo, FuncInfo[]>();
+      for (const f of this.program.funcs) {
+        if (!f.body || f.node.kind === 'FuncLit') continue;
+        walk(f.body, (n) => {
+          if (n.kind !== 'CompositeLit' || !this.isFuncMapType(f, n)) return undefined;
+          const list = out.get(f.pkg) ?? [];
+          for (const el of n.elts) if (el.kind === 'KeyValueExpr') for (const g of this.funcValues(el.value)) if (!list.includes(g)) list.push(g);
+          out.set(f.pkg, list);
+          return undefined;
+        });
+      }
+      this.templateFuncCache = out;
+    }
+    return this.templateFuncCache.get(pkg) ?? [];
+  }
+
+  /** `template.FuncMap{...}` of text/template or html/template. */
+  private isFuncMapType(fn: FuncInfo, n: ast.CompositeLit): boolean {
+    const t = this.program.typeOf(n);
+    if (t.kind === 'named') return t.decl.name === 'FuncMap' && TEMPLATE_PKGS.includes(t.decl.pkgPath);
+    const ty = n.type ? unparen(n.type) : null;
+    if (ty?.kind !== 'SelectorExpr' || ty.sel.name !== 'FuncMap' || ty.x.kind !== 'Ident') return false;
+    const name = ty.x.name;
+    return fn.file.ast.imports.some((i) => TEMPLATE_PKGS.includes(i.path) && (i.name ?? 'template') === name);
+  }
+
+  /** `t.Execute(w, data)` / `t.ExecuteTemplate(w, name, data)` on a *template.Template
+   * (known by its type, or, the template packages being unmodelled, by a file that
+   * imports one of them and a receiver of unknown type). */
+  private executesTemplate(fn: FuncInfo, n: ast.CallExpr, c: Callee | null): boolean {
+    const f = unparen(n.fun);
+    if (f.kind !== 'SelectorExpr' || (f.sel.name !== 'Execute' && f.sel.name !== 'ExecuteTemplate')) return false;
+    if (c?.kind === 'method') return !!c.sel.method.recvDecl && c.sel.method.recvDecl.name === 'Template' && TEMPLATE_PKGS.includes(c.sel.method.recvDecl.pkgPath);
+    if (c) return false;
+    const rt = this.program.typeOf(f.x);
+    const base = rt.kind === 'pointer' ? rt.elem : rt;
+    return base.kind === 'unknown' && fn.file.ast.imports.some((i) => TEMPLATE_PKGS.includes(i.path));
+  }
+
   private collectCalls(fn: FuncInfo): void {
     if (!fn.body) return;
     const program = this.program;
@@ -848,6 +893,8 @@ export class CallGraph {
           else if (unparen(a).kind === 'FuncLit' && !async!.has(i) && this.storedParams(st).get(i) !== false) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
         });
       }
+      // text/template and html/template call the functions of their FuncMap while executing.
+      if (this.executesTemplate(fn, n, c)) targets.push(...this.templateFuncs(fn.pkg));
       // fmt calls the String and Error methods of the values it prints.
       if (isFuncCall(c, 'fmt', FMT_PRINTERS)) targets.push(...this.fmtMethods(n));
       // fmt.Fprintf(w, ...), io.Copy(w, r)...: the library calls the Write method of w.
@@ -897,6 +944,8 @@ function isStore(program: Program, id: ast.Ident, parent: ast.Node): boolean {
   }
   return false;
 }
+
+const TEMPLATE_PKGS = ['text/template', 'html/template'];
 
 /** A channel whose elements are functions (`chan func()`). */
 function isFuncChan(t: Type): boolean {

@@ -28,15 +28,54 @@ function elementOf(program: Program, e: ast.Expr, depth: number): Place | null {
   if (x.kind === 'IndexExpr' && x.indices.length === 1) return collectionElement(program, x.x, depth + 1);
   if (x.kind !== 'Ident') return null;
   const v = program.objectOf(x);
+  if (v?.kind === 'var' && v.scope === 'param') return keyedParam(program, v, depth);
   if (v?.kind !== 'var' || v.scope !== 'local') return null;
   const def = singleDefinition(program, v);
   if (!def) return null;
   const d = unparen(def);
   if (d.kind === 'IndexExpr') return elementOf(program, d, depth + 1);
   // A range variable: its definition is the ranged expression; the value of a range over
-  // a collection of channels is an element.
+  // a collection of channels is an element, and so is the key of a range over a set of
+  // channels (`for ch := range b.subs` with `subs map[chan Event]string`).
   if (isRangedBy(v, def) && holdsChannels(program, def)) return collectionElement(program, def, depth + 1);
+  if (isRangedBy(v, def, true) && keyedByChannels(program, def)) return collectionElement(program, def, depth + 1);
   return null;
+}
+
+/**
+ * A channel parameter its function deletes from (or looks up in) a set of channels kept
+ * in a field or package variable (`func (b *Broker) Unsubscribe(ch chan Event) {
+ * delete(b.subs, ch); close(ch) }`): one of that set's channels.
+ */
+function keyedParam(program: Program, v: VarObj, depth: number): Place | null {
+  const fn = v.func;
+  if (!fn?.body || underlying(v.type).kind !== 'chan') return null;
+  let coll: ast.Expr | null = null;
+  let consistent = true;
+  const isV = (e: ast.Expr | undefined): boolean => { const k = e ? unparen(e) : null; return k?.kind === 'Ident' && program.objectOf(k) === v; };
+  walk(fn.body, (n) => {
+    if (!consistent || n.kind === 'FuncLit') return false;
+    let c: ast.Expr | null = null;
+    if (n.kind === 'CallExpr' && n.args.length === 2 && isV(n.args[1])) {
+      const callee = calleeOf(program, n);
+      if (callee?.kind === 'builtin' && callee.name === 'delete') c = n.args[0]!;
+    } else if (n.kind === 'IndexExpr' && n.indices.length === 1 && isV(n.indices[0])) c = n.x;
+    if (c && keyedByChannels(program, c)) {
+      const p = placeOf(program, c);
+      if (!p?.key || (p.root && p.root.scope === 'local') || (coll && placeOf(program, coll)?.key !== p.key)) consistent = false;
+      else coll = c;
+    }
+    return undefined;
+  });
+  // Each call is given its own member (the caller's subscription): copies of one goroutine
+  // calling it meet different channels, like goroutines given different indexes.
+  const el = consistent && coll ? collectionElement(program, coll, depth + 1) : null;
+  return el ? { ...el, indexed: true } : null;
+}
+
+function keyedByChannels(program: Program, coll: ast.Expr): boolean {
+  const t = underlying(program.typeOf(coll));
+  return t.kind === 'map' && underlying(t.key).kind === 'chan';
 }
 
 /** The element place of a collection expression: a field or package variable, or a local snapshot of one. */
@@ -60,6 +99,15 @@ function snapshotElement(program: Program, local: VarObj, depth: number): Place 
   walk(body, (n) => {
     if (!consistent || n.kind !== 'AssignStmt') return undefined;
     n.lhs.forEach((l, i) => {
+      // A set snapshot (`snap[ch] = topic` for every ch of `range b.subs`): its keys are the set's.
+      const li = unparen(l);
+      if (li.kind === 'IndexExpr' && li.indices.length === 1 && unparen(li.x).kind === 'Ident' && program.objectOf(unparen(li.x) as ast.Ident) === local) {
+        if (!keyedByChannels(program, li.x)) return;
+        const el = elementOf(program, li.indices[0]!, depth + 1);
+        if (!el || (origin && origin.key !== el.key)) { consistent = false; return; }
+        origin = el;
+        return;
+      }
       if (l.kind !== 'Ident' || program.objectOf(l) !== local) return;
       const r = n.lhs.length === n.rhs.length ? unparen(n.rhs[i]!) : null;
       if (!r) { consistent = false; return; }
@@ -80,13 +128,14 @@ function snapshotElement(program: Program, local: VarObj, depth: number): Place 
   return consistent ? origin : null;
 }
 
-function isRangedBy(v: VarObj, def: ast.Expr): boolean {
+function isRangedBy(v: VarObj, def: ast.Expr, asKey = false): boolean {
   const fn: FuncInfo | null = v.func;
   if (!fn?.body) return false;
   let found = false;
   walk(fn.body, (n) => {
     if (found) return false;
-    if (n.kind === 'RangeStmt' && n.x === def && n.value?.kind === 'Ident' && n.value.name === v.name) found = true;
+    const id = n.kind === 'RangeStmt' ? (asKey ? n.key : n.value) : null;
+    if (n.kind === 'RangeStmt' && n.x === def && id?.kind === 'Ident' && id.name === v.name) found = true;
     return undefined;
   });
   return found;

@@ -25,6 +25,8 @@ export interface CloseEvent {
   /** Set when the close runs only once a channel it received from is closed (under
    * `if !ok`, see stickyOkFlags): a path where that receive's ok is true did not close. */
   closedInput?: string;
+  /** For a close of a parameter's channel in a callee: the call's argument naming it. */
+  arg?: ast.Expr;
 }
 
 /** A local variable that names an object reached from another variable (`old := l.sink`). */
@@ -60,7 +62,7 @@ export function walkChannelPaths(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map
  * walk reports needs a close first, and most functions have none. */
 function closesAnything(facts: ConcurrencyFacts, fn: FuncInfo, ops: Map<FuncInfo, ReceiverChanOps>): boolean {
   if (facts.funcFacts.get(fn)?.accesses.some((a) => a.kind === 'close')) return true;
-  return facts.callgraph.callees(fn).some((e) => e.targets.some((t) => (ops.get(t)?.closes.size ?? 0) > 0));
+  return facts.callgraph.callees(fn).some((e) => e.targets.some((t) => (ops.get(t)?.closes.size ?? 0) > 0 || (ops.get(t)?.paramCloses.size ?? 0) > 0));
 }
 
 class Walker {
@@ -100,7 +102,7 @@ class Walker {
   returned(st: State | null): void {
     if (!st) return;
     for (const d of this.deferred) {
-      const k = this.keyOf(d.close, d.via, d.prefix);
+      const k = this.keyOf(d.close, d.via, d.prefix, d.arg);
       const first = k ? st.get(k) : undefined;
       if (first) this.listener.closeAfterClose(first, d, true);
     }
@@ -110,11 +112,11 @@ class Walker {
     for (const ops of [...this.deferredOps.values()].reverse()) {
       for (const op of ops) {
         if ('close' in op) {
-          const k = this.keyOf(op.close.close, op.close.via, op.close.prefix);
+          const k = this.keyOf(op.close.close, op.close.via, op.close.prefix, op.close.arg);
           if (k) after.set(k, op.close);
           continue;
         }
-        const k = this.keyOf(op.send.access, op.via, op.send.prefix);
+        const k = this.keyOf(op.send.access, op.via, op.send.prefix, op.send.arg);
         const closed = k ? after.get(k) : undefined;
         if (closed) this.listener.sendAfterClose(op.send.access, op.via, closed, true);
       }
@@ -277,7 +279,7 @@ class Walker {
           const k = this.keyOf(op.access, m, op.prefix);
           if (k) st.delete(k);
         }
-        for (const op of this.sendsOfCall(m)) this.send(op.access, m, st, op.prefix);
+        for (const op of this.sendsOfCall(m)) this.send(op.access, m, st, op.prefix, op.arg);
         for (const ev of this.closeEventsOfCall(m)) this.close(ev, st);
       }
       return undefined;
@@ -305,7 +307,16 @@ class Walker {
   }
 
   /** `chan:<location>@<variable>/<fields>`: the channel as reached from a variable of this function. */
-  private keyOf(a: Access, via: ast.CallExpr | null, prefix: string[]): string | null {
+  private keyOf(a: Access, via: ast.CallExpr | null, prefix: string[], arg?: ast.Expr): string | null {
+    if (arg) {
+      // The channel a callee closes or sends on as its parameter: the caller's argument.
+      const p = placeOf(this.facts.program, arg);
+      if (!p?.key || !p.root || p.indexed) return null;
+      const h = this.resolve(p.root, p.path.slice(0, -1));
+      const k = `chan:${p.key}@${holderText(h.root, h.path)}`;
+      this.keyRoots.set(k, h.root);
+      return k;
+    }
     if (!via) {
       const root = a.place.root;
       if (!root) return `${a.key}@?`;
@@ -330,7 +341,7 @@ class Walker {
   }
 
   private close(ev: CloseEvent, st: State): void {
-    const k = this.keyOf(ev.close, ev.via, ev.prefix);
+    const k = this.keyOf(ev.close, ev.via, ev.prefix, ev.arg);
     if (!k) return;
     const first = st.get(k);
     if (first && !guardHolds(this.facts, ev.close)) this.listener.closeAfterClose(ev, first, false);
@@ -338,8 +349,8 @@ class Walker {
     st.set(k, input ? { ...ev, closedInput: input } : ev);
   }
 
-  private send(a: Access, via: ast.CallExpr | null, st: State, prefix: string[] = []): void {
-    const k = this.keyOf(a, via, prefix);
+  private send(a: Access, via: ast.CallExpr | null, st: State, prefix: string[] = [], arg?: ast.Expr): void {
+    const k = this.keyOf(a, via, prefix, arg);
     const closed = k ? st.get(k) : undefined;
     if (closed) this.listener.sendAfterClose(a, via, closed);
   }
@@ -354,12 +365,33 @@ class Walker {
     for (const t of this.receiverTargets(call)) {
       for (const op of this.ops.get(t)?.closes.values() ?? []) out.push({ close: op.access, via: call, prefix: op.prefix });
     }
+    for (const [t, i] of this.paramTargets(call)) {
+      const a = this.ops.get(t)?.paramCloses.get(i);
+      if (a) out.push({ close: a, via: call, prefix: [], arg: call.args[i]! });
+    }
     return out;
   }
 
   private sendsOfCall(call: ast.CallExpr): ChanOp[] {
     const out: ChanOp[] = [];
     for (const t of this.receiverTargets(call)) out.push(...(this.ops.get(t)?.sends.values() ?? []));
+    for (const [t, i] of this.paramTargets(call)) {
+      const a = this.ops.get(t)?.paramSends.get(i);
+      if (a) out.push({ access: a, prefix: [], arg: call.args[i]! });
+    }
+    return out;
+  }
+
+  /** The functions a call runs, with each parameter index whose channel argument they
+   * close or send on: one target only (a dynamic call may run another function). */
+  private paramTargets(call: ast.CallExpr): Array<[FuncInfo, number]> {
+    const ts = this.facts.callgraph.callees(this.fn).find((e) => e.call === call)?.targets ?? [];
+    if (ts.length !== 1 || call.ellipsis) return [];
+    const t = ts[0]!;
+    const ops = this.ops.get(t);
+    if (!ops || (!ops.paramCloses.size && !ops.paramSends.size)) return [];
+    const out: Array<[FuncInfo, number]> = [];
+    for (const i of new Set([...ops.paramCloses.keys(), ...ops.paramSends.keys()])) if (call.args.length === t.params.length && call.args[i]) out.push([t, i]);
     return out;
   }
 

@@ -5,7 +5,7 @@
  */
 import { before, type Access } from '../../concurrency/accesses.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
-import type { FuncInfo } from '../../model/objects.js';
+import type { FuncInfo, VarObj } from '../../model/objects.js';
 import { unparen } from '../../model/checker.js';
 import { underlying } from '../../model/typeops.js';
 import { placeOf } from '../../concurrency/places.js';
@@ -49,11 +49,24 @@ function reopened(accesses: Access[], close: Access): boolean {
   return accesses.some((w) => w.kind === 'write' && `chan:${w.key}` === close.key && w.place.root === close.place.root && w.place.path.join('.') === path && before(close.span, w.span));
 }
 
+/** The function assigns to parameter v (`out = nil`): it no longer names the caller's channel. */
+function reassigned(facts: ConcurrencyFacts, fn: FuncInfo, v: VarObj): boolean {
+  let hit = false;
+  if (fn.body) walk(fn.body, (n) => {
+    if (hit) return false;
+    if (n.kind === 'AssignStmt') for (const l of n.lhs) { const x = unparen(l); if (x.kind === 'Ident' && facts.program.objectOf(x) === v) hit = true; }
+    return undefined;
+  });
+  return hit;
+}
+
 /** A channel operation a method performs on a channel held under its receiver. */
 export interface ChanOp {
   access: Access;
   /** Fields from the receiver to the struct holding the channel (`[]` for `r.ch`, `['sink']` for `r.sink.ch`). */
   prefix: string[];
+  /** For an operation on a parameter's channel: the call's argument naming it. */
+  arg?: ast.Expr;
 }
 
 export interface ReceiverChanOps {
@@ -62,6 +75,12 @@ export interface ReceiverChanOps {
   /** Channel fields the method gives a new value (`q.items = make(chan string)`, a
    * restart): the channel a caller closed before is no longer the one there. */
   reopens: Map<string, ChanOp>;
+  /** Channels the function gets as a parameter (by index) and closes: each call closes the
+   * channel its caller passes there (`defer close(out)` in a helper the caller may call
+   * again with the same channel). */
+  paramCloses: Map<number, Access>;
+  /** Parameters (by index) whose channel the function sends on. */
+  paramSends: Map<number, Access>;
 }
 
 /** Deeper receiver paths are not followed: the summary stays small. */
@@ -71,9 +90,17 @@ export function receiverChanOps(facts: ConcurrencyFacts): Map<FuncInfo, Receiver
   const out = new Map<FuncInfo, ReceiverChanOps>();
   const opKey = (op: ChanOp) => `${op.prefix.join('.')}|${op.access.key}`;
   for (const [fn, ff] of facts.funcFacts) {
-    const ops: ReceiverChanOps = { closes: new Map(), sends: new Map(), reopens: new Map() };
+    const ops: ReceiverChanOps = { closes: new Map(), sends: new Map(), reopens: new Map(), paramCloses: new Map(), paramSends: new Map() };
     const idempotent = flagGuarded(facts, fn);
     for (const a of ff.accesses) {
+      // A channel parameter itself (not a field reached from it), never given another value.
+      // (A parameter every call gives one local channel is already named by that local.)
+      const param = !a.inOnce && a.place.path.length === 0 && a.place.root ? fn.params.find((q) => q.name === a.text) : undefined;
+      const pi = param && (a.place.root === param || a.place.root!.func !== fn) && !reassigned(facts, fn, param) ? fn.params.indexOf(param) : -1;
+      if (pi >= 0 && !(fn.sig.variadic && pi === fn.params.length - 1)) {
+        if (a.kind === 'close' && !guardHolds(facts, a, true) && !ops.paramCloses.has(pi)) ops.paramCloses.set(pi, a);
+        if (a.kind === 'send' && !ops.paramSends.has(pi)) ops.paramSends.set(pi, a);
+      }
       if (idempotent || !fn.recv || a.place.root !== fn.recv || a.inOnce) continue;
       const op = { access: a, prefix: a.place.path.slice(0, -1) };
       // A close under a check that can keep it from running again (a flag the method sets,
