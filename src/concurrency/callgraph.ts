@@ -822,7 +822,7 @@ export class CallGraph {
       const out = new Map<PackageInfo, FuncInfo[]>();
       for (const f of this.program.funcs) {
         if (!f.body || f.node.kind === 'FuncLit') continue;
-        walk(f.body, (n) => {
+        walkKinds(f.body, COMPOSITE_KINDS, (n) => {
           if (n.kind !== 'CompositeLit' || !this.isFuncMapType(f, n)) return undefined;
           const list = out.get(f.pkg) ?? [];
           for (const el of n.elts) if (el.kind === 'KeyValueExpr') for (const g of this.funcValues(el.value)) if (!list.includes(g)) list.push(g);
@@ -975,6 +975,7 @@ function ifaceKey(t: Type): string {
 const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint', 'Sprintln', 'Println', 'Fprintln', 'Errorf', 'Appendf', 'Append', 'Appendln'];
 
 /** The nodes function values flow through (see CallGraph.flowNode). */
+const COMPOSITE_KINDS = kindSet('CompositeLit');
 const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt');
 /** The nodes collectCalls looks at. */
 const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');

@@ -10,10 +10,11 @@ import { unparen } from '../../model/checker.js';
 import { underlying } from '../../model/typeops.js';
 import { placeOf } from '../../concurrency/places.js';
 import type * as ast from '../../syntax/ast.js';
-import { kindSet, walkBodyKinds } from '../../syntax/walk.js';
+import { kindSet, walkBodyKinds, walkKinds } from '../../syntax/walk.js';
 import { guardHolds } from './channel-paths.js';
 
 const IFS_AND_ASSIGNS = kindSet('IfStmt', 'AssignStmt');
+const ASSIGN_KINDS = kindSet('AssignStmt');
 
 /**
  * A method that returns early on a flag of its receiver and sets that flag
@@ -52,7 +53,7 @@ function reopened(accesses: Access[], close: Access): boolean {
 /** The function assigns to parameter v (`out = nil`): it no longer names the caller's channel. */
 function reassigned(facts: ConcurrencyFacts, fn: FuncInfo, v: VarObj): boolean {
   let hit = false;
-  if (fn.body) walk(fn.body, (n) => {
+  if (fn.body) walkKinds(fn.body, ASSIGN_KINDS, (n) => {
     if (hit) return false;
     if (n.kind === 'AssignStmt') for (const l of n.lhs) { const x = unparen(l); if (x.kind === 'Ident' && facts.program.objectOf(x) === v) hit = true; }
     return undefined;
