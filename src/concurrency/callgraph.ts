@@ -974,8 +974,9 @@ function ifaceKey(t: Type): string {
 /** fmt functions that format their arguments (and so call String and Error on them). */
 const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint', 'Sprintln', 'Println', 'Fprintln', 'Errorf', 'Appendf', 'Append', 'Appendln'];
 
-/** The nodes function values flow through (see CallGraph.flowNode). */
+/** The nodes templateFuncs looks at (FuncMap literals). */
 const COMPOSITE_KINDS = kindSet('CompositeLit');
+/** The nodes function values flow through (see CallGraph.flowNode). */
 const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt');
 /** The nodes collectCalls looks at. */
 const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');
