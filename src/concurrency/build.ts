@@ -30,6 +30,7 @@ import { SignalOrder } from './signals.js';
 import { keptWriters, type KeptWriter } from './writer-sinks.js';
 import { NeverTrue } from './never-true.js';
 import { InitGuards } from './init-guards.js';
+import { broadcastSends, type BroadcastSend } from './broadcasts.js';
 
 /**
  * Contexts that can run next to another goroutine: every goroutine, the exported API of
@@ -99,6 +100,12 @@ class Facts implements ConcurrencyFacts {
    * variants of one function (fd_unix.go and fd_windows.go) share the entry, as they
    * did under the former `${fn.id}|${typeKey}` key, so findings stay as they were. */
   private readonly seeingCache = new Map<string, Map<string, GoroutineContext[]>>();
+  private broadcastCache: Map<string, Array<{ key: string; send: BroadcastSend }>> | null = null;
+  private readonly broadcastKeys = new Set<string>();
+  private bcastRecvSet: Set<Access> | null = null;
+  private readonly broadcastLabelCache = new Map<string, { labels: string[]; fanout: boolean }>();
+  private readonly receivedBroadcastCache = new Map<VarObj, boolean>();
+  private recvByKey: Map<string, Access[]> | null = null;
   private readonly returnedCache = new Map<FuncInfo, Set<VarObj>>();
   private readonly restartedCache = new Map<GoroutineContext, boolean>();
   /** heldTypes by type, or by declaration for a named type without type arguments (or a
@@ -1529,7 +1536,11 @@ class Facts implements ConcurrencyFacts {
       for (const ry of rb) {
         const { c: y, seq: ys } = ry;
         if ((xs || ys) && !this.meetsSequentialPart(xs ? x : y, xs ? y : x, xs && ys)) continue;
-        if (!mayRunConcurrently(x, y)) continue;
+        // The copies of one goroutine, one per subscriber, each get the object a loop
+        // broadcasts to every subscriber's channel. Each copy may run another handler
+        // (`s.h(m)`): one function meets itself only when every copy runs it (the root).
+        const fanout = x === y && !!selfType && x.spawned && (a.fn !== b.fn || x.roots.includes(a.fn)) && this.broadcastLabels(x, selfType).fanout;
+        if (!mayRunConcurrently(x, y) && !fanout) continue;
         if (!this.shareProgram(x, y)) continue;
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
@@ -1568,7 +1579,7 @@ class Facts implements ConcurrencyFacts {
           const viaElement = anchorA!.alsoElem === anchorB!.id || anchorB!.alsoElem === anchorA!.id;
           if (anchorA!.id !== anchorB!.id && !viaElement && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
-        if (x === y && !this.sameContextConcurrent(a, b, x)) continue;
+        if (x === y && !this.sameContextConcurrent(a, b, x, fanout)) continue;
         // Code after the check of an initialiser that every start of the goroutine follows
         // a completed call of: it never runs there (see init-guards.ts).
         if (this.initGuards.deadIn(a, x) || this.initGuards.deadIn(b, y)) continue;
@@ -2436,6 +2447,9 @@ class Facts implements ConcurrencyFacts {
     // it points to may be made anew by each call of its function (`c := &Certificate{}`),
     // so the parameter shares it only with goroutines that call started.
     if (root.scope === 'param' && depth < 3) {
+      // A pointer every call passes on from a receive of a broadcast (`s.h(m)` for each m
+      // of `range s.ch`): the object sent to every receiver.
+      if (root.type.kind === 'pointer' && this.receivedBroadcast(root, 0)) return pointeeAnchor(root, p);
       const alias = this.paramAliases().params.get(root);
       // A slice of objects the caller got from a function that made them (`summary(runAll(
       // jobs))`): an element is one of those objects.
@@ -3045,6 +3059,9 @@ class Facts implements ConcurrencyFacts {
           out.shared.add(label);
         }
       }
+      // An object sent to several receivers (see broadcasts.ts) is shared by the
+      // goroutines that receive it.
+      for (const l of this.broadcastLabels(c, typeKey).labels) { out.all.add(l); out.shared.add(l); }
     }
     byType.set(typeKey, out);
     return out;
@@ -3084,8 +3101,133 @@ class Facts implements ConcurrencyFacts {
     return (this.deliveredCache = out);
   }
 
+  /** The broadcast sends of the program (see broadcasts.ts), by channel key. */
+  private broadcasts(): Map<string, Array<{ key: string; send: BroadcastSend }>> {
+    if (this.broadcastCache) return this.broadcastCache;
+    const byFn = new Map<FuncInfo, Access[]>();
+    for (const [key, list] of this.accessesByKey) {
+      if (!key.startsWith('chan:')) continue;
+      for (const a of list) if (a.kind === 'send') byFn.set(a.fn, [...(byFn.get(a.fn) ?? []), a]);
+    }
+    const out = new Map<string, Array<{ key: string; send: BroadcastSend }>>();
+    for (const [fn, sends] of byFn) {
+      const found = broadcastSends(this.program, fn, (s) => sends.find((a) => a.span[0] === s.span[0] && a.span[1] === s.span[1])?.key ?? null);
+      for (const b of found) { out.set(b.send.typeKey, [...(out.get(b.send.typeKey) ?? []), b]); this.broadcastKeys.add(b.key); }
+    }
+    this.broadcastCache = out;
+    return out;
+  }
+
+  /** Receives by the key of their channel: a channel parameter (`func worker(in chan
+   * *Msg)`) is the local every call passes (`go worker(a)`), as passedChannel does for sends. */
+  private broadcastRecvs(): Map<string, Access[]> {
+    if (this.recvByKey) return this.recvByKey;
+    const out = new Map<string, Access[]>();
+    const add = (k: string, a: Access): void => { out.set(k, [...(out.get(k) ?? []), a]); };
+    for (const [key, list] of this.accessesByKey) {
+      if (!key.startsWith('chan:')) continue;
+      for (const a of list) {
+        if (a.kind !== 'recv') continue;
+        add(key, a);
+        const p = a.place.root;
+        if (!p || p.scope !== 'param' || a.place.path.length || key !== `chan:${varKey(p)}`) continue;
+        const i = a.fn.params.indexOf(p);
+        const calls = [...this.callgraph.callers(a.fn).map((e) => e.call), ...(this.goCallsOf().get(a.fn) ?? [])];
+        let from: VarObj | null = null;
+        for (const call of calls) {
+          const arg = call.args.length === a.fn.params.length && !call.ellipsis && i >= 0 ? unparen(call.args[i]!) : null;
+          const v = arg?.kind === 'Ident' ? this.program.objectOf(arg) : null;
+          if (v?.kind !== 'var' || v.scope !== 'local' || (from && from !== v)) { from = null; break; }
+          from = v;
+        }
+        if (from) add(`chan:${varKey(from)}`, a);
+      }
+    }
+    this.recvByKey = out;
+    return out;
+  }
+
+  /** Labels (`bcast:<var>`) of the broadcast objects of type typeKey that goroutine c
+   * receives, and whether c is one of many copies each given the same object (fanout). */
+  private broadcastLabels(c: GoroutineContext, typeKey: string): { labels: string[]; fanout: boolean } {
+    const k = `${c.id}|${typeKey}`;
+    let hit = this.broadcastLabelCache.get(k);
+    if (hit) return hit;
+    hit = { labels: [], fanout: false };
+    if (c.spawned) {
+      for (const { key, send } of this.broadcasts().get(typeKey) ?? []) {
+        if (!(this.broadcastRecvs().get(key) ?? []).some((a) => this.reach.reaches(a.fn, c.id))) continue;
+        const l = `bcast:${send.v.id}`;
+        if (!hit.labels.includes(l)) hit.labels.push(l);
+        if (send.fanout) hit.fanout = true;
+      }
+    }
+    this.broadcastLabelCache.set(k, hit);
+    return hit;
+  }
+
+  /** A pointer parameter that every call of its function passes a value received from a
+   * broadcast channel (`for m := range s.ch { s.h(m) }`), directly or through callers'
+   * parameters (middleware: `next(m)`). */
+  private receivedBroadcast(v: VarObj, depth: number): boolean {
+    let hit = this.receivedBroadcastCache.get(v);
+    if (hit !== undefined) return hit;
+    this.receivedBroadcastCache.set(v, false);
+    hit = false;
+    const fn = v.func;
+    // Only parameters of the type some broadcast sends.
+    const t = v.type.kind === 'pointer' ? v.type.elem : null;
+    if (t?.kind !== 'named' || !this.broadcasts().has(`${t.decl.pkgPath}.${t.decl.name}`)) return false;
+    const i = fn ? fn.params.indexOf(v) : -1;
+    const recvs = this.broadcastRecvSet();
+    if (fn && i >= 0 && depth < 4 && !(fn.sig.variadic && i === fn.params.length - 1)) {
+      const edges = this.callgraph.callers(fn);
+      hit = edges.length > 0 && edges.every((e) => {
+        const arg = e.call.args[i];
+        const x = arg ? unparen(arg) : null;
+        const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (o?.kind !== 'var' || o.func !== e.caller) return false;
+        if (o.scope === 'param') return this.receivedBroadcast(o, depth + 1);
+        const r = o.scope === 'local' ? this.receivedAt(o) : null;
+        return !!r && recvs.has(r);
+      });
+    }
+    this.receivedBroadcastCache.set(v, hit);
+    return hit;
+  }
+
+  /** The receives of broadcast channels. */
+  private broadcastRecvSet(): Set<Access> {
+    if (this.bcastRecvSet) return this.bcastRecvSet;
+    const out = new Set<Access>();
+    this.broadcasts();
+    for (const k of this.broadcastKeys) for (const a of this.broadcastRecvs().get(k) ?? []) out.add(a);
+    return (this.bcastRecvSet = out);
+  }
+
+  /** The receive a local is defined by (`for m := range ch`, `m := <-ch`). */
+  private receivedAt(v: VarObj): Access | null {
+    const fn = v.func;
+    if (!fn?.body) return null;
+    let at: ast.Span | null = null;
+    walk(fn.body, (n) => {
+      if (at) return false;
+      if (n.kind === 'RangeStmt' && n.tok === ':=') {
+        for (const e of [n.key, n.value]) if (e?.kind === 'Ident' && this.program.info.defs.get(e) === v && underlying(this.program.typeOf(n.x)).kind === 'chan') at = n.span;
+      } else if (n.kind === 'AssignStmt' && n.tok === ':=' && n.rhs.length === 1) {
+        const r = unparen(n.rhs[0]!);
+        const l = n.lhs[0];
+        if (r.kind === 'UnaryExpr' && r.op === '<-' && l?.kind === 'Ident' && this.program.info.defs.get(l) === v) at = r.span;
+      }
+      return undefined;
+    });
+    const s = at as ast.Span | null;
+    if (!s) return null;
+    return this.funcFacts.get(fn)?.accesses.find((x) => x.kind === 'recv' && x.span[0] === s[0] && x.span[1] === s[1]) ?? null;
+  }
+
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
-  private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext): boolean {
+  private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext, fanout = false): boolean {
     // The requests of one connection are served one after the other.
     if (this.oneConnServe(c)) return false;
     // Copies of one goroutine working on `xs[i]` are given different elements (also
@@ -3101,7 +3243,7 @@ class Facts implements ConcurrencyFacts {
     // }()` with t from outside the goroutine): testing runs them one after another once
     // the test is over.
     if (c.multi && this.sharedTestCleanup(a.fn, c) && this.sharedTestCleanup(b.fn, c)) return false;
-    return c.multi;
+    return c.multi || fanout;
   }
 
   /** fn is (inside) a literal handed to t.Cleanup in c's root, on a testing.T, B or F
