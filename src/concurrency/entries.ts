@@ -49,6 +49,9 @@ export interface GoroutineContext {
   /** Joined only by the group waits with this key (`exec:<command's key>` for the copying
    * goroutines of a started os/exec command, which its Wait joins). */
   joinKey?: string;
+  /** Expressions, outside the spawning statement, whose values the goroutine is handed (the
+   * writer put in `cmd.Stdout` for os/exec's copying goroutine). */
+  handed?: ast.Expr[];
 }
 
 export function collectContexts(program: Program, cg: CallGraph): GoroutineContext[] {
@@ -142,9 +145,11 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
           return;
         }
         // cmd.Start(): os/exec copies the child's output into the command's writers (its
-        // input out of its reader) on goroutines of its own until cmd.Wait returns.
+        // input out of its reader) on goroutines of its own until cmd.Wait returns. cmd.Run
+        // does the same and waits before it returns: its copiers still run alongside each
+        // other (stdout's and stderr's, when both are writers of the module).
         const fx = unparen(n.fun);
-        if (isMethodCall(callee, 'os/exec', 'Cmd', 'Start') && fx.kind === 'SelectorExpr') {
+        if (isMethodCall(callee, 'os/exec', 'Cmd', ['Start', 'Run']) && fx.kind === 'SelectorExpr') {
           const key = placeOf(program, fx.x)?.key;
           for (const s of key ? execStreams(program).get(key) ?? [] : []) {
             const t = program.typeOf(unparen(s.value));
@@ -153,7 +158,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
             const sel = program.lookup(t, s.method);
             if (sel?.kind !== 'method' || !sel.method.info) continue;
             add({
-              kind: 'lib-callback', roots: [sel.method.info], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: `exec:${key}`,
+              kind: 'lib-callback', roots: [sel.method.info], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: `exec:${key}`, handed: [s.value],
               describe: `${sel.method.info.name}, called by os/exec's copying goroutine once ${exprText(fx.x)}.Start() runs in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (until its Wait returns)`,
             });
           }
