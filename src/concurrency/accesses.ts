@@ -422,7 +422,7 @@ class FuncWalker {
     // element at the iteration's own index, `xs[i] = ...`, stays the iteration's.)
     // A goroutine literal that captures the variable shares the variable itself: its fields
     // (not the elements of a slice in it) are the ones the next iteration writes.
-    const element = !!place.indexed || place.path.includes('[]');
+    const element = !!place.indexed || place.path.includes('[]') || !!place.key?.includes('[');
     const shared = place.key?.startsWith('map:') ? sends : [...(this.sentOnly.get(place.root) ?? []), ...(element ? [] : this.goCaptured.get(place.root) ?? [])];
     if (rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && shared.some((s) => spanContains(l, s)))) return false;
     return before(at, esc);

@@ -151,7 +151,14 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         const fx = unparen(n.fun);
         if (isMethodCall(callee, 'os/exec', 'Cmd', ['Start', 'Run']) && fx.kind === 'SelectorExpr') {
           const key = placeOf(program, fx.x)?.key;
+          // Stdout and Stderr set to the same writer: os/exec lets one goroutine at a
+          // time call its Write (one copier of the two).
+          const seen = new Set<string>();
           for (const s of key ? execStreams(program).get(key) ?? [] : []) {
+            const v = unparen(s.value);
+            const text = v.kind === 'Ident' || (v.kind === 'UnaryExpr' && v.op === '&' && unparen(v.x).kind === 'Ident') ? exprText(v) : `@${v.span.join(':')}`;
+            if (s.method === 'Write' && seen.has(text)) continue;
+            if (s.method === 'Write') seen.add(text);
             const t = program.typeOf(unparen(s.value));
             const u = t.kind === 'pointer' ? t.elem : t;
             if (u.kind !== 'named' || (u.decl.pkgPath === 'os' && u.decl.name === 'File')) continue;
