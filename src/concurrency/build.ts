@@ -575,15 +575,7 @@ class Facts implements ConcurrencyFacts {
       // A context holds the values put into it (`context.WithValue(ctx, key, &state{})`).
       if (b.decl.pkgPath === 'context' && b.decl.name === 'Context') { for (const k of this.contextValueTypes()) out.add(k); return; }
       if (u.kind === 'interface') { if (depth < 2) for (const k of this.implementers(b)) out.add(k); return; }
-      if (depth < levels && u.kind === 'struct' && viaOne) {
-        for (const f of u.fields) {
-          add(f.type, depth + 1, f.type.kind !== 'pointer');
-          // A logger (or encoder) field holds the writers it was made with (`log:
-          // log.New(ring, ...)`): what it prints goes into them.
-          this.writerCache ??= keptWriters(this.program);
-          for (const w of this.writerCache.get(`field:${b.decl.pkgPath}.${b.decl.name}.${f.name}`) ?? []) add(this.program.typeOf(w.expr), depth + 1, false);
-        }
-      }
+      if (depth < levels && u.kind === 'struct' && viaOne) for (const f of u.fields) add(f.type, depth + 1, f.type.kind !== 'pointer');
     };
     add(t, 0, true);
     hit = out;

@@ -524,7 +524,10 @@ export class CallGraph {
     if (c?.kind === 'method' && isMethodCall(c, 'log', 'Logger', c.sel.method.name) && printing.test(c.sel.method.name)) {
       const f = unparen(call.fun);
       if (f.kind === 'SelectorExpr') key = placeOf(this.program, f.x)?.key;
-    } else if (c?.kind === 'func' && c.obj.pkgPath === 'log' && printing.test(c.obj.name)) key = 'std-log';
+    }
+    // Not the standard logger (`log.Printf`): its output is set once for a whole program
+    // (`log.SetOutput(&buf)` in some test), and linking every print in the library to
+    // every such writer joins unrelated programs.
     if (!key) return [];
     this.keptWriterCache ??= keptWriters(this.program);
     return this.keptWriterCache.get(key) ?? [];
