@@ -205,6 +205,8 @@ class FuncWalker {
   private readonly sentAt = new Map<VarObj, ast.Span[]>();
   /** Where an allocated local is sent on a channel. */
   private readonly sentOnly = new Map<VarObj, ast.Span[]>();
+  /** Go statements whose function literal captures an allocated local. */
+  private readonly goCaptured = new Map<VarObj, ast.Span[]>();
   /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
   private readonly addressEscapes = new Map<VarObj, ast.Span>();
   private readonly oldLoopSemantics: boolean;
@@ -348,7 +350,11 @@ class FuncWalker {
       return out;
     };
     walkKinds(body, ESCAPE_KINDS, (n) => {
-      if (n.kind === 'GoStmt') for (const v of mentioned(n.call)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); }
+      if (n.kind === 'GoStmt') {
+        for (const v of mentioned(n.call)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); }
+        const lit = unparen(n.call.fun);
+        if (lit.kind === 'FuncLit') for (const v of mentioned(lit.body)) this.goCaptured.set(v, [...(this.goCaptured.get(v) ?? []), n.span]);
+      }
       else if (n.kind === 'SendStmt') for (const v of directVar(n.value)) { mark(v, n.span); this.sentAt.set(v, [...(this.sentAt.get(v) ?? []), n.span]); this.sentOnly.set(v, [...(this.sentOnly.get(v) ?? []), n.span]); }
       else if (n.kind === 'ReturnStmt') for (const r of n.results) for (const v of mentioned(r)) mark(v, n.span);
       else if (n.kind === 'AssignStmt') {
@@ -451,7 +457,10 @@ class FuncWalker {
     const sends = this.sentAt.get(place.root) ?? [];
     // (Handed to a goroutine, only a map counts: its entries are one map, while a slice's
     // element at the iteration's own index, `xs[i] = ...`, stays the iteration's.)
-    const shared = place.key?.startsWith('map:') ? sends : this.sentOnly.get(place.root) ?? [];
+    // A goroutine literal that captures the variable shares the variable itself: its fields
+    // (not the elements of a slice in it) are the ones the next iteration writes.
+    const element = !!place.indexed || place.path.includes('[]') || !!place.key?.includes('[');
+    const shared = place.key?.startsWith('map:') ? sends : [...(this.sentOnly.get(place.root) ?? []), ...(element ? [] : this.goCaptured.get(place.root) ?? [])];
     if (rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && shared.some((s) => spanContains(l, s)))) return false;
     if (before(at, esc)) return true;
     // Shared only on branches that leave the function before reaching the access.
@@ -682,6 +691,12 @@ class FuncWalker {
     this.asBase = false;
     // A whole struct read as a value (`return *m.state`, `s := m.cfg`) reads every field.
     if (mode === 'read' && !base && (x.kind === 'StarExpr' || x.kind === 'SelectorExpr')) this.wholeStruct(x, st);
+    // So does a captured struct variable read whole (`go func() { pub(s) }()` while the
+    // loop that started it sets s.n): its fields are the ones written one by one.
+    if (mode === 'read' && !base && x.kind === 'Ident') {
+      const o = this.program.objectOf(x);
+      if (o?.kind === 'var' && o.scope !== 'pkg' && this.env.captured.has(o) && underlying(o.type).kind === 'struct') this.wholeStruct(x, st);
+    }
     switch (x.kind) {
       case 'Ident': {
         const o = this.program.objectOf(x);
@@ -766,7 +781,7 @@ class FuncWalker {
    * field): a read of each of its fields (two levels of struct values), except
    * synchronisation fields.
    */
-  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr, st: HeldLock[]): void {
+  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr | ast.Ident, st: HeldLock[]): void {
     if (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'field') return;
     const p = placeOf(this.program, x);
     if (!p?.key) return;
@@ -943,11 +958,13 @@ class FuncWalker {
         if (p && key) this.record(name === 'Done' ? 'signal' : 'add', { ...p, key }, x.span, st, exprText(fun.x));
       } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
-    // cmd.Wait() returns once os/exec's copying goroutines of the command are done (see
-    // execStreams).
-    if (isMethodCall(c, 'os/exec', 'Cmd', 'Wait') && fun.kind === 'SelectorExpr') {
+    // cmd.Wait() (and cmd.Run(), which starts them too) returns once os/exec's copying
+    // goroutines of the command are done (see execStreams).
+    if (isMethodCall(c, 'os/exec', 'Cmd', ['Wait', 'Run']) && fun.kind === 'SelectorExpr') {
       const key = placeOf(this.program, fun.x)?.key;
-      if (key) this.facts.waits.push({ span: x.span, chanKey: `exec:${key}`, group: true });
+      // Run starts the copiers too: its wait is at its end, after the start.
+      const at: ast.Span = c.sel.method.name === 'Run' ? [x.span[2], x.span[3] + 1, x.span[2], x.span[3] + 1] : x.span;
+      if (key) this.facts.waits.push({ span: at, chanKey: `exec:${key}`, group: true });
     }
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
@@ -1219,6 +1236,9 @@ class FuncWalker {
    * index, as opposed to all of them.
    */
   private element(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
+    // A part of it (`copy(dst, r.buf[r.head:])`, `append(out, r.buf[:n]...)`) holds the
+    // same elements.
+    for (let x = unparen(s); x.kind === 'SliceExpr'; x = unparen(x.x)) s = x.x;
     const t = underlying(this.program.typeOf(s));
     if (t.kind !== 'slice' && t.kind !== 'array') return;
     const p = placeOf(this.program, s);

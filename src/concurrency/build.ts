@@ -582,7 +582,19 @@ class Facts implements ConcurrencyFacts {
       // A context holds the values put into it (`context.WithValue(ctx, key, &state{})`).
       if (b.decl.pkgPath === 'context' && b.decl.name === 'Context') { for (const k of this.contextValueTypes()) out.add(k); return; }
       if (u.kind === 'interface') { if (depth < 2) for (const k of this.implementers(b)) out.add(k); return; }
-      if (depth < levels && u.kind === 'struct' && viaOne) for (const f of u.fields) add(f.type, depth + 1, f.type.kind !== 'pointer');
+      if (depth < levels && u.kind === 'struct' && viaOne) {
+        for (const f of u.fields) {
+          add(f.type, depth + 1, f.type.kind !== 'pointer');
+          // A logger field holds the writers its own package made it with (`log:
+          // log.New(ring, ...)`): what it prints goes into them. Not writers other packages
+          // put there (`srv.ErrorLog = log.New(&buf, ...)` in a test of a library's users):
+          // each program sets its own.
+          this.writerCache ??= keptWriters(this.program);
+          for (const w of this.writerCache.get(`field:${b.decl.pkgPath}.${b.decl.name}.${f.name}`) ?? []) {
+            if (w.fn.pkg.importPath === b.decl.pkgPath && /^[a-z_]/.test(f.name)) add(this.program.typeOf(w.expr), depth + 1, false);
+          }
+        }
+      }
     };
     add(t, 0, true);
     hit = out;
@@ -1557,6 +1569,9 @@ class Facts implements ConcurrencyFacts {
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
         const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType));
         if (selfType && !closure && !this.sharesObject(x, y, selfType)) continue;
+        // Library goroutines handed a writer each (os/exec's copiers of `cmd.Stdout =
+        // &w1{...}` and `cmd.Stderr = &w2{...}`): what lies in each writer itself is its own.
+        if (x !== y && this.inHandedAllocation(x, a) && this.inHandedAllocation(y, b) && this.handedObject(x) !== this.handedObject(y)) continue;
         // A goroutine that reaches the object only as one it made itself does not share
         // it; one that got it part-way down its chain shares it only perhaps.
         let unshown = false;
@@ -2986,7 +3001,7 @@ class Facts implements ConcurrencyFacts {
       // holds are shared by all its goroutines.
       const holds = (f: FuncInfo): boolean => !!f.recvDecl && isT({ kind: 'named', decl: f.recvDecl, args: [] });
       if (ofType(c.spawner) || (!c.spawnNode && c.roots.some((r) => ofType(r) || holds(r)))) { out.all.add('self'); out.shared.add('self'); }
-      const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode] : [];
+      const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode, ...(c.handed ?? [])] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
       const spawnSpan = c.spawnNode?.span ?? null;
@@ -3028,6 +3043,22 @@ class Facts implements ConcurrencyFacts {
             if (!(loop && src.span && spanContains(loop, src.span))) out.shared.add(l);
           }
         });
+      }
+      // An object made by a call in the spawning statement itself and handed over there
+      // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`): no variable names it,
+      // but the goroutine holds it, and every copy started by that one statement (each
+      // request of a handler) holds the same one, unless a loop makes it anew each time.
+      if (c.spawnNode) {
+        const call = c.spawnNode.kind === 'GoStmt' ? c.spawnNode.call : c.spawnNode.kind === 'CallExpr' ? c.spawnNode : null;
+        const args = call ? [...call.args, ...(unparen(call.fun).kind === 'SelectorExpr' ? [(unparen(call.fun) as ast.SelectorExpr).x] : [])] : [];
+        for (const a of args) {
+          const x = unparen(a);
+          if (x.kind !== 'CallExpr' || !isDeepT(this.program.typeOf(x))) continue;
+          const label = `made:${c.file}:${x.span[0]}:${x.span[1]}`;
+          out.all.add(label);
+          const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
+          if (!loop) out.shared.add(label);
+        }
       }
       // A method value (`b.On("leader", m.onLeader)`) that the goroutine calls through a
       // function value (a handler map, a callback field) carries its bound receiver: the
@@ -3224,6 +3255,25 @@ class Facts implements ConcurrencyFacts {
     const s = at as ast.Span | null;
     if (!s) return null;
     return this.funcFacts.get(fn)?.accesses.find((x) => x.kind === 'recv' && x.span[0] === s[0] && x.span[1] === s[1]) ?? null;
+  }
+
+  /** Access a is to the object goroutine c was handed as a new allocation (its root
+   * method's receiver, `cmd.Stdout = &prefixWriter{...}`), not through a pointer it holds. */
+  private inHandedAllocation(c: GoroutineContext, a: Access): boolean {
+    return !!this.handedObject(c) && c.roots.includes(a.fn) && !!a.fn.recv && a.place.root === a.fn.recv && this.heldByValue(a.fn.recv.type, a.place.path);
+  }
+
+  /** The one new object goroutine c is handed: an allocation written there, or a local
+   * set once to one (`out := &tap{}; cmd.Stdout = out`). */
+  private handedObject(c: GoroutineContext): ast.Node | VarObj | null {
+    const h = c.handed;
+    if (!h || h.length !== 1) return null;
+    const x = unparen(h[0]!);
+    if (isAllocation(x)) return x;
+    const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (o?.kind !== 'var' || o.scope !== 'local') return null;
+    const d = singleDefinition(this.program, o);
+    return d && isAllocation(unparen(d)) ? o : null;
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */

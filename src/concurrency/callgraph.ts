@@ -8,15 +8,16 @@
  * (see entries.ts).
  */
 import type * as ast from '../syntax/ast.js';
-import { kindSet, walkBodyKinds, walkKinds } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
+import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
+import { calleeOf, isFuncCall, isMethodCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface, interfaceMethods, lookupFieldOrMethod } from '../model/lookup.js';
 import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
-import { declKey } from './places.js';
+import { declKey, placeOf } from './places.js';
+import { keptWriters, type KeptWriter } from './writer-sinks.js';
 import { callsTParallel, spawnKindOf, subtestArg } from './spawners.js';
 import { spanContains } from './spans.js';
 
@@ -307,6 +308,28 @@ export class CallGraph {
    * handed to such a parameter is a goroutine of its own at each call site (see
    * entries.ts), not a callee of the caller nor a value of the parameter.
    */
+  /** A select of fn with a case that returns without receiving from a channel of fn's
+   * own (`case <-ctx.Done(): return err`, or a default that returns). */
+  private selectMayLeave(fn: FuncInfo, sel: ast.SelectStmt): boolean {
+    const ownChan = (comm: ast.Stmt | null): boolean => {
+      let e: ast.Expr | null = null;
+      if (comm?.kind === 'ExprStmt') e = comm.x;
+      else if (comm?.kind === 'AssignStmt' && comm.rhs.length === 1) e = comm.rhs[0]!;
+      else if (comm?.kind === 'SendStmt') return true;
+      const x = e ? unparen(e) : null;
+      if (x?.kind !== 'UnaryExpr' || x.op !== '<-') return false;
+      const ch = unparen(x.x);
+      const o = ch.kind === 'Ident' ? this.program.objectOf(ch) : null;
+      return o?.kind === 'var' && o.scope === 'local' && o.func === fn;
+    };
+    const returns = (body: ast.Stmt[]): boolean => {
+      let hit = false;
+      for (const st of body) walk(st, (n) => { if (hit || n.kind === 'FuncLit') return false; if (n.kind === 'ReturnStmt') hit = true; return undefined; });
+      return hit;
+    };
+    return sel.clauses.some((cl) => !ownChan(cl.comm) && returns(cl.body));
+  }
+
   asyncParams(fn: FuncInfo): Map<number, boolean> {
     const hit = this.asyncCache.get(fn);
     if (hit) return hit;
@@ -328,8 +351,14 @@ export class CallGraph {
     };
     // A helper that waits for what it started before returning (wg.Wait, a receive) runs
     // the callback within its own call: it stays a parameter flow (parallel map helpers).
+    // Not a select that may return through another case first (`case <-ctx.Done(): return`,
+    // a default that returns): on that path the helper leaves its goroutine running.
     let joins = false;
-    walkBodyKinds(fn.body, JOIN_KINDS, (n) => {
+    const skipped = new Set<ast.Node>();
+    walk(fn.body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'SelectStmt' && this.selectMayLeave(fn, n)) { for (const cl of n.clauses) if (cl.comm) skipped.add(cl.comm); return undefined; }
+      if (skipped.has(n)) return false;
       if ((n.kind === 'UnaryExpr' && n.op === '<-') || n.kind === 'SelectStmt' || (n.kind === 'RangeStmt' && underlying(program.typeOf(n.x)).kind === 'chan')) joins = true;
       else if (n.kind === 'CallExpr') {
         const c = calleeOf(program, n);
@@ -472,6 +501,47 @@ export class CallGraph {
     return out;
   }
 
+  private keptWriterCache: Map<string, KeptWriter[]> | null = null;
+
+  /**
+   * A log.Logger printing (`c.log.Printf(...)`, or the standard logger's `log.Printf`)
+   * calls the Write method of the writers it was made with (`log.New(ring, ...)`, see
+   * writer-sinks.ts): the module's own ones, when the logger's place has them.
+   */
+  private loggerWrites(call: ast.CallExpr, c: Callee | null): FuncInfo[] {
+    const out: FuncInfo[] = [];
+    for (const w of this.loggerWriters(call, c)) {
+      const m = this.writeMethodOf(w.expr);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /** The writers a logger call writes into (see loggerWrites). */
+  loggerWriters(call: ast.CallExpr, c: Callee | null = calleeOf(this.program, call)): KeptWriter[] {
+    const printing = /^(Print|Fatal|Panic)(f|ln)?$|^Output$/;
+    let key: string | null | undefined = null;
+    if (c?.kind === 'method' && isMethodCall(c, 'log', 'Logger', c.sel.method.name) && printing.test(c.sel.method.name)) {
+      const f = unparen(call.fun);
+      if (f.kind === 'SelectorExpr') key = placeOf(this.program, f.x)?.key;
+    }
+    // Not the standard logger (`log.Printf`): its output is set once for a whole program
+    // (`log.SetOutput(&buf)` in some test), and linking every print in the library to
+    // every such writer joins unrelated programs.
+    if (!key) return [];
+    this.keptWriterCache ??= keptWriters(this.program);
+    return this.keptWriterCache.get(key) ?? [];
+  }
+
+  /** The module Write method of a writer expression of a concrete (non-interface) type. */
+  writeMethodOf(e: ast.Expr): FuncInfo | null {
+    const t = this.program.typeOf(unparen(e));
+    const base = t.kind === 'pointer' ? t.elem : t;
+    if (base.kind !== 'named' || underlying(base).kind === 'interface') return null;
+    const s = this.program.lookup(t, 'Write');
+    return s?.kind === 'method' ? s.method.info ?? null : null;
+  }
+
   /**
    * The module Write (or WriteString) methods a library call makes on the writer it is
    * handed (`fmt.Fprintf(w, ...)`, `io.Copy(w, r)`, `io.WriteString(w, s)`), when w has a
@@ -479,6 +549,8 @@ export class CallGraph {
    * io.Writer it embeds. A writer of interface type is left alone: any Write could be it.
    */
   private writerMethods(call: ast.CallExpr, c: Callee | null, from: PackageInfo): FuncInfo[] {
+    const logged = this.loggerWrites(call, c);
+    if (logged.length) return logged;
     let names: string[];
     if (isFuncCall(c, 'fmt', ['Fprint', 'Fprintf', 'Fprintln']) || isFuncCall(c, 'io', ['Copy', 'CopyN', 'CopyBuffer'])) names = ['Write'];
     else if (isFuncCall(c, 'io', 'WriteString')) names = ['WriteString', 'Write'];
@@ -980,8 +1052,6 @@ const COMPOSITE_KINDS = kindSet('CompositeLit');
 const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt');
 /** The nodes collectCalls looks at. */
 const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');
-/** The nodes asyncParams looks at. */
-const JOIN_KINDS = kindSet('UnaryExpr', 'SelectStmt', 'RangeStmt', 'CallExpr');
 const SPAWN_KINDS = kindSet('ForStmt', 'RangeStmt', 'GoStmt', 'CallExpr', 'BinaryExpr');
 const IDENTS = kindSet('Ident');
 const STORE_KINDS = kindSet('CompositeLit', 'AssignStmt');

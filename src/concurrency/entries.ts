@@ -49,6 +49,9 @@ export interface GoroutineContext {
   /** Joined only by the group waits with this key (`exec:<command's key>` for the copying
    * goroutines of a started os/exec command, which its Wait joins). */
   joinKey?: string;
+  /** Expressions, outside the spawning statement, whose values the goroutine is handed (the
+   * writer put in `cmd.Stdout` for os/exec's copying goroutine). */
+  handed?: ast.Expr[];
 }
 
 /** The nodes collectContexts looks at. */
@@ -144,18 +147,27 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
           return;
         }
         // cmd.Start(): os/exec copies the child's output into the command's writers (its
-        // input out of its reader) on goroutines of its own until cmd.Wait returns.
+        // input out of its reader) on goroutines of its own until cmd.Wait returns. cmd.Run
+        // does the same and waits before it returns: its copiers still run alongside each
+        // other (stdout's and stderr's, when both are writers of the module).
         const fx = unparen(n.fun);
-        if (isMethodCall(callee, 'os/exec', 'Cmd', 'Start') && fx.kind === 'SelectorExpr') {
+        if (isMethodCall(callee, 'os/exec', 'Cmd', ['Start', 'Run']) && fx.kind === 'SelectorExpr') {
           const key = placeOf(program, fx.x)?.key;
+          // Stdout and Stderr set to the same writer: os/exec lets one goroutine at a
+          // time call its Write (one copier of the two).
+          const seen = new Set<string>();
           for (const s of key ? execStreams(program).get(key) ?? [] : []) {
+            const v = unparen(s.value);
+            const text = v.kind === 'Ident' || (v.kind === 'UnaryExpr' && v.op === '&' && unparen(v.x).kind === 'Ident') ? exprText(v) : `@${v.span.join(':')}`;
+            if (s.method === 'Write' && seen.has(text)) continue;
+            if (s.method === 'Write') seen.add(text);
             const t = program.typeOf(unparen(s.value));
             const u = t.kind === 'pointer' ? t.elem : t;
             if (u.kind !== 'named' || (u.decl.pkgPath === 'os' && u.decl.name === 'File')) continue;
             const sel = program.lookup(t, s.method);
             if (sel?.kind !== 'method' || !sel.method.info) continue;
             add({
-              kind: 'lib-callback', roots: [sel.method.info], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: `exec:${key}`,
+              kind: 'lib-callback', roots: [sel.method.info], multi: false, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: `exec:${key}`, handed: [s.value],
               describe: `${sel.method.info.name}, called by os/exec's copying goroutine once ${exprText(fx.x)}.Start() runs in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (until its Wait returns)`,
             });
           }

@@ -15,7 +15,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds } from '../syntax/walk.js';
-import { staticTarget, calleeOf, isFuncCall } from '../model/calls.js';
+import { staticTarget, calleeOf, isFuncCall, isMethodCall } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FieldSelection, FuncInfo, VarObj } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -147,6 +147,25 @@ export class ObjectOrigins {
         if ('recv' in want) {
           const f = unparen(e.call.fun);
           const sel = f.kind === 'SelectorExpr' ? this.program.selectionOf(f) : null;
+          // A logger calling the Write method of a writer it was made with (`log.New(ring,
+          // ...)`): that writer, where the logger was made. Made outside this goroutine's
+          // calls, it came with the logger: shared.
+          const kept = callee.recv && sel?.kind === 'method' && sel.method.recvDecl?.pkgPath === 'log' ? this.callgraph.loggerWriters(e.call).filter((w) => this.callgraph.writeMethodOf(w.expr) === callee) : [];
+          if (kept.length) {
+            let found = false;
+            for (const w of kept) {
+              if (!view.isRoot(w.fn) && !view.reaches(w.fn)) { this.lastEntry = null; found = true; break; }
+              this.lastIndirect = false;
+              const o = this.originIn(w.fn, w.expr, view.isRoot(w.fn));
+              if (this.lastIndirect) indirect = true;
+              if (o === 'shared') { found = true; break; }
+              if (o === 'private') { if (indirect) unknown = true; continue; }
+              if (o === 'unknown') { unknown = true; continue; }
+              queue.push([w.fn, o, null]);
+            }
+            if (found) { this.entry = this.lastEntry; return 'shared'; }
+            continue;
+          }
           if (f.kind === 'SelectorExpr' && callee.recv && sel?.kind === 'method') x = f.x;
           // fmt calling a printed value's String or Error method: that value.
           // fmt or io calling the Write method of the writer it was handed: that writer (or,
@@ -1025,6 +1044,9 @@ export class ObjectOrigins {
           // Put into a context (`context.WithValue(ctx, mdKey{}, md)`): it goes wherever the
           // context goes, to the goroutines it is handed to.
           if (i === 2 && isFuncCall(c, 'context', 'WithValue')) { leak = true; return; }
+          // The writer of a logger (`log.New(ring, ...)`, `l.SetOutput(w)`): whoever prints
+          // with the logger writes into it.
+          if (i === 0 && (isFuncCall(c, 'log', ['New', 'SetOutput']) || isMethodCall(c, 'log', 'Logger', 'SetOutput') || isFuncCall(c, 'log/slog', ['NewTextHandler', 'NewJSONHandler']))) { leak = true; return; }
           const t = staticTarget(c);
           if (!t) { if (c?.kind !== 'func' && c?.kind !== 'method') leak = true; return; } // a function value: unknown
           const param = t.params[Math.min(i, t.params.length - 1)];
