@@ -3276,6 +3276,15 @@ class Facts implements ConcurrencyFacts {
     return d && isAllocation(unparen(d)) ? o : null;
   }
 
+  /** The local an access reaches its object through, when that local's one value is a
+   * new allocation (`p := &T{}`) and the access is to what it points at. */
+  private frameAllocated(a: Access): VarObj | null {
+    const r = a.place.root;
+    if (!r || r.scope !== 'local' || !r.func || !a.place.path.length || a.place.indexed) return null;
+    const d = singleDefinition(this.program, r);
+    return d && isAllocation(unparen(d)) ? r : null;
+  }
+
   /** In a context that runs many at once, two accesses still race (each copy runs both). */
   private sameContextConcurrent(a: Access, b: Access, c: GoroutineContext, fanout = false): boolean {
     // The requests of one connection are served one after the other.
@@ -3293,6 +3302,11 @@ class Facts implements ConcurrencyFacts {
     // }()` with t from outside the goroutine): testing runs them one after another once
     // the test is over.
     if (c.multi && this.sharedTestCleanup(a.fn, c) && this.sharedTestCleanup(b.fn, c)) return false;
+    // Each copy runs its own frame of a function called inside the goroutine: an object
+    // allocated into a local of that frame (`p := &Package{}` in the Import each copy
+    // calls) is that copy's, also where a closure of the frame writes it.
+    const own = this.frameAllocated(a);
+    if (own && own === this.frameAllocated(b) && own.func && c.spawner && !inside(c.spawner, own.func) && this.reach.reaches(own.func, c.id)) return false;
     return c.multi || fanout;
   }
 
