@@ -62,6 +62,8 @@ const EMPTY_KEYS: ReadonlySet<string> = new Set();
 const BRANCH_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'ReturnStmt');
 const GO_STMTS = kindSet('GoStmt');
 const IDENTS = kindSet('Ident');
+/** The statements that define a local from a receive (`for m := range ch`, `m := <-ch`). */
+const RECEIVING_DEFS = kindSet('RangeStmt', 'AssignStmt');
 const CALLS = kindSet('CallExpr');
 const RETURNS = kindSet('ReturnStmt');
 const ASSIGNS = kindSet('AssignStmt');
@@ -3241,7 +3243,7 @@ class Facts implements ConcurrencyFacts {
     const fn = v.func;
     if (!fn?.body) return null;
     let at: ast.Span | null = null;
-    walk(fn.body, (n) => {
+    walkKinds(fn.body, RECEIVING_DEFS, (n) => {
       if (at) return false;
       if (n.kind === 'RangeStmt' && n.tok === ':=') {
         for (const e of [n.key, n.value]) if (e?.kind === 'Ident' && this.program.info.defs.get(e) === v && underlying(this.program.typeOf(n.x)).kind === 'chan') at = n.span;

@@ -10,11 +10,14 @@ import type { Program } from '../model/program.js';
 import type { PackageInfo, VarObj } from '../model/objects.js';
 import { underlying } from '../model/typeops.js';
 import type * as ast from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { kindSet, walkKinds } from '../syntax/walk.js';
 import { placeOf } from './places.js';
 
 /** How deep constant expressions are followed through other constants. */
 const MAX_CONST_DEPTH = 8;
+
+/** The nodes that may set a package variable. */
+const SETTING_KINDS = kindSet('AssignStmt', 'IncDecStmt', 'RangeStmt', 'UnaryExpr', 'CallExpr', 'ValueSpec');
 
 export class NeverTrue {
   /** Per package: for each package variable, the field paths its code sets or takes the
@@ -88,7 +91,7 @@ export class NeverTrue {
       return o?.kind === 'const' && o.pkgPath === '' && o.name === 'false';
     };
     for (const f of pkg.files) for (const d of f.ast.decls) {
-      walk(d, (n) => {
+      walkKinds(d, SETTING_KINDS, (n) => {
         switch (n.kind) {
           case 'AssignStmt':
             n.lhs.forEach((l, i) => { if (!(n.tok === '=' && n.lhs.length === n.rhs.length && isFalse(n.rhs[i]))) note(l); });
