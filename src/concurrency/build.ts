@@ -3273,18 +3273,21 @@ class Facts implements ConcurrencyFacts {
     const x = unparen(h[0]!);
     if (isAllocation(x)) return x;
     const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
-    if (o?.kind !== 'var' || o.scope !== 'local') return null;
-    const d = singleDefinition(this.program, o);
-    return d && isAllocation(unparen(d)) ? o : null;
+    return o?.kind === 'var' && this.allocatedLocal(o) ? o : null;
+  }
+
+  /** A local whose one value is a new allocation (`p := &T{}`). */
+  private allocatedLocal(v: VarObj): boolean {
+    if (v.scope !== 'local') return false;
+    const d = singleDefinition(this.program, v);
+    return !!d && isAllocation(unparen(d));
   }
 
   /** The local an access reaches its object through, when that local's one value is a
    * new allocation (`p := &T{}`) and the access is to what it points at. */
   private frameAllocated(a: Access): VarObj | null {
     const r = a.place.root;
-    if (!r || r.scope !== 'local' || !r.func || !a.place.path.length || a.place.indexed) return null;
-    const d = singleDefinition(this.program, r);
-    return d && isAllocation(unparen(d)) ? r : null;
+    return r?.func && a.place.path.length && !a.place.indexed && this.allocatedLocal(r) ? r : null;
   }
 
   /** In a context that runs many at once, two accesses still race (each copy runs both). */

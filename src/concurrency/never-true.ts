@@ -31,17 +31,18 @@ export class NeverTrue {
     return this.value(cond, 0) === false;
   }
 
-  /** The value cond always has, or null when it may vary. */
-  private value(e: ast.Expr, depth: number): boolean | null {
+  /** The value cond always has, or null when it may vary. `vars`: also count package
+   * variables nothing sets (off while those are being collected). */
+  private value(e: ast.Expr, depth: number, vars = true): boolean | null {
     const x = unparen(e);
     if (depth > MAX_CONST_DEPTH) return null;
     if (x.kind === 'UnaryExpr' && x.op === '!') {
-      const v = this.value(x.x, depth + 1);
+      const v = this.value(x.x, depth + 1, vars);
       return v === null ? null : !v;
     }
     if (x.kind === 'BinaryExpr' && (x.op === '&&' || x.op === '||')) {
-      const l = this.value(x.x, depth + 1);
-      const r = this.value(x.y, depth + 1);
+      const l = this.value(x.x, depth + 1, vars);
+      const r = this.value(x.y, depth + 1, vars);
       if (x.op === '&&') return l === false || r === false ? false : l === true && r === true ? true : null;
       return l === true || r === true ? true : l === false && r === false ? false : null;
     }
@@ -50,10 +51,10 @@ export class NeverTrue {
       if (o?.kind === 'const') {
         if (o.pkgPath === '' && (o.name === 'true' || o.name === 'false')) return o.name === 'true';
         const init = this.program.constExpr(o);
-        return init ? this.value(init, depth + 1) : null;
+        return init ? this.value(init, depth + 1, vars) : null;
       }
     }
-    if (x.kind === 'Ident' || x.kind === 'SelectorExpr') return this.neverSet(x) ? false : null;
+    if (vars && (x.kind === 'Ident' || x.kind === 'SelectorExpr')) return this.neverSet(x) ? false : null;
     return null;
   }
 
@@ -85,11 +86,8 @@ export class NeverTrue {
       const path = p.throughPointer || p.indexed ? [] : p.path;
       found.set(p.root, [...(found.get(p.root) ?? []), path]);
     };
-    const isFalse = (e: ast.Expr | undefined): boolean => {
-      const x = e && unparen(e);
-      const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
-      return o?.kind === 'const' && o.pkgPath === '' && o.name === 'false';
-    };
+    // Setting it to a false constant (`alwaysFalse = false`) leaves it false.
+    const isFalse = (e: ast.Expr | undefined): boolean => !!e && this.value(e, 0, false) === false;
     for (const f of pkg.files) for (const d of f.ast.decls) {
       walkKinds(d, SETTING_KINDS, (n) => {
         switch (n.kind) {
