@@ -67,6 +67,10 @@ export interface Access {
   atomicLoad?: boolean;
   /** A close nested in a condition (if, switch, or a select's default): guarded by a check. */
   guarded?: boolean;
+  /** A close of a channel held by an object this call took out of a shared collection
+   * (`v, ok := c.pending.LoadAndDelete(id); if ok { close(v.(*call).done) }`, or read and
+   * removed under one lock): another closer that claims the same way gets another object. */
+  claimed?: boolean;
   /** A close that runs only when stopping a timer or AfterFunc succeeded (`if !l.stop() {
    * return }`, `if t.Stop() { close(ch) }`): the key of the place holding the stopper.
    * The callback that Stop prevented never runs alongside it. */
@@ -281,11 +285,50 @@ class FuncWalker {
         if (g) a.stopGuard = g.key;
       }
     }
+    for (const a of this.facts.accesses) {
+      if (a.kind === 'close' && this.claimedHolder(a)) a.claimed = true;
+    }
     for (const { close, collection } of this.rangeCloses) {
       const removed = this.facts.accesses.some((w) => before(close.span, w.span) &&
         ((w.kind === 'map-write' && w.key === `map:${collection}`) || (w.kind === 'write' && w.key === collection)));
       if (removed) close.guarded = true;
     }
+  }
+
+  /**
+   * The object whose channel close a closes was claimed by this call: taken with
+   * LoadAndDelete and closed only when that found it, or read from a collection field and
+   * removed from it under one lock (`last := p.workers[n-1]; p.workers = p.workers[:n-1]`,
+   * `cl := c.pending[id]; delete(c.pending, id)`). Two calls claiming one key cannot both
+   * get the object.
+   */
+  private claimedHolder(a: Access): boolean {
+    let v = a.place.root;
+    if (!v || v.scope !== 'local' || v.func !== this.fn || this.env.captured.has(v)) return false;
+    for (let hops = 0; hops < 2; hops++) {
+      const def = singleDefinition(this.program, v);
+      const d = def ? unparen(def) : null;
+      if (!d) return false;
+      if (d.kind === 'TypeAssertExpr' && unparen(d.x).kind === 'Ident') {
+        const w = this.program.objectOf(unparen(d.x) as ast.Ident);
+        if (w?.kind !== 'var' || w.scope !== 'local' || w.func !== this.fn) return false;
+        v = w;
+        continue;
+      }
+      if (d.kind === 'CallExpr') {
+        const f = unparen(d.fun);
+        return f.kind === 'SelectorExpr' && f.sel.name === 'LoadAndDelete' && !!(a.guarded || a.checked);
+      }
+      if (d.kind !== 'IndexExpr') return false;
+      const coll = placeOf(this.program, d.x);
+      if (!coll?.key || !coll.path.length) return false;
+      const keys = [coll.key, `map:${coll.key}`];
+      const read = this.facts.accesses.find((x) => (x.kind === 'read' || x.kind === 'map-read') && spanContains(d.span, x.span) && keys.includes(x.key));
+      if (!read?.locks.length) return false;
+      return this.facts.accesses.some((w) => (w.kind === 'write' || w.kind === 'map-write') && keys.includes(w.key) &&
+        w.locks.some((l) => read.locks.some((r) => r.key === l.key && r.mode === 'w' && l.mode === 'w')));
+    }
+    return false;
   }
 
   // ------------------------------------------------------------ ownership

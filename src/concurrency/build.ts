@@ -61,6 +61,8 @@ const EMPTY_KEYS: ReadonlySet<string> = new Set();
 /** Node kinds the passes over function bodies look at. */
 const BRANCH_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'ReturnStmt');
 const GO_STMTS = kindSet('GoStmt');
+/** A WaitGroup or errgroup held in a field: the same group wherever its owner's methods run. */
+const GROUP_FIELD_KEY = /^(wg|eg):field:/;
 const IDENTS = kindSet('Ident');
 /** The statements that define a local from a receive (`for m := range ch`, `m := <-ch`). */
 const RECEIVING_DEFS = kindSet('RangeStmt', 'AssignStmt');
@@ -197,7 +199,9 @@ class Facts implements ConcurrencyFacts {
    * A call of a helper that receives from a channel before it returns, on every path
    * (`waitDone(done)` where waitDone polls `select { case <-done: return; default: }`
    * and fails the test otherwise), is a receive at the call: a wait site of the caller on
-   * the channel the helper receives from, the argument's for a channel parameter.
+   * the channel the helper receives from, the argument's for a channel parameter. A
+   * helper that waits on a WaitGroup field (a hand-written errgroup's Wait) is a group
+   * wait at the call.
    */
   private helperWaits(): void {
     const memo = new Map<FuncInfo, Array<number | string>>();
@@ -215,14 +219,14 @@ class Facts implements ConcurrencyFacts {
             const p = arg && !e.call.ellipsis ? placeOf(this.program, arg) : null;
             key = p?.key ? `chan:${p.key}` : null;
           }
-          if (key && !ff.waits.some((w) => w.chanKey === key && w.span === e.call.span)) ff.waits.push({ span: e.call.span, chanKey: key, group: false });
+          if (key && !ff.waits.some((w) => w.chanKey === key && w.span === e.call.span)) ff.waits.push({ span: e.call.span, chanKey: key, group: GROUP_FIELD_KEY.test(key) });
         }
       }
     }
   }
 
-  /** The channels fn receives from before every normal return: channel parameters by
-   * index, others by key. A receive covers a return when it comes first and every branch
+  /** The channels fn receives from (and the group fields it waits on) before every
+   * normal return: channel parameters by index, others by key. A receive covers a return when it comes first and every branch
    * or loop around it holds the return too (`case <-done: return`); the end of the body
    * is a return unless its last statement returns or never returns (`t.Fatalf`). */
   private mustReceive(fn: FuncInfo, memo: Map<FuncInfo, Array<number | string>>, depth: number): Array<number | string> {
@@ -240,6 +244,11 @@ class Facts implements ConcurrencyFacts {
       const root = a.place.root;
       const i = root && !a.place.path.length && root.scope === 'param' ? fn.params.indexOf(root) : -1;
       found.push({ span: a.span, id: i >= 0 ? i : a.key });
+    }
+    // A wrapper's Wait on the WaitGroup (or errgroup) its type holds (`func (g *group)
+    // Wait() error { g.wg.Wait(); ... }`) joins what that field's Done calls signal.
+    for (const w of ff.waits) {
+      if (w.group && w.chanKey && GROUP_FIELD_KEY.test(w.chanKey)) found.push({ span: w.span, id: w.chanKey });
     }
     if (depth < 2) {
       for (const e of this.callgraph.callees(fn)) {

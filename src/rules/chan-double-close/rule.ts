@@ -38,7 +38,8 @@ function check(ctx: RuleContext): void {
     // two, and so are closes under two different Onces (`failOnce`, `closeOnce`).
     // One close of a member each call is given (`delete(b.subs, ch); close(ch)` with the
     // caller's own subscription, see chan-origins.ts) closes another channel in every call.
-    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !sameOnce(a, b) && !(a === b && !!a.place.indexed && a.key.startsWith('chan:elem:')),
+    // Closes that each claim their object from a shared collection first close two objects.
+    conflicts: (a, b) => a.kind === 'close' && b.kind === 'close' && !sameOnce(a, b) && !(a === b && !!a.place.indexed && a.key.startsWith('chan:elem:')) && !(a.claimed && b.claimed),
     // A channel closed by one goroutine and later by another, after waiting for the first
     // (`<-s.done; s.Close()`), panics just the same.
     anyOrder: true,
