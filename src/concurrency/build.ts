@@ -61,6 +61,7 @@ const EMPTY_KEYS: ReadonlySet<string> = new Set();
 /** Node kinds the passes over function bodies look at. */
 const BRANCH_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'ReturnStmt');
 const GO_STMTS = kindSet('GoStmt');
+const FRESH_FIELD_KINDS = kindSet('IfStmt', 'CaseClause', 'CommClause', 'ForStmt', 'RangeStmt', 'FuncLit', 'AssignStmt');
 /** A WaitGroup or errgroup held in a field: the same group wherever its owner's methods run. */
 const GROUP_FIELD_KEY = /^(wg|eg):field:/;
 const IDENTS = kindSet('Ident');
@@ -190,6 +191,12 @@ class Facts implements ConcurrencyFacts {
       }
     }
     this.helperWaits();
+    // A joining helper's call is the Wait of the callback copies it runs (see joinedParams).
+    for (const c of this.contexts) {
+      if (!c.joinKey?.startsWith('call:') || !c.spawner || c.spawnNode?.kind !== 'CallExpr') continue;
+      const sp = c.spawnNode.span;
+      this.funcFacts.get(c.spawner)?.waits.push({ span: [sp[2], sp[3] + 1, sp[2], sp[3] + 1], chanKey: c.joinKey, group: true });
+    }
     this.computeEntryLocks();
     this.calledInLoop();
     this.joinedInLoop();
@@ -894,6 +901,25 @@ class Facts implements ConcurrencyFacts {
       const v = this.returnedElement(c.call.args[i]!);
       if (!v || (out && out !== v)) return null;
       out = v;
+    }
+    return out;
+  }
+
+  /** The variable and field path of `&v.f.g`, when every call of q's function passes
+   * that same expression for pointer parameter q. */
+  private paramFieldAddress(q: VarObj): { root: VarObj; path: string[] } | null {
+    const fn = q.func;
+    if (!fn || q.type.kind !== 'pointer') return null;
+    const i = fn.params.indexOf(q);
+    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
+    let out: { root: VarObj; path: string[] } | null = null;
+    for (const c of this.callgraph.callers(fn)) {
+      if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
+      const arg = unparen(c.call.args[i]!);
+      if (arg.kind !== 'UnaryExpr' || arg.op !== '&') return null;
+      const p = placeOf(this.program, arg.x);
+      if (!p?.root || !p.path.length || p.indexed || (out && (out.root !== p.root || out.path.join('.') !== p.path.join('.')))) return null;
+      out = { root: p.root, path: p.path };
     }
     return out;
   }
@@ -2155,6 +2181,10 @@ class Facts implements ConcurrencyFacts {
    */
   private anchorOf(a: Access): Anchor | null {
     if (this.anchors.has(a)) return this.anchors.get(a)!;
+    if (this.freshMapField(a)) {
+      this.anchors.set(a, null);
+      return null;
+    }
     if (a.key === WRITTEN_KEY || a.libState) {
       const r = a.libState ? (a.place.root ? this.bufferAnchor(a.place.root, a.place.path.slice(0, -1)) : null) : this.writtenAnchor(a);
       this.anchors.set(a, r);
@@ -2179,6 +2209,39 @@ class Facts implements ConcurrencyFacts {
     }
     this.anchors.set(a, r);
     return r;
+  }
+
+  /**
+   * A map reached through a field of a struct the function holds by value (a local copy or
+   * a struct parameter), after the function set that field to a new map on every path to
+   * the access (`meta := t.Meta; meta.Labels = maps.Clone(meta.Labels); meta.Labels[k] =
+   * v`): the copy's own map, not the original's.
+   */
+  private freshMapField(a: Access): boolean {
+    const root = a.place.root;
+    const body = a.fn.body;
+    if (!root || !body || !a.key.startsWith('map:') || (root.scope !== 'local' && root.scope !== 'param') || root.func !== a.fn || !isStructValue(root.type) || !a.place.path.length) return false;
+    const path = a.place.path.join('.');
+    const regions: ast.Span[] = [];
+    const sets: ast.Span[] = [];
+    walkBodyKinds(body, FRESH_FIELD_KINDS, (n) => {
+      if (n.kind === 'IfStmt') { regions.push(n.body.span); if (n.else) regions.push(n.else.span); }
+      else if (n.kind === 'CaseClause' || n.kind === 'CommClause' || n.kind === 'ForStmt' || n.kind === 'RangeStmt' || n.kind === 'FuncLit') regions.push(n.span);
+      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length && before(n.span, a.span)) {
+        n.lhs.forEach((l, i) => {
+          const p = placeOf(this.program, l);
+          if (p?.root === root && p.path.join('.') === path && this.newMap(n.rhs[i]!)) sets.push(n.span);
+        });
+      }
+      return undefined;
+    });
+    return sets.some((x) => regions.every((g) => !spanContains(g, x) || spanContains(g, a.span)));
+  }
+
+  /** A new map: `make`, a literal, or `maps.Clone` of another. */
+  private newMap(e: ast.Expr): boolean {
+    const x = unparen(e);
+    return isAllocation(x) || (x.kind === 'CallExpr' && isFuncCall(calleeOf(this.program, x), 'maps', 'Clone'));
   }
 
   /** What a bytes.Buffer or strings.Builder holds (see writerOps): the buffer's object, or
@@ -2483,7 +2546,12 @@ class Facts implements ConcurrencyFacts {
         const elem = this.paramElement(root);
         return elem ? this.computeAnchor(elem, prefix.slice(1), depth + 1) : null;
       }
-      if (!alias) return null;
+      // A pointer every call gives the address of one field of one variable
+      // (`podFromTemplate(&rs.Template, ...)`): that variable's field.
+      if (!alias) {
+        const field = this.paramFieldAddress(root);
+        return field ? this.computeAnchor(field.root, [...field.path, ...prefix], depth + 1) : null;
+      }
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
       if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);

@@ -68,7 +68,7 @@ export class CallGraph {
   private readonly testImportersCache = new Map<string, Set<string>>();
   private importedBy: { build: Map<string, Set<string>>; tests: Map<string, Set<string>> } | null = null;
   private readonly methodsByName = new Map<string, Array<{ decl: TypeDecl; m: MethodInfo }>>();
-  private readonly asyncCache = new Map<FuncInfo, Map<number, boolean>>();
+  private readonly asyncCache = new Map<FuncInfo, { params: Map<number, boolean>; joins: boolean }>();
   private readonly storedCache = new Map<FuncInfo, Map<number, boolean>>();
   private readonly fieldStoreCache = new Map<string, Set<TypeDecl> | null>();
   /** Parameters assigned in the body: their values do not only come from the calls. */
@@ -330,12 +330,28 @@ export class CallGraph {
     return sel.clauses.some((cl) => !ownChan(cl.comm) && returns(cl.body));
   }
 
-  asyncParams(fn: FuncInfo): Map<number, boolean> {
+  asyncParams(fn: FuncInfo): ReadonlyMap<number, boolean> {
+    return this.spawnedParams(fn).joins ? NO_PARAMS : this.spawnedParams(fn).params;
+  }
+
+  /**
+   * Parameters (by index) of type func that fn runs only on goroutines of its own, as for
+   * asyncParams, when fn waits for what it started before it returns (`parallelize(n,
+   * func(i int) {...})` with a WaitGroup, an errgroup helper): each call runs copies of
+   * the callback alongside each other (when several may run at once) and joins them before
+   * it returns. entries.ts makes each call site a goroutine context joined by the call.
+   */
+  joinedParams(fn: FuncInfo): ReadonlyMap<number, boolean> {
+    return this.spawnedParams(fn).joins ? this.spawnedParams(fn).params : NO_PARAMS;
+  }
+
+  private spawnedParams(fn: FuncInfo): { params: Map<number, boolean>; joins: boolean } {
     const hit = this.asyncCache.get(fn);
     if (hit) return hit;
     const out = new Map<number, boolean>();
-    this.asyncCache.set(fn, out); // recursion guard
-    if (!fn.body || !fn.params.some((p) => underlying(p.type).kind === 'func')) return out;
+    const result = { params: out, joins: false };
+    this.asyncCache.set(fn, result); // recursion guard
+    if (!fn.body || !fn.params.some((p) => underlying(p.type).kind === 'func')) return result;
     const program = this.program;
     const loops: ast.Span[] = [];
     // Literals that run on goroutines of their own, and the uses of a parameter that
@@ -366,7 +382,7 @@ export class CallGraph {
       }
       return joins ? false : undefined;
     });
-    if (joins) return out;
+    result.joins = joins;
     walkKinds(fn.body, SPAWN_KINDS, (n) => {
       if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n.body.span);
       if (n.kind === 'GoStmt') spawned(n.call.fun, inLoop(n.span));
@@ -405,7 +421,7 @@ export class CallGraph {
       });
       if (ok && started) out.set(i, multi);
     });
-    return out;
+    return result;
   }
 
   /**
@@ -874,7 +890,7 @@ export class CallGraph {
           return;
         }
         // A callback the function runs on a goroutine of its own starts one at this call.
-        if (this.asyncParams(target).has(i)) return;
+        if (this.asyncParams(target).has(i) || this.joinedParams(target).has(i)) return;
         // One of the arguments of a variadic `...func()` parameter: an element of it.
         if (target.sig.variadic && i >= target.params.length - 1 && !n.ellipsis && isFuncContainer(p.type)) this.addElemFlow(`var:${p.id}`, this.funcValues(a));
         else this.addFlow(p, this.funcValues(a));
@@ -959,10 +975,11 @@ export class CallGraph {
         // helper starts with `go` (entries.ts makes them contexts of their own).
         const parallel = this.parallelSubtests(n, c);
         const async = st ? this.asyncParams(st) : null;
+        const joined = st ? this.joinedParams(st) : null;
         n.args.forEach((a, i) => {
           if (underlying(program.typeOf(a)).kind !== 'func') return;
           if (!st) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
-          else if (unparen(a).kind === 'FuncLit' && !async!.has(i) && this.storedParams(st).get(i) !== false) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
+          else if (unparen(a).kind === 'FuncLit' && !async!.has(i) && !joined!.has(i) && this.storedParams(st).get(i) !== false) targets.push(...this.funcValues(a).filter((f) => !parallel.includes(f)));
         });
       }
       // text/template and html/template call the functions of their FuncMap while executing.
@@ -1018,6 +1035,7 @@ function isStore(program: Program, id: ast.Ident, parent: ast.Node): boolean {
 }
 
 const TEMPLATE_PKGS = ['text/template', 'html/template'];
+const NO_PARAMS: ReadonlyMap<number, boolean> = new Map();
 
 /** A channel whose elements are functions (`chan func()`). */
 function isFuncChan(t: Type): boolean {

@@ -146,6 +146,20 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
           }
           return;
         }
+        // A helper that runs the callback on goroutines and waits for them before it
+        // returns: copies of the callback run alongside each other, joined by the call.
+        const joined = target ? cg.joinedParams(target) : null;
+        if (target && joined && joined.size) {
+          for (const [i, multi] of joined) {
+            const arg = n.args[i];
+            if (!arg) continue;
+            add({
+              kind: 'helper-go', roots: cg.funcValues(arg), multi, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg, joinKey: callJoinKey(fn, n),
+              describe: `function run on goroutines by ${target.name}, called in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${multi ? ' (many at once)' : ''}, which waits for them before it returns`,
+            });
+          }
+          return;
+        }
         // cmd.Start(): os/exec copies the child's output into the command's writers (its
         // input out of its reader) on goroutines of its own until cmd.Wait returns. cmd.Run
         // does the same and waits before it returns: its copiers still run alongside each
@@ -445,3 +459,8 @@ function callText(call: ast.CallExpr): string {
   return `${name}(${call.args.length ? '...' : ''})`;
 }
 
+/** The join key of the goroutines a joining helper call starts (see CallGraph.joinedParams):
+ * the call itself is their Wait. */
+export function callJoinKey(fn: FuncInfo, call: ast.CallExpr): string {
+  return `call:${fn.file.ast.path}:${call.span.join(':')}`;
+}

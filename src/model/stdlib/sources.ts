@@ -844,6 +844,22 @@ type Decoder struct{}
 func NewDecoder(r io.Reader) *Decoder
 func (dec *Decoder) Decode(v any) error
 `,
+  maps: `package maps
+func Clone[M ~map[K]V, K comparable, V any](m M) M
+func Copy[M1 ~map[K]V, M2 ~map[K]V, K comparable, V any](dst M1, src M2)
+func DeleteFunc[M ~map[K]V, K comparable, V any](m M, del func(K, V) bool)
+func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool
+`,
+  slices: `package slices
+func Sort[S ~[]E, E any](x S)
+func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
+func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
+func Reverse[S ~[]E, E any](s S)
+func Clone[S ~[]E, E any](s S) S
+func Contains[S ~[]E, E comparable](s S, v E) bool
+func Index[S ~[]E, E comparable](s S, v E) int
+func Equal[S ~[]E, E comparable](s1, s2 S) bool
+`,
   'google.golang.org/grpc': `package grpc
 import "net"
 type ServerOption interface{}
