@@ -46,7 +46,11 @@ function relevantContexts(all: GoroutineContext[], cg: CallGraph): GoroutineCont
     const f = queue.pop()!;
     for (const e of cg.callers(f)) if (!spawning.has(e.caller)) { spawning.add(e.caller); queue.push(e.caller); }
   }
-  const kept = all.filter((c) => c.spawned || c.kind === 'api' || ((c.kind === 'main' || c.kind === 'test') && c.roots.some((r) => spawning.has(r))));
+  // A package whose init starts a goroutine leaves it running under every test of the
+  // package's binary (and the init context gives that goroutine its programs).
+  const initStarts = new Set(all.filter((c) => c.kind === 'init' && c.roots.some((r) => spawning.has(r))).map((c) => c.pkg.importPath));
+  const kept = all.filter((c) => c.spawned || c.kind === 'api' || ((c.kind === 'main' || c.kind === 'test' || c.kind === 'init') && c.roots.some((r) => spawning.has(r)))
+    || (c.kind === 'test' && initStarts.has(c.pkg.importPath.replace(/_test$/, ''))));
   return kept.map((c, i) => Object.assign(c, { id: i }));
 }
 
@@ -905,6 +909,19 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  /** Every call of q's function passes a value received from a channel for parameter q. */
+  private paramReceived(q: VarObj): boolean {
+    const fn = q.func;
+    const i = fn ? fn.params.indexOf(q) : -1;
+    if (!fn || i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return false;
+    const calls = this.callgraph.callers(fn);
+    return calls.length > 0 && calls.every((c) => {
+      const arg = staticTarget(calleeOf(this.program, c.call)) === fn ? c.call.args[i] : undefined;
+      const x = arg ? unparen(arg) : null;
+      return x?.kind === 'UnaryExpr' && x.op === '<-';
+    });
+  }
+
   /** The variable and field path of `&v.f.g`, when every call of q's function passes
    * that same expression for pointer parameter q. */
   private paramFieldAddress(q: VarObj): { root: VarObj; path: string[] } | null {
@@ -931,7 +948,13 @@ class Facts implements ConcurrencyFacts {
   private startedWithin(x: GoroutineContext, y: GoroutineContext): boolean {
     if (x.kind !== 'test') return true;
     if (!y.spawner) return false;
-    return this.reach.reaches(y.spawner, x.id);
+    // Started by an init function: running before the first test begins.
+    return this.reach.reaches(y.spawner, x.id) || this.startedByInit(y);
+  }
+
+  /** Goroutine y is started by code that a package's init runs. */
+  private startedByInit(y: GoroutineContext): boolean {
+    return !!y.spawner && this.contextsOf(y.spawner).some((c) => c.kind === 'init');
   }
 
   /**
@@ -1028,11 +1051,54 @@ class Facts implements ConcurrencyFacts {
     if (!hit) {
       // A closure that uses a T captured from the function around it (`t.Cleanup(func()
       // { ... f.got ... })`) holds that T in whatever context runs it.
-      const closes = this.closesOver(fn, typeKey).length > 0;
+      // So does a function that gets its T from a channel (`r := <-out`, `sum.add(<-out)`):
+      // the object a goroutine sent.
+      const closes = this.closesOver(fn, typeKey).length > 0 || this.receivesHeld(fn, typeKey);
       hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
       byType.set(typeKey, hit);
     }
     return hit;
+  }
+
+  /** fn has a parameter of a type holding a T that every call passes a receive for, or a
+   * local defined by a receive of one. */
+  private receivesHeld(fn: FuncInfo, typeKey: string): boolean {
+    if (fn.params.some((q) => this.heldTypes(q.type).has(typeKey) && this.paramReceived(q))) return true;
+    for (const v of fn.body ? this.varsMentioned(fn.body) : []) {
+      if (v.scope !== 'local' || v.func !== fn || !this.heldTypes(v.type).has(typeKey)) continue;
+      const d = singleDefinition(this.program, v);
+      const x = d ? unparen(d) : null;
+      if (x?.kind === 'UnaryExpr' && x.op === '<-') return true;
+    }
+    return false;
+  }
+
+  private readonly chanCarryCache = new Map<string, string[]>();
+
+  /** Keys of the channels whose elements hold a T. */
+  private channelsCarrying(typeKey: string): string[] {
+    let hit = this.chanCarryCache.get(typeKey);
+    if (hit) return hit;
+    hit = [];
+    for (const [k, list] of this.accessesByKey) {
+      if (!k.startsWith('chan:')) continue;
+      const a = list.find((x) => x.kind === 'send');
+      const t = a ? (a.place.path.length ? a.place.field?.type : a.place.root?.type) : undefined;
+      const u = t ? underlying(t) : null;
+      if (u?.kind === 'chan' && this.heldTypes(u.elem).has(typeKey)) hit.push(k);
+    }
+    this.chanCarryCache.set(typeKey, hit);
+    return hit;
+  }
+
+  /** Goroutine x sends Ts on a channel that context y receives from: the objects sent are
+   * the ones y gets (`out <- res` in a step's goroutine, `sum.add(<-out)` in the caller). */
+  private channelShares(x: GoroutineContext, y: GoroutineContext, typeKey: string): boolean {
+    if (!x.spawned) return false;
+    return this.channelsCarrying(typeKey).some((k) => {
+      const list = this.accessesByKey.get(k) ?? [];
+      return list.some((a) => a.kind === 'send' && this.reach.reaches(a.fn, x.id)) && list.some((a) => a.kind === 'recv' && this.reach.reaches(a.fn, y.id));
+    });
   }
 
   /** For a function literal, the enclosing functions whose variables holding a T it uses. */
@@ -2548,6 +2614,9 @@ class Facts implements ConcurrencyFacts {
       }
       // A pointer every call gives the address of one field of one variable
       // (`podFromTemplate(&rs.Template, ...)`): that variable's field.
+      // A pointer every call receives from a channel as it passes it (`sum.add(<-out)`):
+      // the object a sender sent, an object of its type.
+      if (!alias && root.type.kind === 'pointer' && this.paramReceived(root)) return pointeeAnchor(root, p);
       if (!alias) {
         const field = this.paramFieldAddress(root);
         return field ? this.computeAnchor(field.root, [...field.path, ...prefix], depth + 1) : null;
@@ -3007,14 +3076,26 @@ class Facts implements ConcurrencyFacts {
     if (x === y) return lx.any || lx.shared.size > 0;
     // The exported API reaches the object that started the goroutine, not objects the
     // package made for it.
+    // Objects a goroutine sends on a channel are the receiver's.
+    if (this.channelShares(x, y, typeKey) || this.channelShares(y, x, typeKey)) return true;
     if (x.kind === 'api') return hasSelf(ly.all);
     if (y.kind === 'api') return hasSelf(lx.all);
     if (lx.any) return ly.any || ly.all.size > 0;
     if (ly.any) return lx.all.size > 0;
     for (const l of lx.all) if (ly.all.has(l)) return true;
+    // A goroutine a T's method starts (`time.AfterFunc(ttl, func() { delete(c.tokens, k)
+    // })` in `c.set`) runs on the T that method was called on: for a goroutine that calls
+    // the method, one of the Ts it holds.
+    if (this.startsOnHeld(x, lx, y, ly) || this.startsOnHeld(y, ly, x, lx)) return true;
     // An owned T (see ownedLabel) may still be the one a T's own goroutine runs on.
     if ((lx.all.has('self') && hasOwned(ly.all)) || (ly.all.has('self') && hasOwned(lx.all))) return true;
     return false;
+  }
+
+  /** Goroutine x was started by a method of the type on its own receiver ('self'), and
+   * goroutine y calls that method while holding Ts of its own. */
+  private startsOnHeld(x: GoroutineContext, lx: ObjectLabels, y: GoroutineContext, ly: ObjectLabels): boolean {
+    return !!x.spawner && lx.all.has('self') && !!x.spawner.recv && ly.all.size > 0 && this.reach.reaches(x.spawner, y.id);
   }
 
   /** `owned:H` when v's type H is not T itself but holds only Ts made for it. */
@@ -3432,7 +3513,7 @@ class Facts implements ConcurrencyFacts {
     if (!cb.spawner || !cb.spawnNode) return false;
     const site = this.siteOf(a, cb.spawner);
     if (site.fn !== cb.spawner) {
-      return this.setupBeforeStart(a, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released) || this.calledBeforeStart(a, site.fn, ca, cb) || this.beforeStarted(a, ca, cb);
+      return this.setupBeforeStart(a, ca, cb) || this.doneBeforeStartCall(a, ca, cb) || this.beforeClosureMade(site, cb) || this.outsideJoin(a, ca, b, cb, released) || this.calledBeforeStart(a, site.fn, ca, cb) || this.beforeStarted(a, ca, cb);
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
@@ -4082,8 +4163,13 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** a's function calls the spawner of cb after a (setup, then start). */
-  private setupBeforeStart(a: Access, cb: GoroutineContext): boolean {
+  private setupBeforeStart(a: Access, ca: GoroutineContext, cb: GoroutineContext): boolean {
     if (!cb.spawner) return false;
+    // Copies of a's goroutine running at once call a's function on an object kept across
+    // calls (its receiver, a package variable): one copy's access runs after another
+    // copy's start (`Token` reads c.tokens, then calls `c.set`, which arms an AfterFunc
+    // that deletes from it).
+    if (ca.multi && this.keptAcrossCalls(a, a.fn)) return false;
     const ff = this.funcFacts.get(a.fn);
     // Every start of the goroutine must come from a's function, after a.
     const calls = this.callgraph.callers(cb.spawner);

@@ -39,6 +39,8 @@ export function spawnKindOf(_program: Program, c: Callee | null): SpawnKind | nu
   if (isFuncCall(c, 'net/http/httptest', ['NewServer', 'NewUnstartedServer'])) return { kind: 'http-handler', arg: 0, multi: true, handlerValue: true, what: 'httptest.NewServer' };
   // Shutdown runs each OnShutdown hook on a goroutine of its own (`go f()` in net/http).
   if (isMethodCall(c, 'net/http', 'Server', 'RegisterOnShutdown')) return { kind: 'lib-callback', arg: 0, multi: false, what: 'http.Server.RegisterOnShutdown' };
+  // Finalizers and cleanups run on the runtime's finalizer goroutine, one after another.
+  if (isFuncCall(c, 'runtime', ['SetFinalizer', 'AddCleanup'])) return { kind: 'lib-callback', arg: 1, multi: false, what: 'runtime.SetFinalizer' };
   if (isMethodCall(c, 'testing', 'B', 'RunParallel')) return { kind: 'run-parallel', arg: 0, multi: true, what: 'testing.B.RunParallel' };
   return null;
 }

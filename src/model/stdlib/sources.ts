@@ -705,6 +705,8 @@ func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func KeepAlive(x any)
 func SetFinalizer(obj any, finalizer any)
+type Cleanup struct{}
+func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup
 func Goexit()
 const GOOS = ""
 const GOARCH = ""
