@@ -909,6 +909,26 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  /** The one variable every call (direct or through an interface) passes as the
+   * elements of variadic parameter q (`sink.ProcessEvents(ev)`). */
+  private variadicElement(q: VarObj): VarObj | null {
+    const fn = q.func;
+    if (!fn || !fn.sig.variadic || fn.params[fn.params.length - 1] !== q) return null;
+    const i = fn.params.length - 1;
+    const calls = this.callgraph.callers(fn);
+    let out: VarObj | null = null;
+    for (const c of calls) {
+      if (c.call.ellipsis || c.call.args.length <= i) return null;
+      for (const arg of c.call.args.slice(i)) {
+        const x = unparen(arg);
+        const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (v?.kind !== 'var' || v.scope === 'pkg' || (out && out !== v)) return null;
+        out = v;
+      }
+    }
+    return out;
+  }
+
   /** Every call of q's function passes a value received from a channel for parameter q. */
   private paramReceived(q: VarObj): boolean {
     const fn = q.func;
@@ -2609,7 +2629,7 @@ class Facts implements ConcurrencyFacts {
       // A slice of objects the caller got from a function that made them (`summary(runAll(
       // jobs))`): an element is one of those objects.
       if (!alias && prefix[0] === '[]') {
-        const elem = this.paramElement(root);
+        const elem = this.paramElement(root) ?? this.variadicElement(root);
         return elem ? this.computeAnchor(elem, prefix.slice(1), depth + 1) : null;
       }
       // A pointer every call gives the address of one field of one variable
