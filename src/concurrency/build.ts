@@ -3150,7 +3150,11 @@ class Facts implements ConcurrencyFacts {
         // Only where the goroutine runs the method through function values alone: a call
         // by name (`x.m()`) means it holds the object by other means, labelled above.
         const ways = this.callgraph.callers(m).filter((e) => this.reach.reaches(e.caller, c.id));
-        if (!ways.length || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
+        // Or the goroutine is started on the function value itself (`go e.CB.OnStarted(ctx)`
+        // for a callback field holding `c.startLeading`): the method is its root.
+        const spawnCall = c.spawnNode?.kind === 'GoStmt' ? c.spawnNode.call : null;
+        const started = !!spawnCall && c.roots.includes(m) && !isMethodSelectorCall(this.program, spawnCall);
+        if ((!ways.length && !started) || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
         const v = site.root;
         const label = !v || v.scope === 'recv' || v.scope === 'pkg' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
         out.all.add(label);
