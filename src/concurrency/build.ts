@@ -872,6 +872,39 @@ class Facts implements ConcurrencyFacts {
     return hit;
   }
 
+  /**
+   * The pointer local v holds when its only definition is a call of a function that
+   * returns one pointer local of its own, made there (`u := &Upload{}`) and handed there
+   * to a goroutine it starts as an argument (`go c.run(ctx, u)`): the caller holds the
+   * object that goroutine works on.
+   */
+  private returnedAllocation(v: VarObj): VarObj | null {
+    if (v.type.kind !== 'pointer') return null;
+    const e = singleDefinition(this.program, v);
+    const call = e ? unparen(e) : null;
+    if (call?.kind !== 'CallExpr') return null;
+    const g = staticTarget(calleeOf(this.program, call));
+    if (!g?.body) return null;
+    const made = [...this.returnedVars(g)].filter((w) => w.scope === 'local' && w.func === g && w.type.kind === 'pointer' && !this.returnedElems.has(w) && sameNamedType(w.type, v.type));
+    if (made.length !== 1) return null;
+    const w = made[0]!;
+    const def = singleDefinition(this.program, w);
+    if (!def || !isAllocation(def)) return null;
+    const handed = (this.funcFacts.get(g)?.spawns ?? []).length > 0 && this.handedToGoroutine(g, w);
+    return handed ? w : null;
+  }
+
+  /** w is an argument of a go statement of g (`go c.run(ctx, w)`). */
+  private handedToGoroutine(g: FuncInfo, w: VarObj): boolean {
+    let hit = false;
+    walkBodyKinds(g.body!, GO_STMTS, (n) => {
+      if (hit || n.kind !== 'GoStmt') return undefined;
+      if (n.call.args.some((a) => { const x = unparen(a); return x.kind === 'Ident' && this.program.objectOf(x) === w; })) hit = true;
+      return undefined;
+    });
+    return hit;
+  }
+
   /** Pointer locals a function hands its caller as elements of a returned slice (see
    * returnedVars). */
   private readonly returnedElems = new Set<VarObj>();
@@ -2555,6 +2588,11 @@ class Facts implements ConcurrencyFacts {
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
       if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);
+      // A local the caller got from a function that made the object and handed it to a
+      // goroutine before returning it (`u := c.StartUpload(...)` where StartUpload does `u :=
+      // &Upload{}; go c.run(ctx, u); return u`): that function's object.
+      const made = alias.scope === 'local' ? this.returnedAllocation(alias) : null;
+      if (made) return { id: `var:${made.id}/${p}`, selfType: null, declaring: made.func, alsoSelf: selfOfPointer(made, p), alsoVar: made };
       if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p), alsoVar: alias };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
