@@ -830,13 +830,19 @@ class FuncWalker {
     if (!p?.key) return;
     const t = this.program.typeOf(x);
     if (underlying(t).kind !== 'struct') return;
-    const through = p.throughPointer || x.kind === 'StarExpr';
+    this.structFields(p, t, p.throughPointer || x.kind === 'StarExpr', false, x, st);
+  }
+
+  /** A read of each field of the struct of type t at place p (two levels of struct
+   * values), except synchronisation fields; only exported ones for an encoder. */
+  private structFields(p: Place, t: Type, through: boolean, exportedOnly: boolean, x: ast.Expr, st: HeldLock[]): void {
     const visit = (t: Type, path: string[], depth: number): void => {
       const u = underlying(t);
       if (u.kind !== 'struct') return;
       for (const f of u.fields) {
         const ft = f.type.kind === 'pointer' ? null : f.type;
         if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
+        if (exportedOnly && !/^[A-Z]/.test(f.name)) continue;
         const sel = this.program.lookup(t, f.name);
         if (sel?.kind !== 'field' || sel.path.length) continue;
         if (ft && underlying(ft).kind === 'struct') { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
@@ -845,6 +851,18 @@ class FuncWalker {
       }
     };
     visit(t, p.path, 0);
+  }
+
+  /** An encoder handed a pointer to a struct (`json.NewEncoder(pw).Encode(obj)`) reads the
+   * exported fields of the struct it points to. */
+  private encodedPointee(a: ast.Expr, st: HeldLock[]): void {
+    const t = this.program.typeOf(a);
+    if (t?.kind !== 'pointer' || underlying(t.elem).kind !== 'struct') return;
+    const x = unparen(a);
+    if (x.kind !== 'Ident' && !(x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind === 'field')) return;
+    const p = placeOf(this.program, x);
+    if (!p?.key) return;
+    this.structFields(p, t.elem, true, true, x, st);
   }
 
   /** A decoder fills the value its pointer argument points to (`json.Unmarshal(raw,
@@ -1018,6 +1036,7 @@ class FuncWalker {
     for (const i of readArgs(c, x.args.length)) {
       const a = x.args[i]!;
       if (underlying(this.program.typeOf(a)).kind === 'map') this.mapOp(a, 'map-iter', a.span, st);
+      else if (encoder(c)) this.encodedPointee(a, st);
     }
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
@@ -1528,6 +1547,12 @@ function libraryMapMethod(c: Callee): AccessKind | null {
   if (c.kind !== 'method') return null;
   const d = c.sel.method.recvDecl;
   return d ? MAP_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name] ?? null : null;
+}
+
+/** An encoder of encoding/json, xml or gob (Marshal, Encoder.Encode). */
+function encoder(c: Callee | null): boolean {
+  const pkg = c?.kind === 'func' ? c.obj.pkgPath : c?.kind === 'method' ? c.sel.method.recvDecl?.pkgPath : undefined;
+  return pkg === 'encoding/json' || pkg === 'encoding/xml' || pkg === 'encoding/gob';
 }
 
 /** Indexes of the map arguments c reads in full (see READING_FUNCS). */
