@@ -69,6 +69,8 @@ class Walker {
   private continueStates: State[][] = [];
   /** The variable each state key's channel is reached from. */
   private readonly keyRoots = new Map<string, VarObj>();
+  /** For keys of closes and sends: the span of the channel expression. */
+  private readonly keySpans = new Map<string, ast.Span>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
   /** The label of each statement on breakStates / continueStates (`break loop`). */
@@ -181,7 +183,9 @@ class Walker {
           const entry = new Map(head!);
           // A channel reached from a variable the loop declares (`for _, ch := range subs {
           // close(ch) }`) is another channel in the next iteration.
-          if (pass > 0) for (const k of [...entry.keys()]) if (this.declaredIn(k, s.span)) entry.delete(k);
+          // So is an element a range over a collection gives its value variable (`for id, ch
+          // := range h.watchers { close(ch); delete(h.watchers, id) }`): another element.
+          if (pass > 0) for (const k of [...entry.keys()]) if (this.declaredIn(k, s.span) || (s.kind === 'RangeStmt' && this.rangeValueKey(k, s))) entry.delete(k);
           end = this.block(s.body.list, entry);
           const conts = this.continueStates[this.continueStates.length - 1]!;
           head = [end, ...conts].reduce<State | null>((acc, x) => union(acc, x), cur);
@@ -323,6 +327,7 @@ class Walker {
       const h = this.resolve(root, a.place.path.slice(0, -1));
       const k = `${a.key}@${holderText(h.root, h.path)}`;
       this.keyRoots.set(k, h.root);
+      this.keySpans.set(k, a.span);
       return k;
     }
     const f = unparen(via.fun);
@@ -333,6 +338,23 @@ class Walker {
     const k = `${a.key}@${holderText(h.root, h.path)}`;
     this.keyRoots.set(k, h.root);
     return k;
+  }
+
+  /** The channel of key is named by (or indexed with) the value variable of range s. */
+  private rangeValueKey(key: string, s: ast.RangeStmt): boolean {
+    const span = this.keySpans.get(key);
+    const x = s.value ? unparen(s.value) : null;
+    if (!span || x?.kind !== 'Ident' || !spanContains(s.body.span, span)) return false;
+    const program = this.facts.program;
+    const v = program.objectOf(x) ?? program.info.defs.get(x);
+    if (!v) return false;
+    let hit = false;
+    walk(s.body, (n) => {
+      if (hit || (!spanContains(n.span, span) && !spanContains(span, n.span))) return false;
+      if (n.kind === 'Ident' && program.objectOf(n) === v) hit = true;
+      return undefined;
+    });
+    return hit;
   }
 
   private declaredIn(key: string, span: ast.Span): boolean {
