@@ -1163,6 +1163,13 @@ class FuncWalker {
       this.record(kind, { ...el, key: `map:${el.key}[]`, throughPointer: true }, span, st, exprText(m));
       return;
     }
+    // A map stored in a context value (`m, ok := ctx.Value(tagsKey{}).(map[string]string)`):
+    // the one map every holder of that context (or one derived from it) gets under the key.
+    const cv = this.contextValueMap(m);
+    if (cv) {
+      this.record(kind, { root: null, rootExpr: m, path: [], throughPointer: true, key: `map:ctxvalue:${cv}`, field: null }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
     // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
@@ -1174,6 +1181,28 @@ class FuncWalker {
     }
     // A map is a reference: copies of the struct holding it share its entries.
     this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
+  }
+
+  /** For a local map of this function whose one definition asserts a context value
+   * (`ctx.Value(k).(map[K]V)`): the key's named type (or string constant). */
+  private contextValueMap(m: ast.Expr): string | null {
+    const x = unparen(m);
+    const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || underlying(v.type).kind !== 'map') return null;
+    const d = singleDefinition(this.program, v);
+    const a = d ? unparen(d) : null;
+    if (a?.kind !== 'TypeAssertExpr') return null;
+    const call = unparen(a.x);
+    if (call.kind !== 'CallExpr' || call.args.length !== 1) return null;
+    const f = unparen(call.fun);
+    if (f.kind !== 'SelectorExpr' || f.sel.name !== 'Value') return null;
+    const ct = this.program.typeOf(f.x);
+    if (ct?.kind !== 'named' || ct.decl.pkgPath !== 'context' || ct.decl.name !== 'Context') return null;
+    const k = unparen(call.args[0]!);
+    if (k.kind === 'BasicLit') return `lit:${k.value}`;
+    const kt = this.program.typeOf(k);
+    const n = kt?.kind === 'pointer' ? kt.elem : kt;
+    return n?.kind === 'named' ? `${n.decl.pkgPath}.${n.decl.name}` : null;
   }
 
   /**

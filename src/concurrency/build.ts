@@ -1610,6 +1610,7 @@ class Facts implements ConcurrencyFacts {
     // Written, then published by setting an atomic flag the other side checks first.
     if (!opts.anyOrder && (this.publication.ordered(a, b) || this.publication.ordered(b, a))) return null;
     let best: ConcurrentPair | null = null;
+    const ctxValue = a.key.startsWith('map:ctxvalue:');
     // Code a parallel test runs before its t.Parallel() call runs in its parent's turn.
     const ra = this.runnersOf(a.fn, a.span, ca, selfType);
     const rb = this.runnersOf(b.fn, b.span, cb, selfType);
@@ -1623,6 +1624,10 @@ class Facts implements ConcurrencyFacts {
         // (`s.h(m)`): one function meets itself only when every copy runs it (the root).
         const fanout = x === y && !!selfType && x.spawned && (a.fn !== b.fn || x.roots.includes(a.fn)) && this.broadcastLabels(x, selfType).fanout;
         if (!mayRunConcurrently(x, y) && !fanout) continue;
+        // A map kept in a context value is one map only for goroutines a function starts
+        // with its context (`go func() { search(ctx, sh) }()`): each request of a handler,
+        // or each caller of the API, has a context (and map) of its own.
+        if (ctxValue && (!this.startedWithContext(x) || !this.startedWithContext(y))) continue;
         if (!this.shareProgram(x, y)) continue;
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
@@ -1685,6 +1690,13 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /** c is a goroutine its go statement hands a context.Context (as an argument, or
+   * captured by the function literal it runs). */
+  private startedWithContext(c: GoroutineContext): boolean {
+    if (c.kind !== 'go' || !c.spawnNode) return false;
+    return this.varsMentioned(c.spawnNode).some((v) => v.type.kind === 'named' && v.type.decl.pkgPath === 'context' && v.type.decl.name === 'Context');
   }
 
   /** c is the callback of a time.AfterFunc or context.AfterFunc whose timer or stop
