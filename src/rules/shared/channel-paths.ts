@@ -69,8 +69,8 @@ class Walker {
   private continueStates: State[][] = [];
   /** The variable each state key's channel is reached from. */
   private readonly keyRoots = new Map<string, VarObj>();
-  /** For keys of closes and sends: the span of the channel expression. */
-  private readonly keySpans = new Map<string, ast.Span>();
+  /** For keys of closes: the spans of the close statements (without a call between). */
+  private readonly keySpans = new Map<string, ast.Span[]>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
   /** The label of each statement on breakStates / continueStates (`break loop`). */
@@ -327,7 +327,6 @@ class Walker {
       const h = this.resolve(root, a.place.path.slice(0, -1));
       const k = `${a.key}@${holderText(h.root, h.path)}`;
       this.keyRoots.set(k, h.root);
-      this.keySpans.set(k, a.span);
       return k;
     }
     const f = unparen(via.fun);
@@ -340,21 +339,25 @@ class Walker {
     return k;
   }
 
-  /** The channel of key is named by (or indexed with) the value variable of range s. */
+  /** Every close of key's channel is named by (or indexed with) the value variable of
+   * range s. */
   private rangeValueKey(key: string, s: ast.RangeStmt): boolean {
-    const span = this.keySpans.get(key);
+    const spans = this.keySpans.get(key);
     const x = s.value ? unparen(s.value) : null;
-    if (!span || x?.kind !== 'Ident' || !spanContains(s.body.span, span)) return false;
+    if (!spans?.length || x?.kind !== 'Ident') return false;
     const program = this.facts.program;
     const v = program.objectOf(x) ?? program.info.defs.get(x);
     if (!v) return false;
-    let hit = false;
-    walk(s.body, (n) => {
-      if (hit || (!spanContains(n.span, span) && !spanContains(span, n.span))) return false;
-      if (n.kind === 'Ident' && program.objectOf(n) === v) hit = true;
-      return undefined;
+    return spans.every((span) => {
+      if (!spanContains(s.body.span, span)) return false;
+      let hit = false;
+      walk(s.body, (n) => {
+        if (hit || (!spanContains(n.span, span) && !spanContains(span, n.span))) return false;
+        if (n.kind === 'Ident' && program.objectOf(n) === v) hit = true;
+        return undefined;
+      });
+      return hit;
     });
-    return hit;
   }
 
   private declaredIn(key: string, span: ast.Span): boolean {
@@ -365,6 +368,10 @@ class Walker {
   private close(ev: CloseEvent, st: State): void {
     const k = this.keyOf(ev.close, ev.via, ev.prefix, ev.arg);
     if (!k) return;
+    const spans = this.keySpans.get(k) ?? [];
+    const at = ev.via ? ev.via.span : ev.close.span;
+    if (!spans.includes(at)) spans.push(at);
+    this.keySpans.set(k, spans);
     const first = st.get(k);
     if (first && !guardHolds(this.facts, ev.close)) this.listener.closeAfterClose(ev, first, false);
     const input = this.closedInputs[this.closedInputs.length - 1];
