@@ -830,13 +830,19 @@ class FuncWalker {
     if (!p?.key) return;
     const t = this.program.typeOf(x);
     if (underlying(t).kind !== 'struct') return;
-    const through = p.throughPointer || x.kind === 'StarExpr';
+    this.structFields(p, t, p.throughPointer || x.kind === 'StarExpr', false, x, st);
+  }
+
+  /** A read of each field of the struct of type t at place p (two levels of struct
+   * values), except synchronisation fields; only exported ones for an encoder. */
+  private structFields(p: Place, t: Type, through: boolean, exportedOnly: boolean, x: ast.Expr, st: HeldLock[]): void {
     const visit = (t: Type, path: string[], depth: number): void => {
       const u = underlying(t);
       if (u.kind !== 'struct') return;
       for (const f of u.fields) {
         const ft = f.type.kind === 'pointer' ? null : f.type;
         if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
+        if (exportedOnly && !/^[A-Z]/.test(f.name)) continue;
         const sel = this.program.lookup(t, f.name);
         if (sel?.kind !== 'field' || sel.path.length) continue;
         if (ft && underlying(ft).kind === 'struct') { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
@@ -845,6 +851,18 @@ class FuncWalker {
       }
     };
     visit(t, p.path, 0);
+  }
+
+  /** An encoder handed a pointer to a struct (`json.NewEncoder(pw).Encode(obj)`) reads the
+   * exported fields of the struct it points to. */
+  private encodedPointee(a: ast.Expr, st: HeldLock[]): void {
+    const t = this.program.typeOf(a);
+    if (t?.kind !== 'pointer' || underlying(t.elem).kind !== 'struct') return;
+    const x = unparen(a);
+    if (x.kind !== 'Ident' && !(x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind === 'field')) return;
+    const p = placeOf(this.program, x);
+    if (!p?.key) return;
+    this.structFields(p, t.elem, true, true, x, st);
   }
 
   /** A decoder fills the value its pointer argument points to (`json.Unmarshal(raw,
@@ -1018,6 +1036,7 @@ class FuncWalker {
     for (const i of readArgs(c, x.args.length)) {
       const a = x.args[i]!;
       if (underlying(this.program.typeOf(a)).kind === 'map') this.mapOp(a, 'map-iter', a.span, st);
+      else if (encoder(c)) this.encodedPointee(a, st);
     }
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
@@ -1144,6 +1163,13 @@ class FuncWalker {
       this.record(kind, { ...el, key: `map:${el.key}[]`, throughPointer: true }, span, st, exprText(m));
       return;
     }
+    // A map stored in a context value (`m, ok := ctx.Value(tagsKey{}).(map[string]string)`):
+    // the one map every holder of that context (or one derived from it) gets under the key.
+    const cv = this.contextValueMap(m);
+    if (cv) {
+      this.record(kind, { root: null, rootExpr: m, path: [], throughPointer: true, key: `map:ctxvalue:${cv}`, field: null }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
     // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
@@ -1155,6 +1181,28 @@ class FuncWalker {
     }
     // A map is a reference: copies of the struct holding it share its entries.
     this.record(kind, { ...p, key: `map:${p.key}`, throughPointer: true }, span, st, exprText(m));
+  }
+
+  /** For a local map of this function whose one definition asserts a context value
+   * (`ctx.Value(k).(map[K]V)`): the key's named type (or string constant). */
+  private contextValueMap(m: ast.Expr): string | null {
+    const x = unparen(m);
+    const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || underlying(v.type).kind !== 'map') return null;
+    const d = singleDefinition(this.program, v);
+    const a = d ? unparen(d) : null;
+    if (a?.kind !== 'TypeAssertExpr') return null;
+    const call = unparen(a.x);
+    if (call.kind !== 'CallExpr' || call.args.length !== 1) return null;
+    const f = unparen(call.fun);
+    if (f.kind !== 'SelectorExpr' || f.sel.name !== 'Value') return null;
+    const ct = this.program.typeOf(f.x);
+    if (ct?.kind !== 'named' || ct.decl.pkgPath !== 'context' || ct.decl.name !== 'Context') return null;
+    const k = unparen(call.args[0]!);
+    if (k.kind === 'BasicLit') return `lit:${k.value}`;
+    const kt = this.program.typeOf(k);
+    const n = kt?.kind === 'pointer' ? kt.elem : kt;
+    return n?.kind === 'named' ? `${n.decl.pkgPath}.${n.decl.name}` : null;
   }
 
   /**
@@ -1528,6 +1576,12 @@ function libraryMapMethod(c: Callee): AccessKind | null {
   if (c.kind !== 'method') return null;
   const d = c.sel.method.recvDecl;
   return d ? MAP_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name] ?? null : null;
+}
+
+/** An encoder of encoding/json, xml or gob (Marshal, Encoder.Encode). */
+function encoder(c: Callee | null): boolean {
+  const pkg = c?.kind === 'func' ? c.obj.pkgPath : c?.kind === 'method' ? c.sel.method.recvDecl?.pkgPath : undefined;
+  return pkg === 'encoding/json' || pkg === 'encoding/xml' || pkg === 'encoding/gob';
 }
 
 /** Indexes of the map arguments c reads in full (see READING_FUNCS). */

@@ -876,6 +876,39 @@ class Facts implements ConcurrencyFacts {
     return hit;
   }
 
+  /**
+   * The pointer local v holds when its only definition is a call of a function that
+   * returns one pointer local of its own, made there (`u := &Upload{}`) and handed there
+   * to a goroutine it starts as an argument (`go c.run(ctx, u)`): the caller holds the
+   * object that goroutine works on.
+   */
+  private returnedAllocation(v: VarObj): VarObj | null {
+    if (v.type.kind !== 'pointer') return null;
+    const e = singleDefinition(this.program, v);
+    const call = e ? unparen(e) : null;
+    if (call?.kind !== 'CallExpr') return null;
+    const g = staticTarget(calleeOf(this.program, call));
+    if (!g?.body) return null;
+    const made = [...this.returnedVars(g)].filter((w) => w.scope === 'local' && w.func === g && w.type.kind === 'pointer' && !this.returnedElems.has(w) && sameNamedType(w.type, v.type));
+    if (made.length !== 1) return null;
+    const w = made[0]!;
+    const def = singleDefinition(this.program, w);
+    if (!def || !isAllocation(def)) return null;
+    const handed = (this.funcFacts.get(g)?.spawns ?? []).length > 0 && this.handedToGoroutine(g, w);
+    return handed ? w : null;
+  }
+
+  /** w is an argument of a go statement of g (`go c.run(ctx, w)`). */
+  private handedToGoroutine(g: FuncInfo, w: VarObj): boolean {
+    let hit = false;
+    walkBodyKinds(g.body!, GO_STMTS, (n) => {
+      if (hit || n.kind !== 'GoStmt') return undefined;
+      if (n.call.args.some((a) => { const x = unparen(a); return x.kind === 'Ident' && this.program.objectOf(x) === w; })) hit = true;
+      return undefined;
+    });
+    return hit;
+  }
+
   /** Pointer locals a function hands its caller as elements of a returned slice (see
    * returnedVars). */
   private readonly returnedElems = new Set<VarObj>();
@@ -1663,6 +1696,7 @@ class Facts implements ConcurrencyFacts {
     // Written, then published by setting an atomic flag the other side checks first.
     if (!opts.anyOrder && (this.publication.ordered(a, b) || this.publication.ordered(b, a))) return null;
     let best: ConcurrentPair | null = null;
+    const ctxValue = a.key.startsWith('map:ctxvalue:');
     // Code a parallel test runs before its t.Parallel() call runs in its parent's turn.
     const ra = this.runnersOf(a.fn, a.span, ca, selfType);
     const rb = this.runnersOf(b.fn, b.span, cb, selfType);
@@ -1676,6 +1710,10 @@ class Facts implements ConcurrencyFacts {
         // (`s.h(m)`): one function meets itself only when every copy runs it (the root).
         const fanout = x === y && !!selfType && x.spawned && (a.fn !== b.fn || x.roots.includes(a.fn)) && this.broadcastLabels(x, selfType).fanout;
         if (!mayRunConcurrently(x, y) && !fanout) continue;
+        // A map kept in a context value is one map only for goroutines a function starts
+        // with its context (`go func() { search(ctx, sh) }()`): each request of a handler,
+        // or each caller of the API, has a context (and map) of its own.
+        if (ctxValue && (!this.startedWithContext(x) || !this.startedWithContext(y))) continue;
         if (!this.shareProgram(x, y)) continue;
         if (!this.startedWithin(x, y) || !this.startedWithin(y, x)) continue;
         // Each call of a function has its own locals: two goroutines share a captured
@@ -1738,6 +1776,13 @@ class Facts implements ConcurrencyFacts {
       }
     }
     return best;
+  }
+
+  /** c is a goroutine its go statement hands a context.Context (as an argument, or
+   * captured by the function literal it runs). */
+  private startedWithContext(c: GoroutineContext): boolean {
+    if (c.kind !== 'go' || !c.spawnNode) return false;
+    return this.varsMentioned(c.spawnNode).some((v) => v.type.kind === 'named' && v.type.decl.pkgPath === 'context' && v.type.decl.name === 'Context');
   }
 
   /** c is the callback of a time.AfterFunc or context.AfterFunc whose timer or stop
@@ -2644,6 +2689,11 @@ class Facts implements ConcurrencyFacts {
       // A local read out of a shared object (`e := c.items[k]; c.touch(e)`) is that
       // object's element or field, in the callee as in its own function.
       if (alias.scope === 'local' && !this.paramAliases().locals.has(alias) && this.readOut(alias)) return this.computeAnchor(alias, prefix, depth + 1);
+      // A local the caller got from a function that made the object and handed it to a
+      // goroutine before returning it (`u := c.StartUpload(...)` where StartUpload does `u :=
+      // &Upload{}; go c.run(ctx, u); return u`): that function's object.
+      const made = alias.scope === 'local' ? this.returnedAllocation(alias) : null;
+      if (made) return { id: `var:${made.id}/${p}`, selfType: null, declaring: made.func, alsoSelf: selfOfPointer(made, p), alsoVar: made };
       if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p), alsoVar: alias };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
@@ -3251,7 +3301,11 @@ class Facts implements ConcurrencyFacts {
         // Only where the goroutine runs the method through function values alone: a call
         // by name (`x.m()`) means it holds the object by other means, labelled above.
         const ways = this.callgraph.callers(m).filter((e) => this.reach.reaches(e.caller, c.id));
-        if (!ways.length || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
+        // Or the goroutine is started on the function value itself (`go e.CB.OnStarted(ctx)`
+        // for a callback field holding `c.startLeading`): the method is its root.
+        const spawnCall = c.spawnNode?.kind === 'GoStmt' ? c.spawnNode.call : null;
+        const started = !!spawnCall && c.roots.includes(m) && !isMethodSelectorCall(this.program, spawnCall);
+        if ((!ways.length && !started) || ways.some((e) => isMethodSelectorCall(this.program, e.call))) continue;
         const v = site.root;
         const label = !v || v.scope === 'recv' || v.scope === 'pkg' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
         out.all.add(label);

@@ -17,6 +17,7 @@ import type { Program } from '../../model/program.js';
 import { underlying } from '../../model/typeops.js';
 import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 import { spanContains } from '../../concurrency/spans.js';
+import { placeOf } from '../../concurrency/places.js';
 import type { RuleContext } from '../rule.js';
 import { relatedAt } from '../rule.js';
 
@@ -149,8 +150,10 @@ class Walker {
           const l = unparen(x);
           if (l.kind !== 'Ident' || this.program.objectOf(l) !== buf) return;
           const r = n.rhs.length === n.lhs.length ? unparen(n.rhs[i]!) : null;
-          // `buf = append(buf[:0], ...)` reuses the array; anything else is a new one.
+          // `buf = append(buf[:0], ...)` and `buf = buf[:0]` reuse the array; anything else
+          // is a new one.
           if (r?.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'append' && r.args[0] && this.bufferOf(r.args[0]) === buf) return;
+          if (r?.kind === 'SliceExpr' && this.bufferOf(r) === buf) return;
           found = true;
         });
       }
@@ -163,6 +166,9 @@ class Walker {
    * implementations), a copy into it, an element store, an append into a reslice. */
   private reuseWrites(fn: FuncInfo, body: ast.BlockStmt, buf: VarObj): Site[] {
     const out: Site[] = [];
+    // Cut back to the start of its array in the loop (`batch = batch[:0]`): a later
+    // `append(batch, x)` writes over the elements already handed off.
+    const cut = this.cutBack(body, buf);
     walk(body, (n) => {
       if (n.kind === 'FuncLit') return false;
       if (n.kind === 'AssignStmt') {
@@ -173,7 +179,7 @@ class Walker {
       } else if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
         if (c?.kind === 'builtin') {
-          if ((c.name === 'copy' || c.name === 'append') && n.args[0] && this.bufferOf(n.args[0]) === buf && (c.name === 'copy' || unparen(n.args[0]).kind === 'SliceExpr')) out.push({ fn, span: n.span, text: `${c.name}(${textOf(n.args[0])}, ...)` });
+          if ((c.name === 'copy' || c.name === 'append') && n.args[0] && this.bufferOf(n.args[0]) === buf && (c.name === 'copy' || cut || unparen(n.args[0]).kind === 'SliceExpr')) out.push({ fn, span: n.span, text: `${c.name}(${textOf(n.args[0])}, ...)` });
           return undefined;
         }
         const i = n.args.findIndex((a) => this.bufferOf(a) === buf);
@@ -190,6 +196,23 @@ class Walker {
       return undefined;
     });
     return out;
+  }
+
+  /** `buf = buf[:k]` in the loop body (not in a literal). */
+  private cutBack(body: ast.BlockStmt, buf: VarObj): boolean {
+    let found = false;
+    walk(body, (n) => {
+      if (found || n.kind === 'FuncLit') return false;
+      if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+        n.lhs.forEach((x, i) => {
+          const l = unparen(x);
+          const r = unparen(n.rhs[i]!);
+          if (l.kind === 'Ident' && this.program.objectOf(l) === buf && r.kind === 'SliceExpr' && this.bufferOf(r) === buf) found = true;
+        });
+      }
+      return undefined;
+    });
+    return found;
   }
 
   /** Writes into the slice parameter p of fn: copy into it, element stores, Reads into it. */
@@ -227,6 +250,7 @@ class Walker {
   private receiverReads(fn: FuncInfo, chan: ast.Expr): Site[] {
     const c = unparen(chan);
     const ch = c.kind === 'Ident' ? this.program.objectOf(c) : null;
+    if (c.kind === 'SelectorExpr') return this.fieldReceiverReads(c);
     if (ch?.kind !== 'var' || ch.scope !== 'local') return [];
     const out: Site[] = [];
     const isCh = (e: ast.Expr): boolean => { const x = unparen(e); return x.kind === 'Ident' && this.program.objectOf(x) === ch; };
@@ -249,6 +273,41 @@ class Walker {
       }
       return false;
     });
+    return out;
+  }
+
+  /**
+   * Reads of what is received from a channel held in a field (`b.out <- batch`): in the
+   * functions that receive from that field, and in those handed it as an argument at
+   * every call (`go rw.Consume(b.out, done)` ranging over its parameter).
+   */
+  private fieldReceiverReads(chan: ast.SelectorExpr): Site[] {
+    const key = placeOf(this.program, chan)?.key;
+    if (!key || !key.startsWith('field:')) return [];
+    const isField = (e: ast.Expr): boolean => { const x = unparen(e); return x.kind === 'SelectorExpr' && placeOf(this.program, x)?.key === key; };
+    const out: Site[] = [];
+    const seen = new Set<FuncInfo>();
+    for (const a of this.facts.accessesByKey.get(`chan:${key}`) ?? []) {
+      if (a.kind !== 'recv' || seen.has(a.fn)) continue;
+      seen.add(a.fn);
+      out.push(...this.receivedReads(a.fn, isField));
+    }
+    // Parameters every call gives the field.
+    const byParam = new Map<VarObj, boolean>();
+    for (const [k, list] of this.facts.accessesByKey) {
+      if (!k.startsWith('chan:var:')) continue;
+      for (const a of list) {
+        const p = a.place.root;
+        if (a.kind !== 'recv' || p?.scope !== 'param' || !p.func || byParam.has(p)) continue;
+        const i = p.func.params.indexOf(p);
+        // Calls and go statements (`go rw.Consume(b.out, done)`) of the function.
+        const calls: Array<{ call: ast.CallExpr }> = [...this.facts.callgraph.callers(p.func)];
+        for (const c of this.facts.contexts) if (c.spawnNode?.kind === 'GoStmt' && c.roots.includes(p.func) && !calls.some((e) => e.call === (c.spawnNode as ast.GoStmt).call)) calls.push({ call: c.spawnNode.call });
+        const given = i >= 0 && calls.length > 0 && calls.every((e) => !!e.call.args[i] && isField(e.call.args[i]!));
+        byParam.set(p, given);
+        if (given) out.push(...this.receivedReads(p.func, (e) => { const x = unparen(e); return x.kind === 'Ident' && this.program.objectOf(x) === p; }));
+      }
+    }
     return out;
   }
 

@@ -26,6 +26,7 @@ export function checkPoolAfterPut(ctx: RuleContext, facts: ConcurrencyFacts): vo
     const puts = poolPuts(program, fn);
     if (!puts.length) continue;
     for (const put of puts) {
+      handedBeforePut(ctx, facts, fn, put);
       // Aliases of the pooled object defined before the Put: `out := b.Bytes()`.
       const aliases = new Map<VarObj, ast.Span>();
       walk(fn.body, (n) => {
@@ -85,6 +86,86 @@ function report(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo, put: Pu
 }
 
 const PUT_STATEMENTS = kindSet('DeferStmt', 'ExprStmt');
+
+/**
+ * A pooled object got from the pool here (`bp := bufPool.Get().(*[]byte)`), handed to
+ * another goroutine (`l.queue <- bp`, `go flush(bp)`) and put back before that goroutine
+ * can be done with it (`bufPool.Put(bp)` right after the send, or deferred, with no
+ * receive or Wait in between): the next Get, on any goroutine, hands out the same object
+ * and its writes (this function's own, the first reported) race with the receiver's reads.
+ */
+function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo, put: Put): void {
+  const program = ctx.program;
+  const v = put.obj;
+  if (v.scope !== 'local' || v.func !== fn) return;
+  let got: ast.Span | null = null;
+  let handed: ast.Node | null = null;
+  const isV = (e: ast.Expr): boolean => { const x = unparen(e); return x.kind === 'Ident' && program.objectOf(x) === v; };
+  walk(fn.body!, (n) => {
+    if (n.kind === 'FuncLit') return false;
+    const lhs = n.kind === 'AssignStmt' && n.lhs.length === 1 && n.rhs.length === 1 ? n.lhs[0]! : null;
+    if (n.kind === 'AssignStmt' && lhs?.kind === 'Ident' && (program.objectOf(lhs) ?? program.info.defs.get(lhs)) === v) {
+      let r = unparen(n.rhs[0]!);
+      if (r.kind === 'TypeAssertExpr') r = unparen(r.x);
+      got = r.kind === 'CallExpr' && isMethodCall(calleeOf(program, r), 'sync', 'Pool', 'Get') ? n.span : null;
+    }
+    if (handed || !got || (!put.deferred && !before(n.span, put.span))) return undefined;
+    if (n.kind === 'SendStmt' && isV(n.value)) handed = n;
+    else if (n.kind === 'GoStmt' && (n.call.args.some(isV) || mentions(program, n.call.fun, v))) handed = n;
+    return undefined;
+  });
+  const from = got as ast.Span | null;
+  const h = handed as ast.Node | null;
+  if (!from || !h || !before(from, h.span)) return;
+  // A receive or a Wait between the hand-off and the Put (or the end, for a deferred one).
+  let waits = false;
+  walk(fn.body!, (n) => {
+    if (waits || n.kind === 'FuncLit') return false;
+    if (!before(h.span, n.span) || (!put.deferred && !before(n.span, put.span))) return undefined;
+    if (n.kind === 'UnaryExpr' && n.op === '<-') waits = true;
+    if (n.kind === 'CallExpr') { const f = unparen(n.fun); if (f.kind === 'SelectorExpr' && f.sel.name === 'Wait') waits = true; }
+    return undefined;
+  });
+  if (waits) return;
+  // The first write into the object after the Get: what the next Get's caller does too.
+  let write: ast.Node | null = null;
+  walk(fn.body!, (n) => {
+    if (write || n.kind === 'FuncLit') return false;
+    if (!before(from, n.span) || !before(n.span, h.span)) return undefined;
+    if (n.kind === 'AssignStmt' && n.lhs.some((l) => { const x = unparen(l); return x.kind !== 'Ident' && rootIs(program, x, v); })) write = n;
+    else if (n.kind === 'CallExpr' && calleeOf(program, n)?.kind === 'builtin' && (n.fun as ast.Ident).name === 'append' && n.args[0] && unparen(n.args[0]).kind !== 'Ident' && rootIs(program, unparen(n.args[0]), v)) write = n;
+    return undefined;
+  });
+  const at = (write as ast.Node | null) ?? h;
+  const concurrent = facts.contextsOf(fn).some((c) => c.spawned || c.multi);
+  const how = h.kind === 'SendStmt' ? 'sent to another goroutine' : 'handed to a goroutine';
+  ctx.report({
+    file: fn.file, span: at.span, confidence: concurrent ? 'high' : 'medium',
+    message: `data race: the pooled object ${v.name} is ${how} at ${fn.file.ast.path}:${h.span[0]} and then put back by ${put.text}${put.deferred ? ' (deferred)' : ''} at ${fn.file.ast.path}:${put.span[0]} while that goroutine may still use it; the next Get hands the same object out again, and writes like this one race with the receiver's reads; the race detector reports "WARNING: DATA RACE"; put the object back only where its last user is done with it (after the receiver's write), or send a copy`,
+    related: [relatedAt(fn.file, h.span, 'handed off here'), relatedAt(fn.file, put.span, 'put back in the pool here')],
+  });
+}
+
+/** x (a selector, index, star or slice chain) starts at variable v. */
+function rootIs(program: Program, e: ast.Expr, v: VarObj): boolean {
+  let x = unparen(e);
+  for (;;) {
+    if (x.kind === 'SelectorExpr' || x.kind === 'IndexExpr' || x.kind === 'StarExpr' || x.kind === 'SliceExpr') { x = unparen(x.x); continue; }
+    break;
+  }
+  return x.kind === 'Ident' && program.objectOf(x) === v;
+}
+
+/** The expression names v. */
+function mentions(program: Program, e: ast.Node, v: VarObj): boolean {
+  let hit = false;
+  walk(e, (n) => {
+    if (hit) return false;
+    if (n.kind === 'Ident' && program.objectOf(n) === v) hit = true;
+    return undefined;
+  });
+  return hit;
+}
 
 /** `pool.Put(b)` calls (plain or deferred) on a sync.Pool, with b a local or parameter. */
 function poolPuts(program: Program, fn: FuncInfo): Put[] {

@@ -10,6 +10,12 @@ import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js'
 import { checkPoolAfterPut } from './pool-after-put.js';
 import { checkBufferReuse } from './buffer-reuse.js';
 import { bypassesOnce } from '../shared/once-bypass.js';
+import type * as ast from '../../syntax/ast.js';
+import { walk } from '../../syntax/walk.js';
+import { unparen } from '../../model/checker.js';
+import { placeOf } from '../../concurrency/places.js';
+import { spanContains } from '../../concurrency/spans.js';
+import type { ConcurrencyFacts } from '../../concurrency/facts.js';
 
 export const meta: RuleMeta = {
   id: 'data-race',
@@ -33,6 +39,7 @@ function check(ctx: RuleContext): void {
       // that reads its results without going through the Once.
       if ((a.inOnce || b.inOnce) && !bypassesOnce(facts, a, b) && !bypassesOnce(facts, b, a)) return false;
       // Primary: a plain write racing with any access, or a plain read racing with an atomic write.
+      if (isPlainWrite(a) && b.kind === 'read' && initSeenBefore(facts, a, b)) return false;
       if (isPlainWrite(a)) return b.kind === 'read' || b.kind === 'write' || b.kind === 'atomic';
       if (a.kind === 'read') return isAtomicWrite(b);
       return false;
@@ -68,6 +75,44 @@ function check(ctx: RuleContext): void {
   checkPoolAfterPut(ctx, facts);
   checkBufferReuse(ctx, facts);
 }
+
+/**
+ * A lazy initialisation under a lock (`g.mu.Lock(); if g.m == nil { g.m = map... }`),
+ * every write of the place being such an initialisation, and a read further down the same
+ * function after that check: the read's goroutine saw the place set, under the lock, so
+ * whichever initialisation set it happened before, and none runs after.
+ */
+function initSeenBefore(facts: ConcurrencyFacts, w: Access, r: Access): boolean {
+  const body = w.fn.body;
+  if (w.fn !== r.fn || !body) return false;
+  const guard = nilGuard(facts, w);
+  if (!guard || !guard.body.span || spanContains(guard.span, r.span) || !before(guard.span, r.span) || !body.list.includes(guard)) return false;
+  const locks = facts.locksOf(w);
+  if (!locks.length) return false;
+  return (facts.accessesByKey.get(w.key) ?? []).every((x) => x.kind !== 'write' || (!!nilGuard(facts, x) && facts.locksOf(x).some((l) => locks.some((m) => m.key === l.key && l.mode !== 'r'))));
+}
+
+/** The `if p == nil` statement around write w of place p, w in its body. */
+function nilGuard(facts: ConcurrencyFacts, w: Access): ast.IfStmt | null {
+  const body = w.fn.body;
+  if (!body) return null;
+  let out: ast.IfStmt | null = null;
+  walk(body, (n) => {
+    if (out || n.kind === 'FuncLit' || !spanContains(n.span, w.span)) return false;
+    if (n.kind === 'IfStmt' && spanContains(n.body.span, w.span)) {
+      const c = unparen(n.cond);
+      if (c.kind === 'BinaryExpr' && c.op === '==') {
+        const [x, y] = [unparen(c.x), unparen(c.y)];
+        const other = x.kind === 'Ident' && x.name === 'nil' ? y : y.kind === 'Ident' && y.name === 'nil' ? x : null;
+        if (other && placeOf(facts.program, other)?.key === w.key) out = n;
+      }
+    }
+    return undefined;
+  });
+  return out;
+}
+
+const before = (a: ast.Span, b: ast.Span): boolean => a[2] < b[0] || (a[2] === b[0] && a[3] <= b[1]);
 
 function fieldName(a: Access): string {
   const f = a.place.field;

@@ -69,6 +69,8 @@ class Walker {
   private continueStates: State[][] = [];
   /** The variable each state key's channel is reached from. */
   private readonly keyRoots = new Map<string, VarObj>();
+  /** For keys of closes: the spans of the close statements (without a call between). */
+  private readonly keySpans = new Map<string, ast.Span[]>();
   private readonly aliases = new Map<VarObj, Alias>();
   private breakStates: State[][] = [];
   /** The label of each statement on breakStates / continueStates (`break loop`). */
@@ -181,7 +183,9 @@ class Walker {
           const entry = new Map(head!);
           // A channel reached from a variable the loop declares (`for _, ch := range subs {
           // close(ch) }`) is another channel in the next iteration.
-          if (pass > 0) for (const k of [...entry.keys()]) if (this.declaredIn(k, s.span)) entry.delete(k);
+          // So is an element a range over a collection gives its value variable (`for id, ch
+          // := range h.watchers { close(ch); delete(h.watchers, id) }`): another element.
+          if (pass > 0) for (const k of [...entry.keys()]) if (this.declaredIn(k, s.span) || (s.kind === 'RangeStmt' && this.rangeValueKey(k, s))) entry.delete(k);
           end = this.block(s.body.list, entry);
           const conts = this.continueStates[this.continueStates.length - 1]!;
           head = [end, ...conts].reduce<State | null>((acc, x) => union(acc, x), cur);
@@ -335,6 +339,27 @@ class Walker {
     return k;
   }
 
+  /** Every close of key's channel is named by (or indexed with) the value variable of
+   * range s. */
+  private rangeValueKey(key: string, s: ast.RangeStmt): boolean {
+    const spans = this.keySpans.get(key);
+    const x = s.value ? unparen(s.value) : null;
+    if (!spans?.length || x?.kind !== 'Ident') return false;
+    const program = this.facts.program;
+    const v = program.objectOf(x) ?? program.info.defs.get(x);
+    if (!v) return false;
+    return spans.every((span) => {
+      if (!spanContains(s.body.span, span)) return false;
+      let hit = false;
+      walk(s.body, (n) => {
+        if (hit || (!spanContains(n.span, span) && !spanContains(span, n.span))) return false;
+        if (n.kind === 'Ident' && program.objectOf(n) === v) hit = true;
+        return undefined;
+      });
+      return hit;
+    });
+  }
+
   private declaredIn(key: string, span: ast.Span): boolean {
     const v = this.keyRoots.get(key)?.span;
     return !!v && spanContains(span, v);
@@ -343,6 +368,10 @@ class Walker {
   private close(ev: CloseEvent, st: State): void {
     const k = this.keyOf(ev.close, ev.via, ev.prefix, ev.arg);
     if (!k) return;
+    const spans = this.keySpans.get(k) ?? [];
+    const at = ev.via ? ev.via.span : ev.close.span;
+    if (!spans.includes(at)) spans.push(at);
+    this.keySpans.set(k, spans);
     const first = st.get(k);
     if (first && !guardHolds(this.facts, ev.close)) this.listener.closeAfterClose(ev, first, false);
     const input = this.closedInputs[this.closedInputs.length - 1];
