@@ -2070,9 +2070,40 @@ class Facts implements ConcurrencyFacts {
       return undefined;
     };
     for (const f of callers) if (f.body) walk(f.body, (n) => (n.kind === 'FuncLit' ? false : visit(n)));
+    // A package variable initialised by a call (`var urlize = Memoize(slugify)`): the call
+    // runs once, at package initialisation, outside any function.
+    for (const o of this.pkgInitCalls().get(decl) ?? []) if (!out.includes(o)) out.push(o);
     hit = out;
     this.holderCache.set(decl, hit);
     return hit;
+  }
+
+  private pkgInitIndex: Map<FuncInfo, VarObj[]> | null = null;
+
+  /** Package variables initialised by a call of a module function, by that function. */
+  private pkgInitCalls(): Map<FuncInfo, VarObj[]> {
+    if (this.pkgInitIndex) return this.pkgInitIndex;
+    const out = new Map<FuncInfo, VarObj[]>();
+    for (const pkg of this.program.packages) {
+      for (const file of pkg.files) {
+        for (const d of file.ast.decls) {
+          if (d.kind === 'FuncDecl') continue;
+          walk(d, (n) => {
+            if (n.kind === 'FuncLit') return false;
+            if (n.kind !== 'ValueSpec') return undefined;
+            n.names.forEach((id, i) => {
+              const r = n.values[i] ? unparen(n.values[i]!) : null;
+              const t = r?.kind === 'CallExpr' ? staticTarget(calleeOf(this.program, r)) : null;
+              const o = t ? this.program.objectOf(id) ?? this.program.info.defs.get(id) : null;
+              if (t && o?.kind === 'var') out.set(t, [...(out.get(t) ?? []), o]);
+            });
+            return false;
+          });
+        }
+      }
+    }
+    this.pkgInitIndex = out;
+    return out;
   }
 
   /** One of fns calls target within depth calls (the helper decl hands its callback to,
