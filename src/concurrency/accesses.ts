@@ -706,7 +706,11 @@ class FuncWalker {
     const after = this.expr(s.x, st, 'read') ?? st;
     // `for _, p := range n.cfg.Peers`: the loop reads every element of the field.
     const field = unparen(s.x).kind === 'SelectorExpr' && this.program.selectionOf(unparen(s.x) as ast.SelectorExpr)?.kind === 'field';
-    if (field && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
+    // So does ranging over a local that holds a slice field (see sliceFieldAlias).
+    const rx = unparen(s.x);
+    const rv = rx.kind === 'Ident' && xt.kind === 'slice' ? this.program.objectOf(rx) : null;
+    const held = rv?.kind === 'var' && rv.scope !== 'pkg' && !!sliceFieldAlias(this.program, rv, 0);
+    if ((field || held) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
     if (s.tok === '=') {
       if (s.key) this.expr(s.key, after, 'write');
       if (s.value) this.expr(s.value, after, 'write');
@@ -1144,6 +1148,11 @@ class FuncWalker {
       this.record(kind, { ...el, key: `map:${el.key}[]`, throughPointer: true }, span, st, exprText(m));
       return;
     }
+    const alias = this.mapFieldAlias(m);
+    if (alias) {
+      this.record(kind, { ...alias, key: `map:${alias.key}`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
     // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
@@ -1208,6 +1217,56 @@ class FuncWalker {
     const r: Place | null = ok ? found : null;
     mapElementCache.set(v, r);
     return r;
+  }
+
+  /**
+   * A local map every definition of which is a map field (`h := c.headers`) or a getter
+   * handing out one field of its receiver as is (`h := c.Headers()` with `return
+   * c.headers`): writing it writes the field's map, whichever lock the getter took.
+   */
+  private mapFieldAlias(m: ast.Expr): Place | null {
+    const x = unparen(m);
+    if (x.kind !== 'Ident') return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || !this.fn.body || this.env.captured.has(v)) return null;
+    if (mapAliasCache.has(v)) return mapAliasCache.get(v)!;
+    let found: Place | null = null;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : undefined;
+        const p = r ? this.fieldMapPlace(r) : null;
+        if (!p || (found && found.key !== p.key)) { ok = false; return; }
+        found = p;
+      });
+      return undefined;
+    });
+    const r: Place | null = ok ? found : null;
+    mapAliasCache.set(v, r);
+    return r;
+  }
+
+  /** `c.headers` (a map field), or `c.Headers()` returning that field of c as is. */
+  private fieldMapPlace(e: ast.Expr): Place | null {
+    const x = unparen(e);
+    if (underlying(this.program.typeOf(x)).kind !== 'map') return null;
+    if (x.kind === 'SelectorExpr') {
+      const p = placeOf(this.program, x);
+      return p?.key && p.field && p.path.length ? p : null;
+    }
+    if (x.kind !== 'CallExpr') return null;
+    const h = handedOut(this.program, x);
+    if (!h || h.copy || h.path.length !== 1 || h.path[0] === '[]') return null;
+    const base = placeOf(this.program, h.recv);
+    const sel = this.program.lookup(this.program.typeOf(h.recv), h.path[0]!);
+    if (!base?.root || sel?.kind !== 'field' || !sel.owner) return null;
+    return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${sel.owner.pkgPath}.${sel.owner.name}.${h.path[0]}`, field: sel };
   }
 
   /** A channel's place: its variable or field, or the collection element it was taken from. */
@@ -1286,6 +1345,15 @@ class FuncWalker {
     if (t.kind !== 'slice' && t.kind !== 'array') return;
     const p = placeOf(this.program, s);
     if (!p?.key) return;
+    // A plain local or parameter slice that is a slice field itself, read out or handed
+    // out by a getter as is (`rs := t.Routes()` with `return t.routes`): sorting or
+    // writing it in place writes the field's elements, after whatever lock the getter
+    // took is released.
+    const alias = p.path.length === 0 && p.root && p.root.scope !== 'pkg' ? sliceFieldAlias(this.program, p.root, 0) : null;
+    if (alias) {
+      this.access(mode, { ...alias, key: `${alias.key}[]`, throughPointer: true, indexed: indexed || !!alias.indexed }, span, st, text);
+      return;
+    }
     // A plain local slice: what it holds is tracked through the place it came from.
     if (p.path.length === 0 && p.root && p.root.scope !== 'pkg' && !this.env.captured.has(p.root)) return;
     // A slice in a struct copied from elsewhere (`c := n.Config(); c.Peers[i] = x`): the
@@ -1517,6 +1585,94 @@ const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
 };
 
 /** The collection a local map was fetched from (see FuncWalker.mapElement), by local. */
+/**
+ * The slice field a plain local or parameter slice of fn always holds: every definition
+ * of the local is that field (`rs := t.routes`) or a getter handing it out as is (`rs :=
+ * t.Routes()` with `return t.routes`, no copy), or, for a parameter of an unexported
+ * function only ever called by name, every call passes such a slice (`byWeight(rs)`). The
+ * place is rooted in the function that reads the field.
+ */
+function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | null {
+  const fn = v.func;
+  if (!fn || depth > 2 || underlying(v.type).kind !== 'slice') return null;
+  let cache = sliceAliasCache.get(program);
+  if (!cache) sliceAliasCache.set(program, (cache = new Map()));
+  if (cache.has(v)) return cache.get(v)!;
+  cache.set(v, null); // recursion guard
+  let found: Place | null = null;
+  const same = (p: Place | null): boolean => {
+    if (!p || (found && found.key !== p.key)) return false;
+    found = p;
+    return true;
+  };
+  let ok = true;
+  if (v.scope === 'local' && fn.body) {
+    walk(fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : undefined;
+        if (!r || !same(sliceFieldPlace(program, r))) ok = false;
+      });
+      return undefined;
+    });
+  } else if (v.scope === 'param' && fn.node.kind === 'FuncDecl' && !fn.recv && !/^[A-Z]/.test(fn.node.name.name) && !fn.sig.variadic) {
+    const i = fn.params.indexOf(v);
+    const sites = callSitesOf(program, fn);
+    ok = i >= 0 && sites.length > 0 && sites.length === namedUses(program, fn);
+    for (const c of sites) {
+      if (!ok) break;
+      const a = c.call.args[i] ? unparen(c.call.args[i]!) : null;
+      const av = a?.kind === 'Ident' ? program.objectOf(a) : null;
+      if (!a || !same(av?.kind === 'var' && av.scope !== 'pkg' ? sliceFieldAlias(program, av, depth + 1) : sliceFieldPlace(program, a))) ok = false;
+    }
+  } else ok = false;
+  const r: Place | null = ok ? found : null;
+  cache.set(v, r);
+  return r;
+}
+const sliceAliasCache = new WeakMap<Program, Map<VarObj, Place | null>>();
+
+/** `t.routes` (a slice field), or `t.Routes()` returning that field of t as is. */
+function sliceFieldPlace(program: Program, e: ast.Expr): Place | null {
+  const x = unparen(e);
+  if (underlying(program.typeOf(x)).kind !== 'slice') return null;
+  if (x.kind === 'SelectorExpr') {
+    const p = placeOf(program, x);
+    return p?.key && p.field && p.root && p.path.length && !p.indexed ? p : null;
+  }
+  if (x.kind !== 'CallExpr') return null;
+  const h = handedOut(program, x);
+  if (!h || h.copy || h.path.length !== 1 || h.path[0] === '[]') return null;
+  const base = placeOf(program, h.recv);
+  const sel = program.lookup(program.typeOf(h.recv), h.path[0]!);
+  if (!base?.root || base.indexed || sel?.kind !== 'field' || !sel.owner) return null;
+  return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${sel.owner.pkgPath}.${sel.owner.name}.${h.path[0]}`, field: sel };
+}
+
+/** How many times fn's name is mentioned in its package (calls and any other use). */
+function namedUses(program: Program, fn: FuncInfo): number {
+  if (fn.node.kind !== 'FuncDecl') return -1;
+  const name = fn.node.name;
+  let n = 0;
+  for (const f of fn.pkg.funcs) {
+    if (!f.body || f.parent) continue;
+    walk(f.body, (x) => {
+      if (x.kind === 'Ident' && x.name === name.name && x !== name) {
+        const o = program.objectOf(x);
+        if (o?.kind === 'func' && o.info === fn) n++;
+      }
+      return undefined;
+    });
+  }
+  return n;
+}
+
+const mapAliasCache = new WeakMap<VarObj, Place | null>();
 const mapElementCache = new WeakMap<VarObj, Place | null>();
 
 /** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */

@@ -3124,7 +3124,8 @@ class Facts implements ConcurrencyFacts {
         });
       }
       // An object made by a call in the spawning statement itself and handed over there
-      // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`): no variable names it,
+      // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`, or allocated right
+      // there: `httptest.NewServer(&Admin{Table: t})`): no variable names it,
       // but the goroutine holds it, and every copy started by that one statement (each
       // request of a handler) holds the same one, unless a loop makes it anew each time.
       if (c.spawnNode) {
@@ -3132,7 +3133,7 @@ class Facts implements ConcurrencyFacts {
         const args = call ? [...call.args, ...(unparen(call.fun).kind === 'SelectorExpr' ? [(unparen(call.fun) as ast.SelectorExpr).x] : [])] : [];
         for (const a of args) {
           const x = unparen(a);
-          if (x.kind !== 'CallExpr' || !isDeepT(this.program.typeOf(x))) continue;
+          if ((x.kind !== 'CallExpr' && !isAllocation(x)) || !isDeepT(this.program.typeOf(x))) continue;
           const label = `made:${c.file}:${x.span[0]}:${x.span[1]}`;
           out.all.add(label);
           const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
