@@ -828,13 +828,15 @@ class FuncWalker {
    * field): a read of each of its fields (two levels of struct values), except
    * synchronisation fields.
    */
-  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr | ast.Ident, st: HeldLock[]): void {
+  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr | ast.Ident, st: HeldLock[], deref = false): void {
     if (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'field') return;
     const p = placeOf(this.program, x);
     if (!p?.key) return;
-    const t = this.program.typeOf(x);
-    if (underlying(t).kind !== 'struct') return;
-    const through = p.throughPointer || x.kind === 'StarExpr';
+    const xt = this.program.typeOf(x);
+    // deref: the struct x points to (a value-receiver method called on a pointer).
+    const t = deref ? (xt.kind === 'pointer' ? xt.elem : null) : xt;
+    if (!t || underlying(t).kind !== 'struct') return;
+    const through = p.throughPointer || x.kind === 'StarExpr' || deref;
     const visit = (t: Type, path: string[], depth: number): void => {
       const u = underlying(t);
       if (u.kind !== 'struct') return;
@@ -843,8 +845,10 @@ class FuncWalker {
         if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
         const sel = this.program.lookup(t, f.name);
         if (sel?.kind !== 'field' || sel.path.length) continue;
-        if (ft && underlying(ft).kind === 'struct') { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
         const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
+        // A struct of another package (a time.Time) is written whole: read it as the field.
+        const opaque = ft?.kind === 'named' && ft.decl.pkgPath !== this.fn.pkg.importPath && deref;
+        if (ft && underlying(ft).kind === 'struct' && !opaque) { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
         this.record('read', { ...p, path: [...path, f.name], throughPointer: through, key, field: sel }, x.span, st, exprText(x));
       }
     };
@@ -945,7 +949,15 @@ class FuncWalker {
     const fun = unparen(x.fun);
     // Receiver expression of a method call is read (but synchronisation objects are not data).
     if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
-      if (!isSyncType(c)) { this.asBase = true; st = this.expr(fun.x, st, 'read'); }
+      if (!isSyncType(c)) {
+        this.asBase = true;
+        st = this.expr(fun.x, st, 'read');
+        // A method of the module with a value receiver, called on a pointer (`s.Expired(now)`
+        // with s a *Session), copies the struct at the call: it reads every field.
+        const m = c.sel.method;
+        const rx = unparen(fun.x);
+        if (m.info && !m.ptrRecv && !c.sel.path.length && this.program.typeOf(rx).kind === 'pointer' && (rx.kind === 'Ident' || rx.kind === 'SelectorExpr')) this.wholeStruct(rx, st, true);
+      }
       // `c.once.Do(f)` reads and sets the Once's state with atomics: a plain write to the
       // Once (`c.once = sync.Once{}`, to run f again) races with it.
       else if (isMethodCall(c, 'sync', 'Once', 'Do')) {
