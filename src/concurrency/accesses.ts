@@ -1259,7 +1259,9 @@ class FuncWalker {
       });
       return undefined;
     });
-    const r: Place | null = ok ? found : null;
+    // Taken over, not shared: the field is given a new value in the same function (`m :=
+    // t.idleConn; t.idleConn = nil`), so the local is the old map no one else reaches.
+    const r: Place | null = ok && found && !reassignsField(this.program, this.fn.body, found) ? found : null;
     mapAliasCache.set(v, r);
     return r;
   }
@@ -1632,6 +1634,7 @@ function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | nu
       });
       return undefined;
     });
+    if (ok && found && reassignsField(program, fn.body, found)) ok = false;
   } else if (v.scope === 'param' && fn.node.kind === 'FuncDecl' && !fn.recv && !/^[A-Z]/.test(fn.node.name.name) && !fn.sig.variadic) {
     const i = fn.params.indexOf(v);
     const sites = callSitesOf(program, fn);
@@ -1648,6 +1651,22 @@ function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | nu
   return r;
 }
 const sliceAliasCache = new WeakMap<Program, Map<VarObj, Place | null>>();
+
+/** body assigns the field at p itself (`t.idleConn = nil`, `t.routes = append(...)`). */
+function reassignsField(program: Program, body: ast.Node, p: Place): boolean {
+  let hit = false;
+  walkKinds(body, ASSIGNS, (n) => {
+    if (hit || n.kind !== 'AssignStmt') return undefined;
+    for (const l of n.lhs) {
+      const x = unparen(l);
+      if (x.kind !== 'SelectorExpr') continue;
+      const q = placeOf(program, x);
+      if (q?.key === p.key && q.root === p.root && q.path.join('.') === p.path.join('.')) hit = true;
+    }
+    return undefined;
+  });
+  return hit;
+}
 
 /** `t.routes` (a slice field), or `t.Routes()` returning that field of t as is. */
 function sliceFieldPlace(program: Program, e: ast.Expr): Place | null {
