@@ -706,7 +706,11 @@ class FuncWalker {
     const after = this.expr(s.x, st, 'read') ?? st;
     // `for _, p := range n.cfg.Peers`: the loop reads every element of the field.
     const field = unparen(s.x).kind === 'SelectorExpr' && this.program.selectionOf(unparen(s.x) as ast.SelectorExpr)?.kind === 'field';
-    if (field && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
+    // So does ranging over a local that holds a slice field (see sliceFieldAlias).
+    const rx = unparen(s.x);
+    const rv = rx.kind === 'Ident' && xt.kind === 'slice' ? this.program.objectOf(rx) : null;
+    const held = rv?.kind === 'var' && rv.scope !== 'pkg' && !!sliceFieldAlias(this.program, rv, 0);
+    if ((field || held) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
     if (s.tok === '=') {
       if (s.key) this.expr(s.key, after, 'write');
       if (s.value) this.expr(s.value, after, 'write');
@@ -824,18 +828,21 @@ class FuncWalker {
    * field): a read of each of its fields (two levels of struct values), except
    * synchronisation fields.
    */
-  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr | ast.Ident, st: HeldLock[]): void {
+  private wholeStruct(x: ast.StarExpr | ast.SelectorExpr | ast.Ident, st: HeldLock[], deref = false): void {
     if (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'field') return;
     const p = placeOf(this.program, x);
     if (!p?.key) return;
-    const t = this.program.typeOf(x);
-    if (underlying(t).kind !== 'struct') return;
-    this.structFields(p, t, p.throughPointer || x.kind === 'StarExpr', false, x, st);
+    const xt = this.program.typeOf(x);
+    // deref: the struct x points to (a value-receiver method called on a pointer).
+    const t = deref ? (xt.kind === 'pointer' ? xt.elem : null) : xt;
+    if (!t || underlying(t).kind !== 'struct') return;
+    this.structFields(p, t, p.throughPointer || x.kind === 'StarExpr' || deref, false, x, st, deref);
   }
 
   /** A read of each field of the struct of type t at place p (two levels of struct
-   * values), except synchronisation fields; only exported ones for an encoder. */
-  private structFields(p: Place, t: Type, through: boolean, exportedOnly: boolean, x: ast.Expr, st: HeldLock[]): void {
+   * values), except synchronisation fields; only exported ones for an encoder. With
+   * deref (a value-receiver call's copy), a struct of another package is read whole. */
+  private structFields(p: Place, t: Type, through: boolean, exportedOnly: boolean, x: ast.Expr, st: HeldLock[], deref = false): void {
     const visit = (t: Type, path: string[], depth: number): void => {
       const u = underlying(t);
       if (u.kind !== 'struct') return;
@@ -845,8 +852,10 @@ class FuncWalker {
         if (exportedOnly && !/^[A-Z]/.test(f.name)) continue;
         const sel = this.program.lookup(t, f.name);
         if (sel?.kind !== 'field' || sel.path.length) continue;
-        if (ft && underlying(ft).kind === 'struct') { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
         const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
+        // A struct of another package (a time.Time) is written whole: read it as the field.
+        const opaque = ft?.kind === 'named' && ft.decl.pkgPath !== this.fn.pkg.importPath && deref;
+        if (ft && underlying(ft).kind === 'struct' && !opaque) { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
         this.record('read', { ...p, path: [...path, f.name], throughPointer: through, key, field: sel }, x.span, st, exprText(x));
       }
     };
@@ -959,7 +968,15 @@ class FuncWalker {
     const fun = unparen(x.fun);
     // Receiver expression of a method call is read (but synchronisation objects are not data).
     if (fun.kind === 'SelectorExpr' && c?.kind === 'method') {
-      if (!isSyncType(c)) { this.asBase = true; st = this.expr(fun.x, st, 'read'); }
+      if (!isSyncType(c)) {
+        this.asBase = true;
+        st = this.expr(fun.x, st, 'read');
+        // A method of the module with a value receiver, called on a pointer (`s.Expired(now)`
+        // with s a *Session), copies the struct at the call: it reads every field.
+        const m = c.sel.method;
+        const rx = unparen(fun.x);
+        if (m.info && !m.ptrRecv && !c.sel.path.length && this.program.typeOf(rx).kind === 'pointer' && (rx.kind === 'Ident' || rx.kind === 'SelectorExpr')) this.wholeStruct(rx, st, true);
+      }
       // `c.once.Do(f)` reads and sets the Once's state with atomics: a plain write to the
       // Once (`c.once = sync.Once{}`, to run f again) races with it.
       else if (isMethodCall(c, 'sync', 'Once', 'Do')) {
@@ -1170,6 +1187,11 @@ class FuncWalker {
       this.record(kind, { root: null, rootExpr: m, path: [], throughPointer: true, key: `map:ctxvalue:${cv}`, field: null }, span, st, exprText(m));
       return;
     }
+    const alias = this.mapFieldAlias(m);
+    if (alias) {
+      this.record(kind, { ...alias, key: `map:${alias.key}`, throughPointer: true }, span, st, exprText(m));
+      return;
+    }
     const p = placeOf(this.program, m);
     if (!p?.key) return;
     // The receiver of a method of a named map type (`func (md MD) Set(k, v string) {
@@ -1258,6 +1280,58 @@ class FuncWalker {
     return r;
   }
 
+  /**
+   * A local map every definition of which is a map field (`h := c.headers`) or a getter
+   * handing out one field of its receiver as is (`h := c.Headers()` with `return
+   * c.headers`): writing it writes the field's map, whichever lock the getter took.
+   */
+  private mapFieldAlias(m: ast.Expr): Place | null {
+    const x = unparen(m);
+    if (x.kind !== 'Ident') return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || !this.fn.body || this.env.captured.has(v)) return null;
+    if (mapAliasCache.has(v)) return mapAliasCache.get(v)!;
+    let found: Place | null = null;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : undefined;
+        const p = r ? this.fieldMapPlace(r) : null;
+        if (!p || (found && found.key !== p.key)) { ok = false; return; }
+        found = p;
+      });
+      return undefined;
+    });
+    // Taken over, not shared: the field is given a new value in the same function (`m :=
+    // t.idleConn; t.idleConn = nil`), so the local is the old map no one else reaches.
+    const r: Place | null = ok && found && !reassignsField(this.program, this.fn.body, found) ? found : null;
+    mapAliasCache.set(v, r);
+    return r;
+  }
+
+  /** `c.headers` (a map field), or `c.Headers()` returning that field of c as is. */
+  private fieldMapPlace(e: ast.Expr): Place | null {
+    const x = unparen(e);
+    if (underlying(this.program.typeOf(x)).kind !== 'map') return null;
+    if (x.kind === 'SelectorExpr') {
+      const p = placeOf(this.program, x);
+      return p?.key && p.field && p.path.length ? p : null;
+    }
+    if (x.kind !== 'CallExpr') return null;
+    const h = handedOut(this.program, x);
+    if (!h || h.copy || h.path.length !== 1 || h.path[0] === '[]') return null;
+    const base = placeOf(this.program, h.recv);
+    const sel = this.program.lookup(this.program.typeOf(h.recv), h.path[0]!);
+    if (!base?.root || sel?.kind !== 'field' || !sel.owner) return null;
+    return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${sel.owner.pkgPath}.${sel.owner.name}.${h.path[0]}`, field: sel };
+  }
+
   /** A channel's place: its variable or field, or the collection element it was taken from. */
   private chanPlace(ch: ast.Expr): Place | null {
     const p = placeOf(this.program, ch);
@@ -1334,6 +1408,15 @@ class FuncWalker {
     if (t.kind !== 'slice' && t.kind !== 'array') return;
     const p = placeOf(this.program, s);
     if (!p?.key) return;
+    // A plain local or parameter slice that is a slice field itself, read out or handed
+    // out by a getter as is (`rs := t.Routes()` with `return t.routes`): sorting or
+    // writing it in place writes the field's elements, after whatever lock the getter
+    // took is released.
+    const alias = p.path.length === 0 && p.root && p.root.scope !== 'pkg' ? sliceFieldAlias(this.program, p.root, 0) : null;
+    if (alias) {
+      this.access(mode, { ...alias, key: `${alias.key}[]`, throughPointer: true, indexed: indexed || !!alias.indexed }, span, st, text);
+      return;
+    }
     // A plain local slice: what it holds is tracked through the place it came from.
     if (p.path.length === 0 && p.root && p.root.scope !== 'pkg' && !this.env.captured.has(p.root)) return;
     // A slice in a struct copied from elsewhere (`c := n.Config(); c.Peers[i] = x`): the
@@ -1565,6 +1648,111 @@ const MAP_METHODS: Record<string, Record<string, AccessKind>> = {
 };
 
 /** The collection a local map was fetched from (see FuncWalker.mapElement), by local. */
+/**
+ * The slice field a plain local or parameter slice of fn always holds: every definition
+ * of the local is that field (`rs := t.routes`) or a getter handing it out as is (`rs :=
+ * t.Routes()` with `return t.routes`, no copy), or, for a parameter of an unexported
+ * function only ever called by name, every call passes such a slice (`byWeight(rs)`). The
+ * place is rooted in the function that reads the field.
+ */
+function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | null {
+  const fn = v.func;
+  if (!fn || depth > 2 || underlying(v.type).kind !== 'slice') return null;
+  let cache = sliceAliasCache.get(program);
+  if (!cache) sliceAliasCache.set(program, (cache = new Map()));
+  if (cache.has(v)) return cache.get(v)!;
+  cache.set(v, null); // recursion guard
+  let found: Place | null = null;
+  const same = (p: Place | null): boolean => {
+    if (!p || (found && found.key !== p.key)) return false;
+    found = p;
+    return true;
+  };
+  let ok = true;
+  if (v.scope === 'local' && fn.body) {
+    walk(fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && program.objectOf(k) === v)) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? rhs[i] : undefined;
+        if (!r || !same(sliceFieldPlace(program, r))) ok = false;
+      });
+      return undefined;
+    });
+    if (ok && found && reassignsField(program, fn.body, found)) ok = false;
+  } else if (v.scope === 'param' && fn.node.kind === 'FuncDecl' && !fn.recv && !/^[A-Z]/.test(fn.node.name.name) && !fn.sig.variadic) {
+    const i = fn.params.indexOf(v);
+    const sites = callSitesOf(program, fn);
+    ok = i >= 0 && sites.length > 0 && sites.length === namedUses(program, fn);
+    for (const c of sites) {
+      if (!ok) break;
+      const a = c.call.args[i] ? unparen(c.call.args[i]!) : null;
+      const av = a?.kind === 'Ident' ? program.objectOf(a) : null;
+      if (!a || !same(av?.kind === 'var' && av.scope !== 'pkg' ? sliceFieldAlias(program, av, depth + 1) : sliceFieldPlace(program, a))) ok = false;
+    }
+  } else ok = false;
+  const r: Place | null = ok ? found : null;
+  cache.set(v, r);
+  return r;
+}
+const sliceAliasCache = new WeakMap<Program, Map<VarObj, Place | null>>();
+
+/** body assigns the field at p itself (`t.idleConn = nil`, `t.routes = append(...)`). */
+function reassignsField(program: Program, body: ast.Node, p: Place): boolean {
+  let hit = false;
+  walkKinds(body, ASSIGNS, (n) => {
+    if (hit || n.kind !== 'AssignStmt') return undefined;
+    for (const l of n.lhs) {
+      const x = unparen(l);
+      if (x.kind !== 'SelectorExpr') continue;
+      const q = placeOf(program, x);
+      if (q?.key === p.key && q.root === p.root && q.path.join('.') === p.path.join('.')) hit = true;
+    }
+    return undefined;
+  });
+  return hit;
+}
+
+/** `t.routes` (a slice field), or `t.Routes()` returning that field of t as is. */
+function sliceFieldPlace(program: Program, e: ast.Expr): Place | null {
+  const x = unparen(e);
+  if (underlying(program.typeOf(x)).kind !== 'slice') return null;
+  if (x.kind === 'SelectorExpr') {
+    const p = placeOf(program, x);
+    return p?.key && p.field && p.root && p.path.length && !p.indexed ? p : null;
+  }
+  if (x.kind !== 'CallExpr') return null;
+  const h = handedOut(program, x);
+  if (!h || h.copy || h.path.length !== 1 || h.path[0] === '[]') return null;
+  const base = placeOf(program, h.recv);
+  const sel = program.lookup(program.typeOf(h.recv), h.path[0]!);
+  if (!base?.root || base.indexed || sel?.kind !== 'field' || !sel.owner) return null;
+  return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${sel.owner.pkgPath}.${sel.owner.name}.${h.path[0]}`, field: sel };
+}
+
+/** How many times fn's name is mentioned in its package (calls and any other use). */
+function namedUses(program: Program, fn: FuncInfo): number {
+  if (fn.node.kind !== 'FuncDecl') return -1;
+  const name = fn.node.name;
+  let n = 0;
+  for (const f of fn.pkg.funcs) {
+    if (!f.body || f.parent) continue;
+    walk(f.body, (x) => {
+      if (x.kind === 'Ident' && x.name === name.name && x !== name) {
+        const o = program.objectOf(x);
+        if (o?.kind === 'func' && o.info === fn) n++;
+      }
+      return undefined;
+    });
+  }
+  return n;
+}
+
+const mapAliasCache = new WeakMap<VarObj, Place | null>();
 const mapElementCache = new WeakMap<VarObj, Place | null>();
 
 /** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */

@@ -1637,8 +1637,35 @@ class Facts implements ConcurrencyFacts {
     // An object fetched by calling out (a shared cache, a pool, a registry) is not the lock
     // owner's: every owner would lock its own mutex around the same object.
     const origin = root.scope === 'local' ? singleDefinition(this.program, root) : null;
-    if (origin && isCallResult(origin)) return false;
+    // Unless it is the lock owner's own method handing out what it holds (`for _, s :=
+    // range st.snapshot()` with st.mu held): the owner's objects, under the owner's lock.
+    if (origin && isCallResult(origin)) return this.ownGetterCall(origin, l.root);
     return true;
+  }
+
+  /** e is a call of a method of the module on owner itself (`st.snapshot()`), whose
+   * every return hands out what the receiver holds (see handedOut). */
+  private ownGetterCall(e: ast.Expr, owner: VarObj): boolean {
+    const x = unparen(e);
+    if (x.kind !== 'CallExpr') return false;
+    const f = unparen(x.fun);
+    if (f.kind !== 'SelectorExpr' || unparen(f.x).kind !== 'Ident' || this.program.objectOf(unparen(f.x) as ast.Ident) !== owner) return false;
+    if (handedOut(this.program, x)) return true;
+    // `out := make(...); for _, s := range st.sessions { out = append(out, s) }; return out`.
+    const c = calleeOf(this.program, x);
+    const m = c?.kind === 'method' ? c.sel.method.info : null;
+    if (!m?.body || !m.recv) return false;
+    let ok = true;
+    let any = false;
+    walkKinds(m.body, RETURNS, (n) => {
+      if (n.kind !== 'ReturnStmt' || !ok) return false;
+      const r = n.results[0] ? unparen(n.results[0]) : null;
+      const v = r?.kind === 'Ident' ? this.program.objectOf(r) : null;
+      if (v?.kind !== 'var' || this.snapshotOf(v)?.root !== m.recv) ok = false;
+      else any = true;
+      return undefined;
+    });
+    return ok && any;
   }
 
   /** A value of type el is one of the objects a value of type holder holds (in a field or
@@ -3306,7 +3333,8 @@ class Facts implements ConcurrencyFacts {
         });
       }
       // An object made by a call in the spawning statement itself and handed over there
-      // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`): no variable names it,
+      // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`, or allocated right
+      // there: `httptest.NewServer(&Admin{Table: t})`): no variable names it,
       // but the goroutine holds it, and every copy started by that one statement (each
       // request of a handler) holds the same one, unless a loop makes it anew each time.
       if (c.spawnNode) {
@@ -3314,7 +3342,7 @@ class Facts implements ConcurrencyFacts {
         const args = call ? [...call.args, ...(unparen(call.fun).kind === 'SelectorExpr' ? [(unparen(call.fun) as ast.SelectorExpr).x] : [])] : [];
         for (const a of args) {
           const x = unparen(a);
-          if (x.kind !== 'CallExpr' || !isDeepT(this.program.typeOf(x))) continue;
+          if ((x.kind !== 'CallExpr' && !isAllocation(x)) || !isDeepT(this.program.typeOf(x))) continue;
           const label = `made:${c.file}:${x.span[0]}:${x.span[1]}`;
           out.all.add(label);
           const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;

@@ -12,6 +12,7 @@ import { singleDefinition } from '../model/definitions.js';
 import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
+import { exprText, isAllocation } from './places.js';
 
 export interface HandedOut {
   /** The receiver expression of the call. */
@@ -68,7 +69,7 @@ function returnedPlace(program: Program, m: FuncInfo): { path: string[]; copy: b
     const path: string[] = [];
     if (r.kind === 'Ident') {
       const el = rangedPointer(program, m, r);
-      if (el) { path.push('[]'); r = el; } else r = returnedReadOut(program, m, r) ?? r;
+      if (el) { path.push('[]'); r = el; } else r = returnedReadOut(program, m, r) ?? lookedUpOrStored(program, m, r) ?? r;
     }
     while (r.kind === 'SelectorExpr' || r.kind === 'IndexExpr') {
       if (r.kind === 'SelectorExpr') {
@@ -119,6 +120,46 @@ export function returnedReadOut(program: Program, m: FuncInfo, id: ast.Ident): a
     return undefined;
   });
   return other ? null : d;
+}
+
+/**
+ * A map or pointer local of m returned after a look-up-or-create (`b, ok := t.byTenant[k];
+ * if !ok { b = map[string]int64{}; t.byTenant[k] = b }; return b`): every definition is
+ * the one element read out of the receiver or a new object that m stores in that same
+ * element, so the caller always gets the element the receiver holds.
+ */
+function lookedUpOrStored(program: Program, m: FuncInfo, id: ast.Ident): ast.Expr | null {
+  const v = program.objectOf(id);
+  if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== m || !m.body) return null;
+  const k = underlying(v.type).kind;
+  if (k !== 'map' && k !== 'pointer') return null;
+  let read: ast.Expr | null = null;
+  let made = false;
+  let ok = true;
+  const stored: string[] = [];
+  walk(m.body, (n) => {
+    if (!ok) return false;
+    if (n.kind === 'FuncLit') return false;
+    if (n.kind === 'RangeStmt' && [n.key, n.value].some((x) => x?.kind === 'Ident' && program.objectOf(x) === v)) ok = false;
+    if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+    const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+    const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+    lhs.forEach((l, i) => {
+      const r = lhs.length === rhs.length ? rhs[i] : rhs.length === 1 && i === 0 ? rhs[0] : undefined;
+      // `t.byTenant[k] = b`: the new object stored where it was looked up.
+      if (r && unparen(r).kind === 'Ident' && program.objectOf(unparen(r) as ast.Ident) === v && lhs.length === rhs.length) stored.push(exprText(l));
+      if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
+      if (!r) { if (n.kind !== 'ValueSpec') ok = false; return; }
+      if (isAllocation(r)) { made = true; return; }
+      const x = unparen(r);
+      if ((x.kind !== 'IndexExpr' && x.kind !== 'SelectorExpr') || (read && exprText(read) !== exprText(x))) { ok = false; return; }
+      read = x;
+    });
+    return undefined;
+  });
+  const d = read as ast.Expr | null;
+  if (!ok || !d || !made || !stored.includes(exprText(d))) return null;
+  return d;
 }
 
 /**
