@@ -1757,6 +1757,9 @@ class Facts implements ConcurrencyFacts {
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
         const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType));
         if (selfType && !closure && !this.sharesObject(x, y, selfType)) continue;
+        // A finalizer runs once its object is unreachable: no other goroutine still holds
+        // the objects it reaches through that object.
+        if (selfType && (x.finalizer || y.finalizer) && x !== y) continue;
         // Library goroutines handed a writer each (os/exec's copiers of `cmd.Stdout =
         // &w1{...}` and `cmd.Stderr = &w2{...}`): what lies in each writer itself is its own.
         if (x !== y && this.inHandedAllocation(x, a) && this.inHandedAllocation(y, b) && this.handedObject(x) !== this.handedObject(y)) continue;
@@ -3223,7 +3226,10 @@ class Facts implements ConcurrencyFacts {
   /** Goroutine x was started by a method of the type on its own receiver ('self'), and
    * goroutine y calls that method while holding Ts of its own. */
   private startsOnHeld(x: GoroutineContext, lx: ObjectLabels, y: GoroutineContext, ly: ObjectLabels): boolean {
-    return !!x.spawner && lx.all.has('self') && !!x.spawner.recv && ly.all.size > 0 && this.reach.reaches(x.spawner, y.id);
+    // Only timer callbacks: a goroutine the method starts with `go` is most often joined
+    // or handed over in ways (a wait inside a select loop, locks taken through wrapper
+    // methods) that this pairing would miss.
+    return x.kind === 'afterfunc' && !!x.spawner && lx.all.has('self') && !!x.spawner.recv && ly.all.size > 0 && this.reach.reaches(x.spawner, y.id);
   }
 
   /** `owned:H` when v's type H is not T itself but holds only Ts made for it. */

@@ -46,6 +46,9 @@ export interface GoroutineContext {
    * subtest, among them). Their contexts run before it: a parallel subtest waits until
    * its parent's function has returned, and t.Run of a subtest group returns after it. */
   subtestOf?: ReadonlySet<FuncInfo>;
+  /** A finalizer (or cleanup): it runs once its object is unreachable, so nothing else
+   * still uses that object. */
+  finalizer?: boolean;
   /** Joined only by the group waits with this key (`exec:<command's key>` for the copying
    * goroutines of a started os/exec command, which its Wait joins). */
   joinKey?: string;
@@ -196,6 +199,7 @@ export function collectContexts(program: Program, cg: CallGraph): GoroutineConte
         if (spawn.kind === 'http-handler') for (const r of roots) handlerRoots.add(r);
         add({
           kind: spawn.kind, roots, multi: spawn.multi || looped, spawned: true, spawner: fn, spawnNode: n, file: fn.file.ast.path, span: n.span, pkg: fn.pkg,
+          ...(spawn.what === 'runtime.SetFinalizer' ? { finalizer: true } : {}),
           describe: spawn.kind === 'http-handler'
             ? `HTTP handler registered with ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]} (net/http runs one goroutine per request)`
             : `function run by ${spawn.what} in ${fn.name} at ${fn.file.ast.path}:${n.span[0]}${spawn.multi || looped ? ' (many at once)' : ''}`,
