@@ -916,9 +916,59 @@ class FuncWalker {
     const t = staticTarget(calleeOf(this.program, x));
     if (!t?.body || t === this.fn) return after;
     const effect = this.globalLockEffect(t);
-    if (!effect.acquire.length && !effect.release.size) return after;
-    const kept = after.filter((h) => !effect.release.has(h.key) && !effect.acquire.some((l) => l.key === h.key));
-    return [...kept, ...effect.acquire];
+    const fun = unparen(x.fun);
+    // So does a method that locks (or unlocks) its receiver's mutex and returns
+    // (`func (cr *connReader) lock() { cr.mu.Lock() }`): on the object it is called on.
+    const own = t.recv && fun.kind === 'SelectorExpr' ? this.recvLockEffect(t, fun.x, x.span) : null;
+    const acquire = [...effect.acquire, ...(own?.acquire ?? [])];
+    const release = own ? new Set([...effect.release, ...own.release]) : effect.release;
+    if (!acquire.length && !release.size) return after;
+    const kept = after.filter((h) => !release.has(h.key) && !acquire.some((l) => l.key === h.key));
+    return [...kept, ...acquire];
+  }
+
+  /** The receiver locks of method t, taken or released by a statement of its body's top
+   * level and not undone in it, as locks of the object recv names in this function. */
+  private recvLockEffect(t: FuncInfo, recv: ast.Expr, span: ast.Span): { acquire: HeldLock[]; release: Set<string> } | null {
+    let effect = recvLockEffects.get(t);
+    if (effect === undefined) {
+      const locked = new Map<string, HeldLock>();
+      const unlocked = new Set<string>();
+      const all = new Map<string, number>();
+      for (const st of t.body!.list) {
+        const e = st.kind === 'ExprStmt' ? unparen(st.x) : null;
+        if (e?.kind !== 'CallExpr') continue;
+        const lc = asLockCall(this.program, calleeOf(this.program, e));
+        if (!lc) continue;
+        const name = lc.sel.method.name;
+        const l = this.lockOf(e, lc, name.startsWith('R') ? 'r' : 'w');
+        if (!l || l.root !== t.recv) continue;
+        all.set(l.key, (all.get(l.key) ?? 0) + 1);
+        if (name === 'Lock' || name === 'RLock') locked.set(l.key, l);
+        else if (name === 'Unlock' || name === 'RUnlock') unlocked.add(l.key);
+      }
+      // Any other lock call of the same mutex in the body (nested, deferred): leave it.
+      walkBodyKinds(t.body!, CALLS, (n) => {
+        if (n.kind !== 'CallExpr') return undefined;
+        const lc = asLockCall(this.program, calleeOf(this.program, n));
+        const l = lc ? this.lockOf(n, lc, 'w') : null;
+        if (l && l.root === t.recv) all.set(l.key, (all.get(l.key) ?? 0) - 1);
+        return undefined;
+      });
+      const clean = (k: string) => all.get(k) === 0;
+      effect = {
+        acquire: [...locked.values()].filter((l) => !unlocked.has(l.key) && clean(l.key)),
+        release: new Set([...unlocked].filter((k) => !locked.has(k) && clean(k))),
+      };
+      recvLockEffects.set(t, effect);
+    }
+    if (!effect.acquire.length && !effect.release.size) return effect;
+    const base = placeOf(this.program, recv);
+    if (!base) return { acquire: [], release: effect.release };
+    return {
+      acquire: effect.acquire.map((l) => ({ ...l, root: base.root, ownerPath: [...base.path, ...l.ownerPath], global: base.root?.scope === 'pkg', file: this.fn.file.ast.path, span, text: [exprText(recv), ...l.text.split('.').slice(1)].join('.') })),
+      release: effect.release,
+    };
   }
 
   /** Package-level locks a function leaves held (locked, never unlocked in its body) or
@@ -1540,6 +1590,7 @@ type MethodCallee = Extract<Callee, { kind: 'method' }>;
 
 /** The call as a lock operation on a sync.Mutex or sync.RWMutex, or null. */
 const lockEffects = new WeakMap<FuncInfo, { acquire: HeldLock[]; release: Set<string> }>();
+const recvLockEffects = new WeakMap<FuncInfo, { acquire: HeldLock[]; release: Set<string> }>();
 
 function asLockCall(program: Program, c: Callee | null): MethodCallee | null {
   if (c?.kind !== 'method' || !LOCK_METHODS.includes(c.sel.method.name)) return null;
