@@ -719,8 +719,31 @@ class FuncWalker {
     for (const id of [s.key, s.value]) {
       if (!id || id.kind !== 'Ident') continue;
       const v = this.program.info.defs.get(id);
-      if (!v || !this.env.captured.has(v)) continue;
-      this.record('write', { root: v, rootExpr: id, path: [], throughPointer: false, key: varKey(v), field: null }, id.span, st, id.name);
+      if (!v) continue;
+      if (this.env.captured.has(v)) {
+        this.record('write', { root: v, rootExpr: id, path: [], throughPointer: false, key: varKey(v), field: null }, id.span, st, id.name);
+        continue;
+      }
+      // A struct loop variable whose address a goroutine started in the loop gets (`go
+      // sh.compact()` with a pointer receiver, `go scan(&sh)`): the next iteration assigns
+      // every field of the one variable while that goroutine reads them through the pointer.
+      const esc = this.addressEscapes.get(v);
+      if (esc && spanContains(s.body.span, esc) && underlying(v.type).kind === 'struct') this.structFieldWrites(id, v, st);
+    }
+  }
+
+  /** Writes of each field of struct variable v (one level, no synchronisation fields), at id. */
+  private structFieldWrites(id: ast.Ident, v: VarObj, st: HeldLock[]): void {
+    const u = underlying(v.type);
+    if (u.kind !== 'struct') return;
+    for (const f of u.fields) {
+      if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
+      const sel = this.program.lookup(v.type, f.name);
+      if (sel?.kind !== 'field' || sel.path.length) continue;
+      const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
+      const a = this.record('write', { root: v, rootExpr: id, path: [f.name], throughPointer: false, key, field: sel }, id.span, st, `${id.name}.${f.name}`);
+      // Written again by every later iteration, after the goroutine got the address.
+      if (a) a.confined = false;
     }
   }
 

@@ -699,6 +699,32 @@ class Facts implements ConcurrencyFacts {
    * parameters followed to the callers' arguments. The goroutine given the element holds
    * what they hold.
    */
+  private readonly goReceivers = new Map<FuncInfo, Set<VarObj>>();
+
+  /** v, a local of a named struct type, is the receiver of a `go v.m()` whose method has a
+   * pointer receiver: the goroutine gets &v. */
+  private goReceiverLocal(v: VarObj): boolean {
+    const fn = v.func;
+    if (!fn?.body || v.type.kind !== 'named' || underlying(v.type).kind !== 'struct') return false;
+    let set = this.goReceivers.get(fn);
+    if (!set) {
+      const found = new Set<VarObj>();
+      walk(fn.body, (n) => {
+        if (n.kind !== 'GoStmt') return undefined;
+        const f = unparen(n.call.fun);
+        if (f.kind !== 'SelectorExpr') return undefined;
+        const sel = this.program.selectionOf(f);
+        const x = unparen(f.x);
+        const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (sel?.kind === 'method' && sel.method.ptrRecv && !sel.path.length && o?.kind === 'var' && o.scope === 'local') found.add(o);
+        return undefined;
+      });
+      set = found;
+      this.goReceivers.set(fn, set);
+    }
+    return set.has(v);
+  }
+
   private rangedFieldSources(v: VarObj, typeKey: string): VarObj[] {
     if (!this.rangeValue(v)) return [];
     const def = singleDefinition(this.program, v);
@@ -1046,6 +1072,13 @@ class Facts implements ConcurrencyFacts {
       return undefined;
     });
     return [...out];
+  }
+
+  /** Access a is made, in the function that declares the variable, on a variable whose
+   * object goroutine y was started with (`go sh.compact()` taking &sh): both hold it. */
+  private spawnerVarShares(a: Access, an: Anchor | null, y: GoroutineContext, typeKey: string): boolean {
+    const v = an?.alsoVar;
+    return !!v && a.fn === v.func && y.spawner === v.func && this.objectLabels(y, typeKey).all.has(`var:${v.id}`);
   }
 
   /** Access a runs in single context x inside a closure over a T from a function whose
@@ -1604,7 +1637,7 @@ class Facts implements ConcurrencyFacts {
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
-        const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType));
+        const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType) || this.spawnerVarShares(a, anchorA, y, selfType) || this.spawnerVarShares(b, anchorB, x, selfType));
         if (selfType && !closure && !this.sharesObject(x, y, selfType)) continue;
         // Library goroutines handed a writer each (os/exec's copiers of `cmd.Stdout =
         // &w1{...}` and `cmd.Stderr = &w2{...}`): what lies in each writer itself is its own.
@@ -2531,6 +2564,12 @@ class Facts implements ConcurrencyFacts {
     // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
     // &res, &wg)`) is one variable for them and for its function, like a captured one.
     if (root.scope === 'local' && this.paramAliases().locals.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    // A struct local whose address a `go v.m()` hands to the goroutine as its pointer
+    // receiver: the object that method's goroutine sees as its T.
+    if (root.scope === 'local' && this.goReceiverLocal(root)) {
+      const t = root.type as Extract<Type, { kind: 'named' }>;
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, alsoSelf: typeAnchor(t, p, null).id, alsoVar: root };
+    }
     // A pointer parameter that every call gives the address of one variable (or one
     // pointer variable) is that variable. A local pointer is followed no further: what
     // it points to may be made anew by each call of its function (`c := &Certificate{}`),
