@@ -896,6 +896,16 @@ class FuncWalker {
     return fieldPointerTargets(this.program, o);
   }
 
+  /** Fields a pointer handed to an atomic call points to: a pointer variable's (see
+   * pointedFields) or a pointer field's, when every store into it is such an address. */
+  private atomicPointerTargets(a: ast.Expr): Place[] {
+    if (a.kind === 'Ident') return this.pointedFields(a);
+    if (a.kind !== 'SelectorExpr') return [];
+    const sel = this.program.selectionOf(a);
+    if (sel?.kind !== 'field' || !sel.owner || sel.type.kind !== 'pointer') return [];
+    return pointerFieldTargets(this.program, `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}`);
+  }
+
   /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
   private addressOf(e: ast.Expr, st: HeldLock[]): HeldLock[] {
     const x = unparen(e);
@@ -985,6 +995,13 @@ class FuncWalker {
         const rec = p ? this.record('atomic', p, x.span, st, exprText(a.x)) : null;
         if (rec && c.obj.name.startsWith('Load')) rec.atomicLoad = true;
         st = this.addressOf(a.x, st);
+      } else if (a) {
+        // `atomic.AddUint64(c.n, k)` where every value the pointer gets is `&st.f` (a local
+        // set to `&st.rx` or `&st.tx`, a pointer field filled with one): that field.
+        for (const p of this.atomicPointerTargets(a)) {
+          const rec = this.record('atomic', p, x.span, st, exprText(a));
+          if (rec && c.obj.name.startsWith('Load')) rec.atomicLoad = true;
+        }
       }
       for (const arg of x.args.slice(1)) st = this.expr(arg, st, 'read');
       this.facts.locksAtCall.set(x, st);
@@ -1578,6 +1595,67 @@ function argIndexes(c: Callee | null, n: number, funcs: Record<string, Record<st
 }
 
 const fieldPointerCache = new WeakMap<Program, Map<VarObj, Place[]>>();
+const pointerFieldStoreCache = new WeakMap<Program, Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>>>();
+const POINTER_FIELD_STORE_KINDS = kindSet('AssignStmt', 'CompositeLit', 'UnaryExpr');
+
+/**
+ * The fields a pointer-typed struct field points to (`countingReader.n`), when every
+ * store into it (`x.n = v`, `T{n: v}`) is the address of a field (see addressTargets);
+ * empty when any store cannot be told, or when the field's address is taken.
+ */
+function pointerFieldTargets(program: Program, fieldKey: string): Place[] {
+  let stores = pointerFieldStoreCache.get(program);
+  if (!stores) {
+    const out = new Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>>();
+    const add = (k: string, fn: FuncInfo, value: ast.Expr | null): void => {
+      let l = out.get(k);
+      if (!l) out.set(k, (l = []));
+      l.push({ fn, value });
+    };
+    const keyOf = (e: ast.Expr): string | null => {
+      const x = unparen(e);
+      if (x.kind !== 'SelectorExpr') return null;
+      const sel = program.selectionOf(x);
+      return sel?.kind === 'field' && sel.owner && sel.type.kind === 'pointer' ? `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}` : null;
+    };
+    for (const fn of program.funcs) {
+      if (!fn.body) continue;
+      walkBodyKinds(fn.body, POINTER_FIELD_STORE_KINDS, (n) => {
+        if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            const k = keyOf(l);
+            if (k) add(k, fn, n.tok === '=' && n.lhs.length === n.rhs.length ? n.rhs[i]! : null);
+          });
+        } else if (n.kind === 'UnaryExpr' && n.op === '&') {
+          const k = keyOf(n.x);
+          if (k) add(k, fn, null);
+        } else if (n.kind === 'CompositeLit') {
+          let t = program.typeOf(n);
+          if (t.kind === 'pointer') t = t.elem;
+          if (t.kind !== 'named') return undefined;
+          const u = underlying(t);
+          if (u.kind !== 'struct') return undefined;
+          n.elts.forEach((el, i) => {
+            const name = el.kind === 'KeyValueExpr' ? (el.key.kind === 'Ident' ? el.key.name : null) : u.fields[i]?.name ?? null;
+            const f = name ? u.fields.find((x) => x.name === name) : undefined;
+            if (f?.type.kind === 'pointer') add(`${t.decl.pkgPath}.${t.decl.name}.${name}`, fn, el.kind === 'KeyValueExpr' ? el.value : el);
+          });
+        }
+        return undefined;
+      });
+    }
+    pointerFieldStoreCache.set(program, (stores = out));
+  }
+  const list = stores.get(fieldKey);
+  if (!list?.length || list.length > 8) return [];
+  const out: Place[] = [];
+  for (const { fn, value } of list) {
+    const ps = value ? addressTargets(program, value, fn, 1) : null;
+    if (!ps?.length) return [];
+    for (const p of ps) if (!out.some((q) => q.root === p.root && q.key === p.key && q.path.join('.') === p.path.join('.'))) out.push(p);
+  }
+  return out;
+}
 
 /**
  * The fields a pointer variable points to, when every value it gets is the address of a

@@ -700,6 +700,24 @@ class Facts implements ConcurrencyFacts {
    * what they hold.
    */
   private readonly goReceivers = new Map<FuncInfo, Set<VarObj>>();
+  private readonly receiverVarCache = new Map<FuncInfo, string[]>();
+
+  /** `var:` labels of the local variables method fn is called on (`st.Start()`), at most 8. */
+  private receiverVarLabels(fn: FuncInfo): string[] {
+    let hit = this.receiverVarCache.get(fn);
+    if (!hit) {
+      const out = new Set<string>();
+      for (const e of this.callgraph.callers(fn)) {
+        const f = unparen(e.call.fun);
+        const x = f.kind === 'SelectorExpr' ? unparen(f.x) : null;
+        const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (o?.kind === 'var' && o.scope === 'local') out.add(`var:${o.id}`);
+      }
+      hit = out.size <= 8 ? [...out] : [];
+      this.receiverVarCache.set(fn, hit);
+    }
+    return hit;
+  }
 
   /** v, a local of a named struct type, is the receiver of a `go v.m()` whose method has a
    * pointer receiver: the goroutine gets &v. */
@@ -3119,6 +3137,9 @@ class Facts implements ConcurrencyFacts {
       // holds are shared by all its goroutines.
       const holds = (f: FuncInfo): boolean => !!f.recvDecl && isT({ kind: 'named', decl: f.recvDecl, args: [] });
       if (ofType(c.spawner) || (!c.spawnNode && c.roots.some((r) => ofType(r) || holds(r)))) { out.all.add('self'); out.shared.add('self'); }
+      // That self is the object a caller called the starting method on (`st := &Stats{};
+      // st.Start(d, stop)`): the goroutines that caller's variable is handed to hold it too.
+      if (c.spawner?.recv && ofType(c.spawner)) for (const l of this.receiverVarLabels(c.spawner)) out.all.add(l);
       const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode, ...(c.handed ?? [])] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];
