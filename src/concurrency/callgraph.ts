@@ -577,12 +577,10 @@ export class CallGraph {
 
   /**
    * The module Read methods a library call makes on the reader it is handed (`io.Copy(w,
-   * r)`, `io.ReadAll(r)`), under the same rules as writerMethods. Not io.ReadFull and
-   * io.ReadAtLeast, for now: in the standard library they only added false findings
-   * (tls.Conn's Read next to its Write, whose locks the engine does not fully see).
+   * r)`, `io.ReadAll(r)`), under the same rules as writerMethods.
    */
   private readerMethods(call: ast.CallExpr, c: Callee | null, from: PackageInfo): FuncInfo[] {
-    const r = isFuncCall(c, 'io', ['Copy', 'CopyN', 'CopyBuffer']) ? call.args[1] : isFuncCall(c, 'io', 'ReadAll') ? call.args[0] : undefined;
+    const r = isFuncCall(c, 'io', ['Copy', 'CopyN', 'CopyBuffer']) ? call.args[1] : isFuncCall(c, 'io', ['ReadAll', 'ReadFull', 'ReadAtLeast']) ? call.args[0] : undefined;
     return r ? this.handedMethods(r, ['Read'], from) : [];
   }
 
