@@ -723,8 +723,31 @@ class FuncWalker {
     for (const id of [s.key, s.value]) {
       if (!id || id.kind !== 'Ident') continue;
       const v = this.program.info.defs.get(id);
-      if (!v || !this.env.captured.has(v)) continue;
-      this.record('write', { root: v, rootExpr: id, path: [], throughPointer: false, key: varKey(v), field: null }, id.span, st, id.name);
+      if (!v) continue;
+      if (this.env.captured.has(v)) {
+        this.record('write', { root: v, rootExpr: id, path: [], throughPointer: false, key: varKey(v), field: null }, id.span, st, id.name);
+        continue;
+      }
+      // A struct loop variable whose address a goroutine started in the loop gets (`go
+      // sh.compact()` with a pointer receiver, `go scan(&sh)`): the next iteration assigns
+      // every field of the one variable while that goroutine reads them through the pointer.
+      const esc = this.addressEscapes.get(v);
+      if (esc && spanContains(s.body.span, esc) && underlying(v.type).kind === 'struct') this.structFieldWrites(id, v, st);
+    }
+  }
+
+  /** Writes of each field of struct variable v (one level, no synchronisation fields), at id. */
+  private structFieldWrites(id: ast.Ident, v: VarObj, st: HeldLock[]): void {
+    const u = underlying(v.type);
+    if (u.kind !== 'struct') return;
+    for (const f of u.fields) {
+      if (f.type.kind === 'named' && (f.type.decl.pkgPath === 'sync' || f.type.decl.pkgPath === 'sync/atomic')) continue;
+      const sel = this.program.lookup(v.type, f.name);
+      if (sel?.kind !== 'field' || sel.path.length) continue;
+      const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
+      const a = this.record('write', { root: v, rootExpr: id, path: [f.name], throughPointer: false, key, field: sel }, id.span, st, `${id.name}.${f.name}`);
+      // Written again by every later iteration, after the goroutine got the address.
+      if (a) a.confined = false;
     }
   }
 
@@ -900,6 +923,16 @@ class FuncWalker {
     return fieldPointerTargets(this.program, o);
   }
 
+  /** Fields a pointer handed to an atomic call points to: a pointer variable's (see
+   * pointedFields) or a pointer field's, when every store into it is such an address. */
+  private atomicPointerTargets(a: ast.Expr): Place[] {
+    if (a.kind === 'Ident') return this.pointedFields(a);
+    if (a.kind !== 'SelectorExpr') return [];
+    const sel = this.program.selectionOf(a);
+    if (sel?.kind !== 'field' || !sel.owner || sel.type.kind !== 'pointer') return [];
+    return pointerFieldTargets(this.program, `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}`);
+  }
+
   /** `&x.f` outside an atomic call: the address escapes; treat as a read of the path. */
   private addressOf(e: ast.Expr, st: HeldLock[]): HeldLock[] {
     const x = unparen(e);
@@ -1047,6 +1080,13 @@ class FuncWalker {
         const rec = p ? this.record('atomic', p, x.span, st, exprText(a.x)) : null;
         if (rec && c.obj.name.startsWith('Load')) rec.atomicLoad = true;
         st = this.addressOf(a.x, st);
+      } else if (a) {
+        // `atomic.AddUint64(c.n, k)` where every value the pointer gets is `&st.f` (a local
+        // set to `&st.rx` or `&st.tx`, a pointer field filled with one): that field.
+        for (const p of this.atomicPointerTargets(a)) {
+          const rec = this.record('atomic', p, x.span, st, exprText(a));
+          if (rec && c.obj.name.startsWith('Load')) rec.atomicLoad = true;
+        }
       }
       for (const arg of x.args.slice(1)) st = this.expr(arg, st, 'read');
       this.facts.locksAtCall.set(x, st);
@@ -1848,6 +1888,67 @@ function argIndexes(c: Callee | null, n: number, funcs: Record<string, Record<st
 }
 
 const fieldPointerCache = new WeakMap<Program, Map<VarObj, Place[]>>();
+const pointerFieldStoreCache = new WeakMap<Program, Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>>>();
+const POINTER_FIELD_STORE_KINDS = kindSet('AssignStmt', 'CompositeLit', 'UnaryExpr');
+
+/**
+ * The fields a pointer-typed struct field points to (`countingReader.n`), when every
+ * store into it (`x.n = v`, `T{n: v}`) is the address of a field (see addressTargets);
+ * empty when any store cannot be told, or when the field's address is taken.
+ */
+function pointerFieldTargets(program: Program, fieldKey: string): Place[] {
+  let stores = pointerFieldStoreCache.get(program);
+  if (!stores) {
+    const out = new Map<string, Array<{ fn: FuncInfo; value: ast.Expr | null }>>();
+    const add = (k: string, fn: FuncInfo, value: ast.Expr | null): void => {
+      let l = out.get(k);
+      if (!l) out.set(k, (l = []));
+      l.push({ fn, value });
+    };
+    const keyOf = (e: ast.Expr): string | null => {
+      const x = unparen(e);
+      if (x.kind !== 'SelectorExpr') return null;
+      const sel = program.selectionOf(x);
+      return sel?.kind === 'field' && sel.owner && sel.type.kind === 'pointer' ? `${sel.owner.pkgPath}.${sel.owner.name}.${sel.name}` : null;
+    };
+    for (const fn of program.funcs) {
+      if (!fn.body) continue;
+      walkBodyKinds(fn.body, POINTER_FIELD_STORE_KINDS, (n) => {
+        if (n.kind === 'AssignStmt') {
+          n.lhs.forEach((l, i) => {
+            const k = keyOf(l);
+            if (k) add(k, fn, n.tok === '=' && n.lhs.length === n.rhs.length ? n.rhs[i]! : null);
+          });
+        } else if (n.kind === 'UnaryExpr' && n.op === '&') {
+          const k = keyOf(n.x);
+          if (k) add(k, fn, null);
+        } else if (n.kind === 'CompositeLit') {
+          let t = program.typeOf(n);
+          if (t.kind === 'pointer') t = t.elem;
+          if (t.kind !== 'named') return undefined;
+          const u = underlying(t);
+          if (u.kind !== 'struct') return undefined;
+          n.elts.forEach((el, i) => {
+            const name = el.kind === 'KeyValueExpr' ? (el.key.kind === 'Ident' ? el.key.name : null) : u.fields[i]?.name ?? null;
+            const f = name ? u.fields.find((x) => x.name === name) : undefined;
+            if (f?.type.kind === 'pointer') add(`${t.decl.pkgPath}.${t.decl.name}.${name}`, fn, el.kind === 'KeyValueExpr' ? el.value : el);
+          });
+        }
+        return undefined;
+      });
+    }
+    pointerFieldStoreCache.set(program, (stores = out));
+  }
+  const list = stores.get(fieldKey);
+  if (!list?.length || list.length > 8) return [];
+  const out: Place[] = [];
+  for (const { fn, value } of list) {
+    const ps = value ? addressTargets(program, value, fn, 1) : null;
+    if (!ps?.length) return [];
+    for (const p of ps) if (!out.some((q) => q.root === p.root && q.key === p.key && q.path.join('.') === p.path.join('.'))) out.push(p);
+  }
+  return out;
+}
 
 /**
  * The fields a pointer variable points to, when every value it gets is the address of a

@@ -703,6 +703,50 @@ class Facts implements ConcurrencyFacts {
    * parameters followed to the callers' arguments. The goroutine given the element holds
    * what they hold.
    */
+  private readonly goReceivers = new Map<FuncInfo, Set<VarObj>>();
+  private readonly receiverVarCache = new Map<FuncInfo, string[]>();
+
+  /** `var:` labels of the local variables method fn is called on (`st.Start()`), at most 8. */
+  private receiverVarLabels(fn: FuncInfo): string[] {
+    let hit = this.receiverVarCache.get(fn);
+    if (!hit) {
+      const out = new Set<string>();
+      for (const e of this.callgraph.callers(fn)) {
+        const f = unparen(e.call.fun);
+        const x = f.kind === 'SelectorExpr' ? unparen(f.x) : null;
+        const o = x?.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (o?.kind === 'var' && o.scope === 'local') out.add(`var:${o.id}`);
+      }
+      hit = out.size <= 8 ? [...out] : [];
+      this.receiverVarCache.set(fn, hit);
+    }
+    return hit;
+  }
+
+  /** v, a local of a named struct type, is the receiver of a `go v.m()` whose method has a
+   * pointer receiver: the goroutine gets &v. */
+  private goReceiverLocal(v: VarObj): boolean {
+    const fn = v.func;
+    if (!fn?.body || v.type.kind !== 'named' || underlying(v.type).kind !== 'struct') return false;
+    let set = this.goReceivers.get(fn);
+    if (!set) {
+      const found = new Set<VarObj>();
+      walk(fn.body, (n) => {
+        if (n.kind !== 'GoStmt') return undefined;
+        const f = unparen(n.call.fun);
+        if (f.kind !== 'SelectorExpr') return undefined;
+        const sel = this.program.selectionOf(f);
+        const x = unparen(f.x);
+        const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+        if (sel?.kind === 'method' && sel.method.ptrRecv && !sel.path.length && o?.kind === 'var' && o.scope === 'local') found.add(o);
+        return undefined;
+      });
+      set = found;
+      this.goReceivers.set(fn, set);
+    }
+    return set.has(v);
+  }
+
   private rangedFieldSources(v: VarObj, typeKey: string): VarObj[] {
     if (!this.rangeValue(v)) return [];
     const def = singleDefinition(this.program, v);
@@ -1165,6 +1209,13 @@ class Facts implements ConcurrencyFacts {
       return undefined;
     });
     return [...out];
+  }
+
+  /** Access a is made, in the function that declares the variable, on a variable whose
+   * object goroutine y was started with (`go sh.compact()` taking &sh): both hold it. */
+  private spawnerVarShares(a: Access, an: Anchor | null, y: GoroutineContext, typeKey: string): boolean {
+    const v = an?.alsoVar;
+    return !!v && a.fn === v.func && y.spawner === v.func && this.objectLabels(y, typeKey).all.has(`var:${v.id}`);
   }
 
   /** Access a runs in single context x inside a closure over a T from a function whose
@@ -1755,7 +1806,7 @@ class Facts implements ConcurrencyFacts {
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
-        const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType));
+        const closure = !!selfType && (this.closureShares(a, x, y, selfType) || this.closureShares(b, y, x, selfType) || this.spawnerVarShares(a, anchorA, y, selfType) || this.spawnerVarShares(b, anchorB, x, selfType));
         if (selfType && !closure && !this.sharesObject(x, y, selfType)) continue;
         // A finalizer runs once its object is unreachable: no other goroutine still holds
         // the objects it reaches through that object.
@@ -2723,6 +2774,12 @@ class Facts implements ConcurrencyFacts {
     // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
     // &res, &wg)`) is one variable for them and for its function, like a captured one.
     if (root.scope === 'local' && this.paramAliases().locals.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    // A struct local whose address a `go v.m()` hands to the goroutine as its pointer
+    // receiver: the object that method's goroutine sees as its T.
+    if (root.scope === 'local' && this.goReceiverLocal(root)) {
+      const t = root.type as Extract<Type, { kind: 'named' }>;
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, alsoSelf: typeAnchor(t, p, null).id, alsoVar: root };
+    }
     // A pointer parameter that every call gives the address of one variable (or one
     // pointer variable) is that variable. A local pointer is followed no further: what
     // it points to may be made anew by each call of its function (`c := &Certificate{}`),
@@ -3295,6 +3352,9 @@ class Facts implements ConcurrencyFacts {
       // holds are shared by all its goroutines.
       const holds = (f: FuncInfo): boolean => !!f.recvDecl && isT({ kind: 'named', decl: f.recvDecl, args: [] });
       if (ofType(c.spawner) || (!c.spawnNode && c.roots.some((r) => ofType(r) || holds(r)))) { out.all.add('self'); out.shared.add('self'); }
+      // That self is the object a caller called the starting method on (`st := &Stats{};
+      // st.Start(d, stop)`): the goroutines that caller's variable is handed to hold it too.
+      if (c.spawner?.recv && ofType(c.spawner)) for (const l of this.receiverVarLabels(c.spawner)) out.all.add(l);
       const nodes: ast.Node[] = c.spawnNode ? [c.spawnNode, ...(c.handed ?? [])] : [];
       for (const r of c.roots) if (r.node.kind === 'FuncLit') nodes.push(r.node);
       const loops = c.spawner ? this.funcFacts.get(c.spawner)?.loops ?? [] : [];

@@ -572,7 +572,20 @@ export class CallGraph {
     else if (isFuncCall(c, 'io', 'WriteString')) names = ['WriteString', 'Write'];
     else return [];
     const w = call.args[0];
-    if (!w) return [];
+    return w ? this.handedMethods(w, names, from) : [];
+  }
+
+  /**
+   * The module Read methods a library call makes on the reader it is handed (`io.Copy(w,
+   * r)`, `io.ReadAll(r)`), under the same rules as writerMethods.
+   */
+  private readerMethods(call: ast.CallExpr, c: Callee | null, from: PackageInfo): FuncInfo[] {
+    const r = isFuncCall(c, 'io', ['Copy', 'CopyN', 'CopyBuffer']) ? call.args[1] : isFuncCall(c, 'io', ['ReadAll', 'ReadFull', 'ReadAtLeast']) ? call.args[0] : undefined;
+    return r ? this.handedMethods(r, ['Read'], from) : [];
+  }
+
+  /** The first of the named methods that value w of a module type has (see writerMethods). */
+  private handedMethods(w: ast.Expr, names: string[], from: PackageInfo): FuncInfo[] {
     const t = this.program.typeOf(unparen(w));
     const base = t.kind === 'pointer' ? t.elem : t;
     if (base.kind !== 'named' || underlying(base).kind === 'interface') return [];
@@ -988,6 +1001,8 @@ export class CallGraph {
       if (isFuncCall(c, 'fmt', FMT_PRINTERS)) targets.push(...this.fmtMethods(n));
       // fmt.Fprintf(w, ...), io.Copy(w, r)...: the library calls the Write method of w.
       targets.push(...this.writerMethods(n, c, fn.pkg));
+      // io.Copy(w, r), io.ReadAll(r)...: and the Read method of r.
+      targets.push(...this.readerMethods(n, c, fn.pkg));
       if (targets.length) {
         const edge: CallEdge = { call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) };
         const guard = c?.kind === 'value' ? this.passedParam(c.expr, fn) : null;

@@ -143,6 +143,10 @@ function misalignedIndexChoice(access: Access, goVersion: string | null): { offs
  */
 function accessesOf(program: Program, addr: ast.Expr, depth: number): Array<{ access: Access; direct: boolean }> {
   const a = unparen(addr);
+  // `(*int64)(&b.cur)` with `cur time.Duration`, `(*uint64)(unsafe.Pointer(&x.n))`: a
+  // pointer conversion keeps the address, so the field's offset is what counts.
+  const converted = pointerConversionArg(program, a);
+  if (converted) return accessesOf(program, converted, depth).map((x) => ({ ...x, direct: false }));
   if (a.kind === 'UnaryExpr' && a.op === '&') {
     const acc = pathOf(program, a.x);
     return acc ? [{ access: acc, direct: depth === 0 }] : [];
@@ -167,6 +171,21 @@ function accessesOf(program: Program, addr: ast.Expr, depth: number): Array<{ ac
     }
   }
   return [];
+}
+
+/** The operand of a conversion to a pointer type (or to unsafe.Pointer), else null. */
+function pointerConversionArg(program: Program, e: ast.Expr): ast.Expr | null {
+  if (e.kind !== 'CallExpr' || e.args.length !== 1 || e.ellipsis) return null;
+  const fun = unparen(e.fun);
+  const namesType = (x: ast.Expr): boolean => {
+    if (x.kind === 'Ident') return program.objectOf(x)?.kind === 'type';
+    if (x.kind === 'SelectorExpr') { const s = program.selectionOf(x); return s?.kind === 'qualified' && s.obj.kind === 'type'; }
+    return false;
+  };
+  if (fun.kind === 'StarExpr') return namesType(unparen(fun.x)) ? e.args[0]! : null;
+  const t = fun.kind === 'SelectorExpr' ? program.typeOf(fun) : null; // `unsafe.Pointer` names no object
+  const unsafePointer = t?.kind === 'basic' && t.name === 'unsafe.Pointer';
+  return unsafePointer ? e.args[0]! : null;
 }
 
 /** Root type and field path of an addressable expression. */
