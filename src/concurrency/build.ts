@@ -3398,6 +3398,23 @@ class Facts implements ConcurrencyFacts {
           }
         });
       }
+      // A logger the goroutine is handed writes into the writers it was made with
+      // (`logger := log.New(s, ...)`; `go func() { logger.Printf(...) }()`): the goroutine
+      // holds those writers' objects.
+      this.writerCache ??= keptWriters(this.program);
+      for (const n of nodes) {
+        for (const v of this.varsMentioned(n)) {
+          if (v.scope === 'pkg') continue;
+          for (const w of this.writerCache.get(`var:${v.id}`) ?? []) {
+            const x = unparen(w.expr);
+            const u = x.kind === 'Ident' ? this.program.objectOf(x) : x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'Ident' ? this.program.objectOf(unparen(x.x) as ast.Ident) : null;
+            if (u?.kind !== 'var' || !isDeepT(u.type)) continue;
+            const label = u.scope === 'recv' || (u.func && this.returnedVars(u.func).has(u)) ? 'self' : `var:${u.id}`;
+            out.all.add(label);
+            out.shared.add(label);
+          }
+        }
+      }
       // An object made by a call in the spawning statement itself and handed over there
       // (`httptest.NewServer(NewSite(pages))`, `go run(newState())`, or allocated right
       // there: `httptest.NewServer(&Admin{Table: t})`): no variable names it,
