@@ -1137,7 +1137,11 @@ class FuncWalker {
     // synctest.Wait returns once every other goroutine of the bubble is durably blocked:
     // what they did before blocking happens before it, like a WaitGroup's Wait.
     if (isFuncCall(c, 'testing/synctest', 'Wait') || isFuncCall(c, 'internal/synctest', 'Wait')) this.facts.waits.push({ span: x.span, chanKey: null, group: true });
-    this.writerOps(x, c, st);
+    // A log.Logger writes into its writer under a mutex of its own: what the writer's
+    // Write does through one logger is serialised.
+    const stBefore = st;
+    const inside = this.loggerLock(x, c, st);
+    this.writerOps(x, c, inside);
     for (const i of filledArgs(c, x.args.length)) this.filled(x.args[i]!, x.span, st);
     // An encoder or printer handed a map reads every entry (`json.NewEncoder(w).Encode(m.seen)`).
     for (const i of readArgs(c, x.args.length)) {
@@ -1148,8 +1152,19 @@ class FuncWalker {
     for (const a of x.args) st = this.expr(a, st, 'read');
     const spawn = spawnKindOf(this.program, c);
     if (spawn && !spawn.handlerValue) this.facts.spawns.push({ node: x, span: x.span, loop: this.loop() });
-    this.facts.locksAtCall.set(x, st);
+    const loggerHeld = inside.length > stBefore.length ? inside[inside.length - 1]! : null;
+    this.facts.locksAtCall.set(x, loggerHeld ? [...st, loggerHeld] : st);
     return st;
+  }
+
+  /** The locks held inside a log.Logger print call: the caller's, plus the logger's own
+   * mutex (named by the logger's place). */
+  private loggerLock(x: ast.CallExpr, c: Callee | null, st: HeldLock[]): HeldLock[] {
+    const fun = unparen(x.fun);
+    if (c?.kind !== 'method' || fun.kind !== 'SelectorExpr' || !isMethodCall(c, 'log', 'Logger', c.sel.method.name) || !LOGGER_PRINTS.test(c.sel.method.name)) return st;
+    const p = placeOf(this.program, fun.x);
+    if (!p?.key) return st;
+    return [...st, { key: `logger:${p.key}`, mode: 'w', root: p.root, ownerPath: p.path, global: p.root?.scope === 'pkg', file: this.fn.file.ast.path, span: x.span, text: `${exprText(fun.x)}'s internal mutex` }];
   }
 
   /**
@@ -1621,6 +1636,8 @@ class FuncWalker {
 }
 
 const SORT_FUNCS = ['Strings', 'Ints', 'Float64s', 'Slice', 'SliceStable'];
+/** log.Logger methods that write a message into the logger's writer. */
+const LOGGER_PRINTS = /^(Print|Fatal|Panic)(f|ln)?$|^Output$/;
 const SLICES_SORT_FUNCS = ['Sort', 'SortFunc', 'SortStableFunc', 'Reverse'];
 
 const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'].flatMap((op) =>
