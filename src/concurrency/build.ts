@@ -971,16 +971,36 @@ class Facts implements ConcurrencyFacts {
   /** The element of the slice a parameter holds, when every call passes the result of a
    * call whose function returns its own objects in that slice (see returnedElement). */
   private paramElement(q: VarObj): VarObj | null {
+    if (underlying(q.type).kind !== 'slice') return null;
+    return this.sameFromEveryCall(q, (arg) => this.returnedElement(arg), (x, y) => x === y);
+  }
+
+  /**
+   * The arguments every call of q's function passes for (non-variadic) parameter q, each
+   * direct (not through a function value or an interface); null when there is no call or
+   * one is not direct.
+   */
+  private argsForParam(q: VarObj): ast.Expr[] | null {
     const fn = q.func;
-    if (!fn || underlying(q.type).kind !== 'slice') return null;
-    const i = fn.params.indexOf(q);
-    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
+    const i = fn ? fn.params.indexOf(q) : -1;
+    if (!fn || i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
     const calls = this.callgraph.callers(fn);
-    let out: VarObj | null = null;
+    if (!calls.length) return null;
+    const out: ast.Expr[] = [];
     for (const c of calls) {
       if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
-      const v = this.returnedElement(c.call.args[i]!);
-      if (!v || (out && out !== v)) return null;
+      out.push(c.call.args[i]!);
+    }
+    return out;
+  }
+
+  /** What every call's argument for parameter q gives (`of`), when they all agree. */
+  private sameFromEveryCall<T>(q: VarObj, of: (arg: ast.Expr) => T | null, same: (a: T, b: T) => boolean): T | null {
+    const args = this.argsForParam(q);
+    let out: T | null = null;
+    for (const arg of args ?? []) {
+      const v = of(arg);
+      if (v === null || (out !== null && !same(out, v))) return null;
       out = v;
     }
     return out;
@@ -992,9 +1012,8 @@ class Facts implements ConcurrencyFacts {
     const fn = q.func;
     if (!fn || !fn.sig.variadic || fn.params[fn.params.length - 1] !== q) return null;
     const i = fn.params.length - 1;
-    const calls = this.callgraph.callers(fn);
     let out: VarObj | null = null;
-    for (const c of calls) {
+    for (const c of this.callgraph.callers(fn)) {
       if (c.call.ellipsis || c.call.args.length <= i) return null;
       for (const arg of c.call.args.slice(i)) {
         const x = unparen(arg);
@@ -1008,34 +1027,23 @@ class Facts implements ConcurrencyFacts {
 
   /** Every call of q's function passes a value received from a channel for parameter q. */
   private paramReceived(q: VarObj): boolean {
-    const fn = q.func;
-    const i = fn ? fn.params.indexOf(q) : -1;
-    if (!fn || i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return false;
-    const calls = this.callgraph.callers(fn);
-    return calls.length > 0 && calls.every((c) => {
-      const arg = staticTarget(calleeOf(this.program, c.call)) === fn ? c.call.args[i] : undefined;
-      const x = arg ? unparen(arg) : null;
-      return x?.kind === 'UnaryExpr' && x.op === '<-';
+    const args = this.argsForParam(q);
+    return !!args && args.every((arg) => {
+      const x = unparen(arg);
+      return x.kind === 'UnaryExpr' && x.op === '<-';
     });
   }
 
   /** The variable and field path of `&v.f.g`, when every call of q's function passes
    * that same expression for pointer parameter q. */
   private paramFieldAddress(q: VarObj): { root: VarObj; path: string[] } | null {
-    const fn = q.func;
-    if (!fn || q.type.kind !== 'pointer') return null;
-    const i = fn.params.indexOf(q);
-    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
-    let out: { root: VarObj; path: string[] } | null = null;
-    for (const c of this.callgraph.callers(fn)) {
-      if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
-      const arg = unparen(c.call.args[i]!);
-      if (arg.kind !== 'UnaryExpr' || arg.op !== '&') return null;
-      const p = placeOf(this.program, arg.x);
-      if (!p?.root || !p.path.length || p.indexed || (out && (out.root !== p.root || out.path.join('.') !== p.path.join('.')))) return null;
-      out = { root: p.root, path: p.path };
-    }
-    return out;
+    if (q.type.kind !== 'pointer') return null;
+    return this.sameFromEveryCall(q, (arg) => {
+      const x = unparen(arg);
+      if (x.kind !== 'UnaryExpr' || x.op !== '&') return null;
+      const p = placeOf(this.program, x.x);
+      return p?.root && p.path.length && !p.indexed ? { root: p.root, path: p.path } : null;
+    }, (a, b) => a.root === b.root && a.path.join('.') === b.path.join('.'));
   }
 
   /**
