@@ -317,6 +317,9 @@ func (v Values) Get(key string) string
 func (v Values) Set(key, value string)
 func (v Values) Add(key, value string)
 func (v Values) Encode() string
+func (v Values) Del(key string)
+func (v Values) Has(key string) bool
+func ParseQuery(query string) (Values, error)
 //goconc:opaque
 type Error struct { Op string; URL string; Err error }
 func (e *Error) Error() string
