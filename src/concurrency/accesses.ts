@@ -305,6 +305,14 @@ class FuncWalker {
   private claimedHolder(a: Access): boolean {
     let v = a.place.root;
     if (!v || v.scope !== 'local' || v.func !== this.fn || this.env.captured.has(v)) return false;
+    // The value of a range over a map field whose entries the loop deletes under the lock
+    // held at the close (`for id, w := range h.watchers { delete(h.watchers, id);
+    // close(w.ch) }` under h.mu): each entry is taken out before its channel is closed.
+    const ranged = this.rangeCloses.find((r) => r.close === a);
+    if (ranged) {
+      const held = (x: Access) => x.locks.some((l) => l.mode === 'w' && a.locks.some((m) => m.key === l.key && m.mode === 'w'));
+      return this.facts.accesses.some((w) => w.kind === 'map-write' && w.key === `map:${ranged.collection}` && before(w.span, a.span) && held(w));
+    }
     for (let hops = 0; hops < 2; hops++) {
       const def = singleDefinition(this.program, v);
       const d = def ? unparen(def) : null;
