@@ -16,6 +16,7 @@ import { underlying } from '../model/typeops.js';
 import { chanElementPlace, lockedChanGetter } from './chan-origins.js';
 import type { NeverTrue } from './never-true.js';
 import { declKey, exprText, isAllocation, placeOf, varKey, type Place } from './places.js';
+import { isLoggerPrint } from './writer-sinks.js';
 import type { Type } from '../model/types.js';
 import { spawnKindOf } from './spawners.js';
 import { spanContains } from './spans.js';
@@ -1169,7 +1170,7 @@ class FuncWalker {
    * mutex (named by the logger's place). */
   private loggerLock(x: ast.CallExpr, c: Callee | null, st: HeldLock[]): HeldLock[] {
     const fun = unparen(x.fun);
-    if (c?.kind !== 'method' || fun.kind !== 'SelectorExpr' || !isMethodCall(c, 'log', 'Logger', c.sel.method.name) || !LOGGER_PRINTS.test(c.sel.method.name)) return st;
+    if (fun.kind !== 'SelectorExpr' || !isLoggerPrint(c)) return st;
     const p = placeOf(this.program, fun.x);
     if (!p?.key) return st;
     return [...st, { key: `logger:${p.key}`, mode: 'w', root: p.root, ownerPath: p.path, global: p.root?.scope === 'pkg', file: this.fn.file.ast.path, span: x.span, text: `${exprText(fun.x)}'s internal mutex` }];
@@ -1564,7 +1565,7 @@ class FuncWalker {
         return;
       }
       this.libraryState(x, c, fun, st);
-      const writes = (d?.pkgPath === 'log' && d.name === 'Logger' && /^(Print|Fatal|Panic|Output)/.test(name)) ||
+      const writes = isLoggerPrint(c) ||
         (d?.pkgPath === 'bufio' && d.name === 'Writer' && /^(Write|Flush|ReadFrom)/.test(name)) ||
         (d?.pkgPath === 'encoding/json' && d.name === 'Encoder' && name === 'Encode') ||
         (d?.pkgPath === 'log/slog' && d.name === 'Logger' && /^(Debug|Info|Warn|Error|Log)/.test(name));
@@ -1644,8 +1645,6 @@ class FuncWalker {
 }
 
 const SORT_FUNCS = ['Strings', 'Ints', 'Float64s', 'Slice', 'SliceStable'];
-/** log.Logger methods that write a message into the logger's writer. */
-const LOGGER_PRINTS = /^(Print|Fatal|Panic)(f|ln)?$|^Output$/;
 const SLICES_SORT_FUNCS = ['Sort', 'SortFunc', 'SortStableFunc', 'Reverse'];
 
 const ATOMIC_FUNCS = ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap', 'And', 'Or'].flatMap((op) =>

@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface, interfaceMethods, lookupFieldOrMethod } from '../model/lookup.js';
 import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -17,7 +17,7 @@ import type { Program } from '../model/program.js';
 import { underlying } from '../model/typeops.js';
 import type { Type, TypeDecl } from '../model/types.js';
 import { declKey, placeOf } from './places.js';
-import { keptWriters, type KeptWriter } from './writer-sinks.js';
+import { isLoggerPrint, keptWriters, type KeptWriter } from './writer-sinks.js';
 import { callsTParallel, spawnKindOf, subtestArg } from './spawners.js';
 import { spanContains } from './spans.js';
 
@@ -535,9 +535,8 @@ export class CallGraph {
 
   /** The writers a logger call writes into (see loggerWrites). */
   loggerWriters(call: ast.CallExpr, c: Callee | null = calleeOf(this.program, call)): KeptWriter[] {
-    const printing = /^(Print|Fatal|Panic)(f|ln)?$|^Output$/;
     let key: string | null | undefined = null;
-    if (c?.kind === 'method' && isMethodCall(c, 'log', 'Logger', c.sel.method.name) && printing.test(c.sel.method.name)) {
+    if (isLoggerPrint(c)) {
       const f = unparen(call.fun);
       if (f.kind === 'SelectorExpr') key = placeOf(this.program, f.x)?.key;
     }

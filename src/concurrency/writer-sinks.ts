@@ -7,7 +7,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { walk } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import type { FuncInfo } from '../model/objects.js';
 import type { Program } from '../model/program.js';
@@ -19,6 +19,14 @@ export interface KeptWriter {
   expr: ast.Expr;
   fn: FuncInfo;
 }
+
+/** A log.Logger method that writes a message into the logger's writer (Print, Printf,
+ * Println, Fatal*, Panic*, Output). */
+export function isLoggerPrint(c: Callee | null): boolean {
+  return c?.kind === 'method' && isMethodCall(c, 'log', 'Logger', c.sel.method.name) && LOGGER_PRINTS.test(c.sel.method.name);
+}
+
+const LOGGER_PRINTS = /^(Print|Fatal|Panic)(f|ln)?$|^Output$/;
 
 /** Writers kept, by the key of the place holding the logger (`field:pkg.T.log`, `var:12`,
  * `std-log` for the standard logger). */
