@@ -1785,19 +1785,10 @@ function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | nu
   };
   let ok = true;
   if (v.scope === 'local' && fn.body) {
-    walk(fn.body, (n) => {
-      if (!ok) return false;
-      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && program.objectOf(k) === v)) ok = false;
-      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
-      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
-      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
-      lhs.forEach((l, i) => {
-        if (l.kind !== 'Ident' || program.objectOf(l) !== v) return;
-        const r = lhs.length === rhs.length ? rhs[i] : undefined;
-        if (!r || !same(sliceFieldPlace(program, r))) ok = false;
-      });
-      return undefined;
-    });
+    const defs = localDefinitions(program, fn.body).get(v);
+    for (const r of defs ?? []) {
+      if (!r || !same(sliceFieldPlace(program, r))) { ok = false; break; }
+    }
     if (ok && found && reassignsField(program, fn.body, found)) ok = false;
   } else if (v.scope === 'param' && fn.node.kind === 'FuncDecl' && !fn.recv && !/^[A-Z]/.test(fn.node.name.name) && !fn.sig.variadic) {
     const i = fn.params.indexOf(v);
@@ -1815,6 +1806,36 @@ function sliceFieldAlias(program: Program, v: VarObj, depth: number): Place | nu
   return r;
 }
 const sliceAliasCache = new WeakMap<Program, Map<VarObj, Place | null>>();
+
+/** In body (function literals included), for each variable: the expression each
+ * assignment or declaration gives it, in source order; null where none can be told (an
+ * assignment from a multi-value call, a range key or value). One walk per body, since
+ * sliceFieldAlias asks for each slice local of a function. */
+function localDefinitions(program: Program, body: ast.Node): Map<VarObj, Array<ast.Expr | null>> {
+  let hit = localDefCache.get(body);
+  if (hit) return hit;
+  hit = new Map();
+  const out = hit;
+  const add = (l: ast.Node | null | undefined, r: ast.Expr | null): void => {
+    if (l?.kind !== 'Ident') return;
+    const o = program.objectOf(l);
+    if (o?.kind !== 'var') return;
+    const list = out.get(o);
+    if (list) list.push(r);
+    else out.set(o, [r]);
+  };
+  walk(body, (n) => {
+    if (n.kind === 'RangeStmt') { add(n.key, null); add(n.value, null); }
+    if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+    const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+    const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+    lhs.forEach((l, i) => add(l, lhs.length === rhs.length ? rhs[i] ?? null : null));
+    return undefined;
+  });
+  localDefCache.set(body, out);
+  return out;
+}
+const localDefCache = new WeakMap<ast.Node, Map<VarObj, Array<ast.Expr | null>>>();
 
 /** body assigns the field at p itself (`t.idleConn = nil`, `t.routes = append(...)`). */
 function reassignsField(program: Program, body: ast.Node, p: Place): boolean {
@@ -1849,23 +1870,28 @@ function sliceFieldPlace(program: Program, e: ast.Expr): Place | null {
   return { ...base, path: [...base.path, h.path[0]!], throughPointer: true, key: `field:${sel.owner.pkgPath}.${sel.owner.name}.${h.path[0]}`, field: sel };
 }
 
-/** How many times fn's name is mentioned in its package (calls and any other use). */
+/** How many times fn's name is mentioned in its package's function bodies (calls and
+ * any other use). Counted for every function of the package in one walk. */
 function namedUses(program: Program, fn: FuncInfo): number {
   if (fn.node.kind !== 'FuncDecl') return -1;
-  const name = fn.node.name;
-  let n = 0;
-  for (const f of fn.pkg.funcs) {
-    if (!f.body || f.parent) continue;
-    walk(f.body, (x) => {
-      if (x.kind === 'Ident' && x.name === name.name && x !== name) {
+  let counts = namedUseCache.get(fn.pkg);
+  if (!counts) {
+    const found = new Map<FuncInfo, number>();
+    for (const f of fn.pkg.funcs) {
+      if (!f.body || f.parent) continue;
+      walkKinds(f.body, IDENT_KINDS, (x) => {
+        if (x.kind !== 'Ident') return undefined;
         const o = program.objectOf(x);
-        if (o?.kind === 'func' && o.info === fn) n++;
-      }
-      return undefined;
-    });
+        if (o?.kind === 'func' && o.info && o.info.pkg === fn.pkg && o.info.node.kind === 'FuncDecl' && x !== o.info.node.name) found.set(o.info, (found.get(o.info) ?? 0) + 1);
+        return undefined;
+      });
+    }
+    namedUseCache.set(fn.pkg, (counts = found));
   }
-  return n;
+  return counts.get(fn) ?? 0;
 }
+const namedUseCache = new WeakMap<PackageInfo, Map<FuncInfo, number>>();
+const IDENT_KINDS = kindSet('Ident');
 
 const mapAliasCache = new WeakMap<VarObj, Place | null>();
 const mapElementCache = new WeakMap<VarObj, Place | null>();

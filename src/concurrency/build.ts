@@ -22,7 +22,7 @@ import { spanContains } from './spans.js';
 import type { ConcurrencyFacts, ConcurrentPair } from './facts.js';
 import { exprText, isAllocation, placeOf, varKey } from './places.js';
 import { goVersionAtLeast } from '../model/goversion.js';
-import { ObjectOrigins, mayOverlap, type ContextView, type ObjectLocation, type ObjectOrigin } from './object-origins.js';
+import { ObjectOrigins, mayOverlap, type ContextView, type ObjectLocation, type ObjectOrigin, type MethodValueSite } from './object-origins.js';
 import { Publication } from './publication.js';
 import { Joins, type JoinChain } from './joins.js';
 import { handedOut, rangedPointer, returnedReadOut } from './handed-out.js';
@@ -3324,6 +3324,68 @@ class Facts implements ConcurrencyFacts {
     return out;
   }
 
+  private readonly holdingCache = new Map<ast.Node, Map<string, VarObj[]>>();
+  /** heldTypes(v.type, true) by variable: a variable is mentioned by many goroutines, and
+   * a type that is not a plain named one is cached by its (per-declaration) object. */
+  private readonly deepHeldOfVar = new Map<VarObj, Set<string>>();
+
+  /** The variables a node names whose type holds a T two levels down (heldTypes deep),
+   * in source order: varsMentioned indexed by type, built once per node, since
+   * objectLabels asks for every type a goroutine may hold. */
+  private varsHolding(n: ast.Node, typeKey: string): readonly VarObj[] {
+    let byType = this.holdingCache.get(n);
+    if (!byType) {
+      byType = new Map();
+      for (const v of this.varsMentioned(n)) {
+        let held = this.deepHeldOfVar.get(v);
+        if (!held) { held = this.heldTypes(v.type, true); this.deepHeldOfVar.set(v, held); }
+        for (const k of held) {
+          const l = byType.get(k);
+          if (l) l.push(v);
+          else byType.set(k, [v]);
+        }
+      }
+      this.holdingCache.set(n, byType);
+    }
+    return byType.get(typeKey) ?? [];
+  }
+
+  private storedMethodValueCache: Map<string, MethodValueSite[]> | null = null;
+
+  /** Method values stored away (not called where written), by their method's receiver type. */
+  private storedMethodValues(): Map<string, MethodValueSite[]> {
+    if (this.storedMethodValueCache) return this.storedMethodValueCache;
+    const out = new Map<string, MethodValueSite[]>();
+    for (const site of this.objectOrigins.methodValueSites()) {
+      const m = site.method;
+      if (site.expression || !site.stored || !m.recvDecl) continue;
+      const k = `${m.recvDecl.pkgPath}.${m.recvDecl.name}`;
+      const l = out.get(k);
+      if (l) l.push(site);
+      else out.set(k, [site]);
+    }
+    return (this.storedMethodValueCache = out);
+  }
+
+  private deliveredByType: Map<string, Array<[FuncInfo, VarObj[]]>> | null = null;
+
+  /** deliveredClosures that capture a variable whose type holds a T (heldTypes, one level). */
+  private deliveredClosuresHolding(typeKey: string): Array<[FuncInfo, VarObj[]]> {
+    if (!this.deliveredByType) {
+      this.deliveredByType = new Map();
+      for (const entry of this.deliveredClosures()) {
+        const keys = new Set<string>();
+        for (const v of entry[1]) for (const k of this.heldTypes(v.type)) keys.add(k);
+        for (const k of keys) {
+          const l = this.deliveredByType.get(k);
+          if (l) l.push(entry);
+          else this.deliveredByType.set(k, [entry]);
+        }
+      }
+    }
+    return this.deliveredByType.get(typeKey) ?? [];
+  }
+
   private objectLabels(c: GoroutineContext, typeKey: string): ObjectLabels {
     let byType = this.labelCache[c.id];
     if (!byType) {
@@ -3350,7 +3412,7 @@ class Facts implements ConcurrencyFacts {
       const k = `${t.decl.pkgPath}.${t.decl.name}`;
       return k === typeKey ? 'self' : `holder:${k}`;
     };
-    const mentions = (n: ast.Node, visit: (v: VarObj) => void) => { for (const o of this.varsMentioned(n)) if (isDeepT(o.type)) visit(o); };
+    const mentions = (n: ast.Node, visit: (v: VarObj) => void) => { for (const o of this.varsHolding(n, typeKey)) visit(o); };
     if (!c.spawned) {
       out.any = c.roots.some(ofType) || this.typesMentioned(c).has(typeKey);
     } else {
@@ -3443,9 +3505,9 @@ class Facts implements ConcurrencyFacts {
       // A method value (`b.On("leader", m.onLeader)`) that the goroutine calls through a
       // function value (a handler map, a callback field) carries its bound receiver: the
       // goroutine holds that object.
-      for (const site of this.objectOrigins.methodValueSites()) {
+      for (const site of this.storedMethodValues().get(typeKey) ?? []) {
         const m = site.method;
-        if (site.expression || !site.stored || !m.recvDecl || `${m.recvDecl.pkgPath}.${m.recvDecl.name}` !== typeKey || !this.reach.reaches(m, c.id)) continue;
+        if (!this.reach.reaches(m, c.id)) continue;
         // Made by the goroutine's own code: bound to what it already holds.
         if (this.reach.reaches(site.fn, c.id) || c.roots.some((r) => inside(site.fn, r))) continue;
         // Only where the goroutine runs the method through function values alone: a call
@@ -3464,8 +3526,8 @@ class Facts implements ConcurrencyFacts {
       // A closure made elsewhere and sent to the goroutine on a channel (to an executor,
       // `e.Submit(func() { m.holder = name })`) carries what it captured: the goroutine
       // holds those objects.
-      for (const [lit, vars] of this.deliveredClosures()) {
-        if (!vars.some((v) => isT(v.type)) || !lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
+      for (const [lit, vars] of this.deliveredClosuresHolding(typeKey)) {
+        if (!lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
         if (!this.callgraph.sentOnChannels.has(lit) && !this.runsKeptCallback(c, lit)) continue;
         for (const v of vars) {
           if (!isT(v.type)) continue;
