@@ -887,8 +887,15 @@ class FuncWalker {
         const key = `field:${declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`)}.${sel.name}`;
         // A struct of another package (a time.Time) is written whole: read it as the field.
         const opaque = ft?.kind === 'named' && ft.decl.pkgPath !== this.fn.pkg.importPath && deref;
-        if (ft && underlying(ft).kind === 'struct' && !opaque) { if (depth < 1) visit(ft, [...path, f.name], depth + 1); continue; }
-        this.record('read', { ...p, path: [...path, f.name], throughPointer: through, key, field: sel }, x.span, st, exprText(x));
+        const place: Place = { ...p, path: [...path, f.name], throughPointer: through, key, field: sel };
+        if (ft && underlying(ft).kind === 'struct' && !opaque) {
+          // The inner struct is read as a whole too: it races with a write of the field as
+          // a whole (`p.Status = st` while another goroutine copies `*p`).
+          this.record('read', place, x.span, st, exprText(x));
+          if (depth < 1) visit(ft, [...path, f.name], depth + 1);
+          continue;
+        }
+        this.record('read', place, x.span, st, exprText(x));
       }
     };
     visit(t, p.path, 0);
@@ -1135,6 +1142,10 @@ class FuncWalker {
         if (p && key) this.record(name === 'Done' ? 'signal' : 'add', { ...p, key }, x.span, st, exprText(fun.x));
       } else this.facts.waits.push({ span: x.span, chanKey: key, group: true });
     }
+    // A function parameter every call hands a WaitGroup's Done (`go forward(in, out,
+    // wg.Done)` with `defer finished()` inside): calling it is that Done.
+    const done = c?.kind === 'value' ? this.doneParam(fun) : null;
+    if (done) this.record('signal', done.place, x.span, st, done.text);
     // cmd.Wait() (and cmd.Run(), which starts them too) returns once os/exec's copying
     // goroutines of the command are done (see execStreams).
     if (isMethodCall(c, 'os/exec', 'Cmd', ['Wait', 'Run']) && fun.kind === 'SelectorExpr') {
@@ -1239,6 +1250,29 @@ class FuncWalker {
     const tried = this.tryLockCond(c, st);
     if (tried) return { then: tried, otherwise: [] };
     return { then: fresh(this.casGuardOf(c)), otherwise: [] };
+  }
+
+  /** fun names a parameter of this function to which every call passes the Done method
+   * value of one WaitGroup: the group's place, keyed as a Done call on it would be. */
+  private doneParam(fun: ast.Expr): { place: Place; text: string } | null {
+    if (fun.kind !== 'Ident') return null;
+    const v = this.program.objectOf(fun);
+    if (v?.kind !== 'var' || v.scope !== 'param' || v.func !== this.fn) return null;
+    const i = this.fn.params.indexOf(v);
+    const sites = callSitesOf(this.program, this.fn);
+    if (i < 0 || !sites.length || this.fn.sig.variadic && i === this.fn.params.length - 1) return null;
+    let found: { place: Place; text: string } | null = null;
+    for (const { call } of sites) {
+      const a = call.args.length === this.fn.params.length && !call.ellipsis ? unparen(call.args[i]!) : null;
+      if (a?.kind !== 'SelectorExpr' || a.sel.name !== 'Done') return null;
+      const sel = this.program.selectionOf(a);
+      const recv = sel?.kind === 'method' ? sel.method.recvDecl : null;
+      if (recv?.pkgPath !== 'sync' || recv.name !== 'WaitGroup') return null;
+      const p = placeOf(this.program, a.x);
+      if (!p?.key || (found && found.place.key !== `wg:${p.key}`)) return null;
+      found = { place: { ...p, key: `wg:${p.key}` }, text: exprText(a.x) };
+    }
+    return found;
   }
 
   private lockOf(x: ast.CallExpr, c: MethodCallee, mode: 'w' | 'r'): HeldLock | null {

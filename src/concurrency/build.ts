@@ -606,7 +606,7 @@ class Facts implements ConcurrencyFacts {
       if (u.kind === 'interface') { if (depth < 2) for (const k of this.implementers(b)) out.add(k); return; }
       if (depth < levels && u.kind === 'struct' && viaOne) {
         for (const f of u.fields) {
-          add(f.type, depth + 1, f.type.kind !== 'pointer');
+          add(f.type, depth + 1, f.type.kind !== 'pointer' || (deep && f.type.elem.kind === 'named' && underlying(f.type.elem).kind === 'struct'));
           // A logger field holds the writers its own package made it with (`log:
           // log.New(ring, ...)`): what it prints goes into them. Not writers other packages
           // put there (`srv.ErrorLog = log.New(&buf, ...)` in a test of a library's users):
@@ -1487,6 +1487,33 @@ class Facts implements ConcurrencyFacts {
   }
 
   /**
+   * A mutex declared in a function D (`var mu sync.Mutex` in Pull, locked by the
+   * goroutines Pull starts) is a new mutex on each call of D: it orders the goroutines
+   * of one call, not those of two calls running at once on the same object (two Pulls of
+   * one Folder, each with its own mu around f.stats). Returns D when both
+   * goroutines are started by D's code and D can run twice at once holding the same object.
+   */
+  private perCallLock(l: HeldLock, x: GoroutineContext, y: GoroutineContext, selfType: string | null): FuncInfo | null {
+    if (l.global || l.ownerPath.length || !l.key.startsWith('var:') || !x.spawner || !y.spawner) return null;
+    // A lock a caller holds comes into its callees without its variable: find the
+    // variable among those the starting function names.
+    const d = l.root ?? this.varsMentioned(x.spawner.node).find((v) => v.scope !== 'pkg' && varKey(v) === l.key);
+    if (!d || d.scope !== 'local' || !d.func || varKey(d) !== l.key) return null;
+    const decl = d.func;
+    if (!inside(x.spawner, decl) || !inside(y.spawner, decl)) return null;
+    const outer = this.contextsOf(decl);
+    for (let i = 0; i < outer.length; i++) {
+      for (let j = i; j < outer.length; j++) {
+        const c1 = outer[i]!;
+        const c2 = outer[j]!;
+        if (c1 === c2 ? !c1.multi : !mayRunConcurrently(c1, c2) || !this.shareProgram(c1, c2)) continue;
+        if (!selfType || this.sharesObject(c1, c2, selfType)) return decl;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Both accesses take the very same mutex: one named by their own receiver or parameter
    * that, on every way goroutine c calls them, is its spawner's own receiver or parameter
    * captured by the goroutine (`go func() { d.dwUnitPortion(...) }()` in a method of d):
@@ -1656,14 +1683,15 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** A lock both accesses hold that excludes them from each other, or null. */
-  commonLock(a: Access, b: Access): HeldLock | null {
-    return this.commonOf(a, this.locksOf(a), b, this.locksOf(b));
+  commonLock(a: Access, b: Access, pair?: ConcurrentPair): HeldLock | null {
+    const skip = pair?.perCallLocks;
+    return this.commonOf(a, this.locksOf(a), b, this.locksOf(b), skip ? (l) => skip.some((p) => p.key === l.key) : undefined);
   }
 
-  private commonOf(a: Access, la: HeldLock[], b: Access, lb: HeldLock[]): HeldLock | null {
+  private commonOf(a: Access, la: HeldLock[], b: Access, lb: HeldLock[], skip?: (l: HeldLock) => boolean): HeldLock | null {
     for (const x of la) {
       const y = lb.find((l) => l.key === x.key);
-      if (!y) continue;
+      if (!y || skip?.(x)) continue;
       if (x.mode === 'r' && y.mode === 'r' && (a.kind === 'write' || b.kind === 'write' || a.kind === 'map-write' || b.kind === 'map-write' || a.kind === 'close' || b.kind === 'close')) continue;
       if (this.protects(x, a) && this.protects(y, b)) return x;
     }
@@ -1857,9 +1885,16 @@ class Facts implements ConcurrencyFacts {
         // Both goroutines reach the accesses only under one lock. (Two closes under one
         // lock still both run, unless each first checks that the other has not.)
         const lockMatters = !opts.anyOrder || (checkedClose(a) && checkedClose(b));
-        if (lockMatters && this.commonOf(a, this.locksIn(a, x), b, this.locksIn(b, y))) continue;
-        if (lockMatters && (this.lockedOnEveryPath(a, x, b, y) || (x === y && this.oneLockInstance(a, b, x)))) continue;
-        const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y) };
+        // A common lock that is a new mutex on each call of the function starting both
+        // goroutines does not order copies started by two calls (see perCallLock).
+        const perCallLocks: NonNullable<ConcurrentPair['perCallLocks']> = [];
+        if (lockMatters) {
+          const la = this.locksIn(a, x);
+          const lb = this.locksIn(b, y);
+          if (this.commonOf(a, la, b, lb, (l) => { const d = this.perCallLock(l, x, y, selfType); if (d) perCallLocks.push({ key: l.key, text: l.text, declaredIn: d.name }); return !!d; })) continue;
+        }
+        if (lockMatters && !perCallLocks.length && (this.lockedOnEveryPath(a, x, b, y) || (x === y && this.oneLockInstance(a, b, x)))) continue;
+        const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y), ...(perCallLocks.length ? { perCallLocks } : {}) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
       }
@@ -4903,7 +4938,9 @@ const MAX_CONTEXTS = 48;
 /** Beyond this many functions, whether a call leads somewhere is not worth finding out. */
 const EDGE_REACH_LIMIT = 20000;
 
-const SYNC_IMPLEMENTATION = /^(runtime|sync|sync\/atomic|internal\/sync|internal\/runtime\/.+|runtime\/internal\/.+)$/;
+// internal/poll guards each file descriptor's state with fdMutex, a lock built on runtime
+// semaphores (readLock, writeLock, incref): below the language, like the runtime's own.
+const SYNC_IMPLEMENTATION = /^(runtime|sync|sync\/atomic|internal\/sync|internal\/poll|internal\/runtime\/.+|runtime\/internal\/.+)$/;
 
 /** A package of the Go distribution (module std) that implements goroutines and locks. */
 function implementsSynchronisation(pkg: PackageInfo): boolean {

@@ -11,6 +11,9 @@ export interface ConcurrentPair {
   a: GoroutineContext;
   b: GoroutineContext;
   confidence: Confidence;
+  /** Keys of locks both sides hold that do not order them: a mutex declared by the
+   * function that started the two goroutines, made anew by each of its calls. */
+  perCallLocks?: Array<{ key: string; text: string; declaredIn: string }>;
 }
 
 export interface ConcurrencyFacts {
@@ -26,7 +29,8 @@ export interface ConcurrencyFacts {
   locksOf(a: Access): HeldLock[];
   /** Locks held at an access on every way the context reaches it. */
   locksIn(a: Access, c: GoroutineContext): HeldLock[];
-  commonLock(a: Access, b: Access): HeldLock | null;
+  /** A lock held at both accesses that keeps them apart (not one of pair's perCallLocks). */
+  commonLock(a: Access, b: Access, pair?: ConcurrentPair): HeldLock | null;
   /** Contexts in which a and b can both run with nothing between them. With
    * `anyOrder`, orderings (before a start, after a wait) are not asked for: two closes
    * of one channel panic in whichever order they run. */

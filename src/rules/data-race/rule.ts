@@ -6,7 +6,7 @@
 import type { RuleMeta } from '../../core/rule-meta.js';
 import { WRITTEN_KEY, type Access } from '../../concurrency/accesses.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
+import { findRaces, lockSummary, perCallNote, raceEvidence, where } from '../shared/races.js';
 import { checkPoolAfterPut } from './pool-after-put.js';
 import { checkBufferReuse } from './buffer-reuse.js';
 import { bypassesOnce } from '../shared/once-bypass.js';
@@ -68,7 +68,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, a.kind === 'read' ? 'read' : 'write', otherKind);
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `data race: ${shape} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there); the race detector reports "WARNING: DATA RACE" and readers can see stale or torn values; guard both with the owner's mutex, use the sync/atomic types for every access, or publish the value before starting the goroutines`,
+      message: `data race: ${shape} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there${perCallNote(r.pair)}); the race detector reports "WARNING: DATA RACE" and readers can see stale or torn values; guard both with the owner's mutex, use the sync/atomic types for every access, or publish the value before starting the goroutines`,
       related, trace,
     });
   }

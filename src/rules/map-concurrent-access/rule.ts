@@ -6,7 +6,7 @@
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type { Access } from '../../concurrency/accesses.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { findRaces, lockSummary, raceEvidence, where } from '../shared/races.js';
+import { findRaces, lockSummary, perCallNote, raceEvidence, where } from '../shared/races.js';
 
 export const meta: RuleMeta = {
   id: 'map-concurrent-access',
@@ -37,7 +37,7 @@ function check(ctx: RuleContext): void {
     const { trace, related } = raceEvidence(facts, r, 'map write', op);
     ctx.report({
       file: a.fn.file, span: a.span, confidence: r.pair.confidence,
-      message: `concurrent map access: ${mapName(a)} is written here while another goroutine ${op === 'map write' ? 'writes it' : op === 'map read' ? 'reads it' : 'iterates over it'} at ${where(b)} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there); the runtime stops the process with "${FATAL[b.kind]}", which recover cannot catch; protect the map with a sync.RWMutex (do not hold it across slow calls), or use sync.Map for a grow-only cache`,
+      message: `concurrent map access: ${mapName(a)} is written here while another goroutine ${op === 'map write' ? 'writes it' : op === 'map read' ? 'reads it' : 'iterates over it'} at ${where(b)} (${lockSummary(facts, a, r.pair.a)} here, ${lockSummary(facts, b, r.pair.b)} there${perCallNote(r.pair)}); the runtime stops the process with "${FATAL[b.kind]}", which recover cannot catch; protect the map with a sync.RWMutex (do not hold it across slow calls), or use sync.Map for a grow-only cache`,
       related, trace,
     });
   }

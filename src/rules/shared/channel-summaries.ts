@@ -13,12 +13,16 @@ import type * as ast from '../../syntax/ast.js';
 import { kindSet, walkBodyKinds, walkKinds } from '../../syntax/walk.js';
 import { guardHolds } from './channel-paths.js';
 
-const IFS_AND_ASSIGNS = kindSet('IfStmt', 'AssignStmt');
+const IFS_ASSIGNS_CALLS = kindSet('IfStmt', 'AssignStmt', 'CallExpr');
+/** sync/atomic methods that set a flag (`t.closed.Store(true)`), and the one that tests
+ * and sets it at once. */
+const FLAG_SETTERS = new Set(['Store', 'Swap', 'CompareAndSwap']);
 const ASSIGN_KINDS = kindSet('AssignStmt');
 
 /**
  * A method that returns early on a flag of its receiver and sets that flag
- * (`if w.done { return }; w.done = true; close(w.ch)`) runs its body once per object:
+ * (`if w.done { return }; w.done = true; close(w.ch)`, or with an atomic flag: `if
+ * t.closed.Load() { return }; t.closed.Store(true)`) runs its body once per object:
  * calling it again is harmless.
  */
 function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
@@ -31,12 +35,26 @@ function flagGuarded(facts: ConcurrencyFacts, fn: FuncInfo): boolean {
     const p = placeOf(facts.program, x);
     return p && p.root === fn.recv && p.path.length === 1 ? p.path[0]! : null;
   };
-  walkBodyKinds(fn.body, IFS_AND_ASSIGNS, (n) => {
+  // `t.closed.Load()` / `t.closed.Store(true)`: the atomic method's name and the field.
+  const atomicCall = (e: ast.Expr): { method: string; field: string } | null => {
+    let x = unparen(e);
+    if (x.kind === 'UnaryExpr' && x.op === '!') x = unparen(x.x);
+    if (x.kind !== 'CallExpr') return null;
+    const f = unparen(x.fun);
+    const sel = f.kind === 'SelectorExpr' ? facts.program.selectionOf(f) : null;
+    if (f.kind !== 'SelectorExpr' || sel?.kind !== 'method' || sel.method.recvDecl?.pkgPath !== 'sync/atomic') return null;
+    const field = recvField(f.x);
+    return field ? { method: f.sel.name, field } : null;
+  };
+  walkBodyKinds(fn.body, IFS_ASSIGNS_CALLS, (n) => {
     if (n.kind === 'IfStmt' && n.body.list.some((st) => st.kind === 'ReturnStmt')) {
       const f = recvField(n.cond);
       if (f) checked.add(f);
+      const a = atomicCall(n.cond);
+      if (a?.method === 'Load' || a?.method === 'CompareAndSwap' || a?.method === 'Swap') checked.add(a.field);
     }
     if (n.kind === 'AssignStmt') for (const l of n.lhs) { const f = recvField(l); if (f) set.add(f); }
+    if (n.kind === 'CallExpr') { const a = atomicCall(n); if (a && FLAG_SETTERS.has(a.method)) set.add(a.field); }
     return undefined;
   });
   for (const f of checked) if (set.has(f)) return true;

@@ -50,7 +50,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
         if (!search.conflicts(a, b)) continue;
         const pair = facts.concurrentPair(a, b, { anyOrder: search.anyOrder ?? false });
         if (!pair) continue;
-        if ((!search.anyOrder || (checkedClose(a) && checkedClose(b))) && facts.commonLock(a, b)) continue;
+        if ((!search.anyOrder || (checkedClose(a) && checkedClose(b))) && facts.commonLock(a, b, pair)) continue;
         if (!found || rank(pair.confidence) > rank(found.pair.confidence)) found = { primary: a, other: b, pair };
         if (found.pair.confidence === 'high') break;
       }
@@ -117,6 +117,12 @@ export function raceEvidence(facts: ConcurrencyFacts, r: RacePair, primaryLabel:
 export function lockSummary(facts: ConcurrencyFacts, a: Access, ctx: GoroutineContext): string {
   const l = facts.locksIn(a, ctx);
   return l.length ? `holding ${l.map((x) => x.text + (x.mode === 'r' ? ' (read lock)' : '')).join(', ')}` : 'holding no lock';
+}
+
+/** Why a lock both sides hold does not keep them apart (see ConcurrentPair.perCallLocks). */
+export function perCallNote(pair: ConcurrentPair): string {
+  const l = pair.perCallLocks?.[0];
+  return l ? `; ${l.text} is declared inside ${l.declaredIn}, so each call makes its own mutex, and goroutines started by two calls running at once do not exclude each other` : '';
 }
 
 export function rank(c: Confidence): number {
