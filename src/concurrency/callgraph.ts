@@ -907,6 +907,17 @@ export class CallGraph {
         if (target.sig.variadic && i >= target.params.length - 1 && !n.ellipsis && isFuncContainer(p.type)) this.addElemFlow(`var:${p.id}`, this.funcValues(a));
         else this.addFlow(p, this.funcValues(a));
       });
+    } else if (n.kind === 'GoStmt') {
+      // A function literal handed to a function started on a goroutine (`go forward(in,
+      // out, func() { once.Do(stop) })`) is not run by the go statement: the goroutine
+      // calls it through its parameter.
+      const target = staticTarget(calleeOf(program, n.call));
+      if (!target) return;
+      n.call.args.forEach((a, i) => {
+        const p = target.params[Math.min(i, target.params.length - 1)];
+        if (!p || unparen(a).kind !== 'FuncLit' || (target.sig.variadic && i >= target.params.length - 1)) return;
+        this.addFlow(p, this.funcValues(a));
+      });
     } else if (n.kind === 'ReturnStmt') {
       // Results of func type flow to the function's named results; enough for
       // `func handler() http.HandlerFunc { return func(...) {...} }` via call sites below.
@@ -1081,7 +1092,7 @@ const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint
 /** The nodes templateFuncs looks at (FuncMap literals). */
 const COMPOSITE_KINDS = kindSet('CompositeLit');
 /** The nodes function values flow through (see CallGraph.flowNode). */
-const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt');
+const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt', 'GoStmt');
 /** The nodes collectCalls looks at. */
 const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');
 const SPAWN_KINDS = kindSet('ForStmt', 'RangeStmt', 'GoStmt', 'CallExpr', 'BinaryExpr');
