@@ -1301,7 +1301,9 @@ class FuncWalker {
       this.record(kind, { root: null, rootExpr: m, path: [], throughPointer: true, key: `map:ctxvalue:${cv}`, field: null }, span, st, exprText(m));
       return;
     }
-    const alias = this.mapFieldAlias(m);
+    // So is a getter's result used in place (`for k, v := range n.Labels()` with `return
+    // n.labels`): the field's map, after whatever lock the getter took is released.
+    const alias = this.mapFieldAlias(m) ?? (unparen(m).kind === 'CallExpr' ? this.fieldMapPlace(m) : null);
     if (alias) {
       this.record(kind, { ...alias, key: `map:${alias.key}`, throughPointer: true }, span, st, exprText(m));
       return;
