@@ -5041,11 +5041,15 @@ function isObjectKey(key: string): boolean {
 
 /** Local variables referenced from a function literal other than the one declaring them. */
 /** c runs one HTTP handler closure that decl makes and returns (a middleware's
- * `return http.HandlerFunc(func(w, r) {...})`), many requests at once. */
+ * `return http.HandlerFunc(func(w, r) {...})`), many requests at once; or one that a
+ * closure decl returns makes (a middleware factory's `return func(next http.Handler)
+ * http.Handler { return http.HandlerFunc(...) }`): every handler it wraps shares decl's
+ * variables, and each serves many requests. */
 function oneClosureServes(c: GoroutineContext, decl: FuncInfo, cg: CallGraph): boolean {
   if (c.kind !== 'http-handler' || !c.multi || !c.roots.length) return false;
   const returned = cg.returnedFuncs(decl, 0);
-  return c.roots.every((r) => r.node.kind === 'FuncLit' && returned.includes(r));
+  const served = (r: FuncInfo): boolean => returned.includes(r) || returned.some((f) => f.node.kind === 'FuncLit' && r.parent === f && cg.returnedFuncs(f, 1).includes(r));
+  return c.roots.every((r) => r.node.kind === 'FuncLit' && served(r));
 }
 
 function capturedVars(program: Program): Set<VarObj> {
