@@ -189,7 +189,7 @@ export interface AccessEnv {
 /** Node kinds the FuncWalker passes look at. */
 const ASSIGNS = kindSet('AssignStmt');
 const ESCAPE_KINDS = kindSet('GoStmt', 'SendStmt', 'ReturnStmt', 'AssignStmt', 'CallExpr');
-const GO_AND_CALLS = kindSet('GoStmt', 'CallExpr');
+const GO_SENDS_AND_CALLS = kindSet('GoStmt', 'SendStmt', 'CallExpr');
 const CALLS = kindSet('CallExpr');
 
 export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
@@ -214,6 +214,8 @@ class FuncWalker {
   private readonly goCaptured = new Map<VarObj, ast.Span[]>();
   /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
   private readonly addressEscapes = new Map<VarObj, ast.Span>();
+  /** Every point where such a local's address is handed over (see findAddressEscapes). */
+  private readonly addressHandoffs = new Map<VarObj, ast.Span[]>();
   private readonly oldLoopSemantics: boolean;
   /** The next expr() visits the base of a selector, index or slice (or a method call's
    * receiver), not a value taken whole. */
@@ -443,8 +445,9 @@ class FuncWalker {
   /**
    * Struct and array locals whose address is handed to a goroutine or to code that
    * starts goroutines (`go scan(sh, &res, &wg)`, `g.Go(f)` on a `var g Group` whose Go
-   * has a pointer receiver), with the first point that happens: from there on the
-   * goroutines share the variable.
+   * has a pointer receiver), or sent on a channel (`ch <- &e`, to whichever goroutine
+   * receives it), with the first point that happens: from there on the goroutines share
+   * the variable.
    */
   private findAddressEscapes(body: ast.BlockStmt): void {
     const valueLocal = (e: ast.Expr): VarObj | null => {
@@ -461,16 +464,19 @@ class FuncWalker {
       if (!v) return;
       const cur = this.addressEscapes.get(v);
       if (!cur || before(at, cur)) this.addressEscapes.set(v, at);
+      this.addressHandoffs.set(v, [...(this.addressHandoffs.get(v) ?? []), at]);
     };
     const pointerReceiver = (call: ast.CallExpr): VarObj | null => {
       const c = calleeOf(this.program, call);
       const fun = unparen(call.fun);
       return c?.kind === 'method' && c.sel.method.ptrRecv && fun.kind === 'SelectorExpr' ? valueLocal(fun.x) : null;
     };
-    walkBodyKinds(body, GO_AND_CALLS, (n) => {
+    walkBodyKinds(body, GO_SENDS_AND_CALLS, (n) => {
       if (n.kind === 'GoStmt') {
         for (const a of n.call.args) mark(addressOf(a), n.span);
         mark(pointerReceiver(n.call), n.span);
+      } else if (n.kind === 'SendStmt') {
+        mark(addressOf(n.value), n.span);
       } else if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
         if (!spawnKindOf(this.program, c) && !this.env.targetsOf(c, this.fn.pkg).some((t) => this.env.spawning.has(t))) return undefined;
@@ -497,7 +503,12 @@ class FuncWalker {
     if (r.scope !== 'pkg' && !place.throughPointer && place.path.length > 0 && isValueType(r.type) && !this.env.captured.has(r)) {
       // Unless its address was handed to goroutines: from there on it is theirs too.
       const esc = this.addressEscapes.get(r);
-      return !esc || before(at, esc);
+      if (!esc || !before(at, esc)) return !esc;
+      // Handed over in a loop the variable outlives (`var e Entry; for { parse(&e); ch <-
+      // &e }`): from the second iteration on, every access comes after the last handoff.
+      const rs = r.span;
+      const handoffs = this.addressHandoffs.get(r) ?? [];
+      return !(rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && handoffs.some((h) => spanContains(l, h))));
     }
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
