@@ -76,6 +76,10 @@ export interface Access {
    * return }`, `if t.Stop() { close(ch) }`): the key of the place holding the stopper.
    * The callback that Stop prevented never runs alongside it. */
   stopGuard?: string;
+  /** An access to one field of a slice element held by value (`b.eps[i].Weight = 0`, the
+   * element's read in `b.eps[i].Addr`): the field's path inside the element. Two such
+   * accesses to different fields touch different memory. */
+  part?: string;
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
@@ -220,6 +224,8 @@ class FuncWalker {
   /** The next expr() visits the base of a selector, index or slice (or a method call's
    * receiver), not a value taken whole. */
   private asBase = false;
+  /** The field of the element the next element() access touches (see Access.part). */
+  private elementPart: string | null = null;
   private selectDefault = false;
   /** The select case being read, when its select has other cases. */
   private selectScope: ast.Span | null = null;
@@ -804,17 +810,31 @@ class FuncWalker {
           return st;
         }
         this.asBase = true;
+        const el = s?.kind === 'field' ? this.elementField(x) : null;
+        this.elementPart = el && unparen(x.x) === el.at ? el.part : null;
         st = this.expr(x.x, st, 'read');
+        this.elementPart = null;
         if (s?.kind === 'field') {
           const p = placeOf(this.program, x);
           // `results[i].n`: an element of the copy's own index only (see ownIndex).
           if (p?.indexed && !ownIndexesOnly(this.program, this.fn, x.x)) p.indexed = false;
           if (p) this.access(mode, p, x.span, st, exprText(x));
         }
+        // Writing a field of an element held by value (`b.eps[i].Weight = 0`, `eps[i].Weight
+        // = 0` on a getter's slice) writes part of the element, which a range or a copy of
+        // the element elsewhere reads whole.
+        if (el && mode !== 'read') {
+          this.elementPart = el.part;
+          this.element(mode, el.at.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, el.at.indices[0]!));
+          this.elementPart = null;
+        }
         return st;
       }
       case 'IndexExpr': {
         const xt = underlying(this.program.typeOf(x.x));
+        // The field of this element the selector around it reads (see elementField).
+        const part = this.elementPart;
+        this.elementPart = null;
         this.asBase = true;
         st = this.expr(x.x, st, 'read');
         for (const i of x.indices) st = this.expr(i, st, 'read');
@@ -829,6 +849,7 @@ class FuncWalker {
           // ones (indexed), but a whole-slice access (copy) touches them all, and so may
           // an index computed from data (`counts[classify(line)]++`, `h.buckets[i]++` with
           // i from a range inside the worker).
+          this.elementPart = part;
           this.element(mode, x.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, x.indices[0]!));
         }
         return st;
@@ -1528,6 +1549,31 @@ class FuncWalker {
    * index, as opposed to all of them.
    */
   private element(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
+    const part = this.elementPart;
+    this.elementPart = null;
+    const from = this.facts.accesses.length;
+    this.elementAccess(mode, s, span, st, text, indexed);
+    if (part) for (let i = from; i < this.facts.accesses.length; i++) this.facts.accesses[i]!.part = part;
+  }
+
+  /** For a field selected from a slice or array element held by value through struct
+   * values only (`b.eps[i].Weight`, `xs[i].Stats.N`): the index expression and the field
+   * path inside the element. Not for a constant index (told apart by key). */
+  private elementField(x: ast.SelectorExpr): { at: ast.IndexExpr; part: string } | null {
+    const names: string[] = [];
+    let cur: ast.Expr = x;
+    while (cur.kind === 'SelectorExpr') {
+      const sel = this.program.selectionOf(cur);
+      if (sel?.kind !== 'field' || sel.indirect || this.program.typeOf(cur.x).kind === 'pointer') return null;
+      names.unshift(...sel.path, sel.name);
+      cur = unparen(cur.x);
+    }
+    if (cur.kind !== 'IndexExpr' || cur.indices.length !== 1 || unparen(cur.indices[0]!).kind === 'BasicLit') return null;
+    const t = underlying(this.program.typeOf(cur.x));
+    return t.kind === 'slice' || t.kind === 'array' ? { at: cur, part: names.join('.') } : null;
+  }
+
+  private elementAccess(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
     // A part of it (`copy(dst, r.buf[r.head:])`, `append(out, r.buf[:n]...)`) holds the
     // same elements.
     for (let x = unparen(s); x.kind === 'SliceExpr'; x = unparen(x.x)) s = x.x;
