@@ -243,6 +243,51 @@ class FuncWalker {
   /** append calls whose result is stored back into their own first argument. */
   private appendedBack: Set<ast.CallExpr> | null = null;
 
+  /**
+   * The slice field a plain local appended to in place holds: every definition of the
+   * local is that field (`tags := in.DefaultTags`, or a getter handing it out as is) or an
+   * append onto the local itself (`tags = append(tags, x)`), at least one of each, and the
+   * function does not assign the field. A full slice expression (`s.f[:n:n]`) is a copy
+   * on append, not the field.
+   */
+  private grownFieldAlias(e: ast.Expr): Place | null {
+    const x = unparen(e);
+    if (x.kind !== 'Ident' || !this.fn.body) return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || this.env.captured.has(v) || underlying(v.type).kind !== 'slice') return null;
+    if (grownAliasCache.has(v)) return grownAliasCache.get(v)!;
+    let found: Place | null = null;
+    let appended = false;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? unparen(rhs[i]!) : null;
+        if (!r) { ok = false; return; }
+        if (r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'append' && this.program.objectOf(r.fun)?.kind !== 'var') {
+          const first = r.args[0] ? unparen(r.args[0]) : null;
+          if (first?.kind === 'Ident' && this.program.objectOf(first) === v) { appended = true; return; }
+          ok = false;
+          return;
+        }
+        const p = sliceFieldPlace(this.program, r);
+        if (!p || (found && found.key !== p.key)) { ok = false; return; }
+        found = p;
+      });
+      return undefined;
+    });
+    const f = found as Place | null;
+    const r: Place | null = ok && appended && f && !reassignsField(this.program, this.fn.body, f) ? f : null;
+    grownAliasCache.set(v, r);
+    return r;
+  }
+
   /** An append onto a slice field (not a local, not a re-slice such as `s.f[:n:n]`)
    * whose result is not assigned back to that same field. */
   private appendsToSharedField(x: ast.CallExpr): boolean {
@@ -1147,6 +1192,10 @@ class FuncWalker {
       // `x := append(s.base, extra...)` not assigned back to s.base: with spare capacity
       // it writes the elements past s.base's length in the shared backing array.
       if (c.name === 'append' && x.args.length >= 2 && this.appendsToSharedField(x)) this.element('write', x.args[0]!, x.span, st, `append(${exprText(x.args[0]!)}, ...)`, false);
+      // So does `tags := in.DefaultTags; tags = append(tags, extra)`: the local starts as
+      // the field's slice, and appending to it fills the field's spare capacity.
+      const grown = c.name === 'append' && x.args.length >= 2 ? this.grownFieldAlias(x.args[0]!) : null;
+      if (grown) this.access('write', { ...grown, key: `${grown.key}[]`, throughPointer: true }, x.span, st, `append(${exprText(x.args[0]!)}, ...)`);
     }
     // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
     // read the map their receiver holds.
@@ -1927,6 +1976,7 @@ function namedUses(program: Program, fn: FuncInfo): number {
 }
 
 const mapAliasCache = new WeakMap<VarObj, Place | null>();
+const grownAliasCache = new WeakMap<VarObj, Place | null>();
 const mapElementCache = new WeakMap<VarObj, Place | null>();
 
 /** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */
