@@ -1628,6 +1628,13 @@ class FuncWalker {
     for (let x = unparen(s); x.kind === 'SliceExpr'; x = unparen(x.x)) s = x.x;
     const t = underlying(this.program.typeOf(s));
     if (t.kind !== 'slice' && t.kind !== 'array') return;
+    // A getter's slice used in place (`sort.Strings(s.Names())` with `return s.names`):
+    // the field's elements, after whatever lock the getter took is released.
+    if (unparen(s).kind === 'CallExpr') {
+      const h = sliceFieldPlace(this.program, s);
+      if (h) this.access(mode, { ...h, key: `${h.key}[]`, throughPointer: true, indexed }, span, st, text);
+      return;
+    }
     const p = placeOf(this.program, s);
     if (!p?.key) return;
     // A plain local or parameter slice that is a slice field itself, read out or handed

@@ -2854,9 +2854,11 @@ class Facts implements ConcurrencyFacts {
         // A struct copied out by a getter (`c := n.Config()`, `return n.cfg`): its slices
         // and maps are the receiver's own, as its methods see them.
         // So are the fields of a pointer handed out as one of the receiver's elements
-        // (`c := p.Acquire()` returning one of p.conns).
+        // (`c := p.Acquire()` returning one of p.conns), or as a pointer field of the
+        // receiver (`c := s.Config()` returning s.cfg): the object the receiver's methods
+        // reach through that field.
         const hp = root.type.kind === 'pointer' ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
-        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy && hp.path[hp.path.length - 1] === '[]' ? hp : null;
+        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy ? hp : null;
         const alsoSelf = h && !h.copy ? `self:${h.typeKey}/${[...h.path, ...prefix].join('.')}` : undefined;
         return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null, ...(alsoSelf ? { alsoSelf } : {}) };
       }
