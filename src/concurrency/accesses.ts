@@ -781,7 +781,9 @@ class FuncWalker {
     const rx = unparen(s.x);
     const rv = rx.kind === 'Ident' && xt.kind === 'slice' ? this.program.objectOf(rx) : null;
     const held = rv?.kind === 'var' && rv.scope !== 'pkg' && !!sliceFieldAlias(this.program, rv, 0);
-    if ((field || held) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
+    // And ranging over a getter's slice in place (`for _, e := range b.Endpoints()`).
+    const got = rx.kind === 'CallExpr' && xt.kind === 'slice' && !!sliceFieldPlace(this.program, rx);
+    if ((field || held || got) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
     if (s.tok === '=') {
       if (s.key) this.expr(s.key, after, 'write');
       if (s.value) this.expr(s.value, after, 'write');
