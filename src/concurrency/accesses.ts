@@ -76,6 +76,10 @@ export interface Access {
    * return }`, `if t.Stop() { close(ch) }`): the key of the place holding the stopper.
    * The callback that Stop prevented never runs alongside it. */
   stopGuard?: string;
+  /** An access to one field of a slice element held by value (`b.eps[i].Weight = 0`, the
+   * element's read in `b.eps[i].Addr`): the field's path inside the element. Two such
+   * accesses to different fields touch different memory. */
+  part?: string;
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
@@ -189,7 +193,7 @@ export interface AccessEnv {
 /** Node kinds the FuncWalker passes look at. */
 const ASSIGNS = kindSet('AssignStmt');
 const ESCAPE_KINDS = kindSet('GoStmt', 'SendStmt', 'ReturnStmt', 'AssignStmt', 'CallExpr');
-const GO_AND_CALLS = kindSet('GoStmt', 'CallExpr');
+const GO_SENDS_AND_CALLS = kindSet('GoStmt', 'SendStmt', 'CallExpr');
 const CALLS = kindSet('CallExpr');
 
 export function collectFuncFacts(env: AccessEnv, fn: FuncInfo): FuncFacts {
@@ -214,10 +218,14 @@ class FuncWalker {
   private readonly goCaptured = new Map<VarObj, ast.Span[]>();
   /** Struct and array locals whose address goroutines get, with where (see findAddressEscapes). */
   private readonly addressEscapes = new Map<VarObj, ast.Span>();
+  /** Every point where such a local's address is handed over (see findAddressEscapes). */
+  private readonly addressHandoffs = new Map<VarObj, ast.Span[]>();
   private readonly oldLoopSemantics: boolean;
   /** The next expr() visits the base of a selector, index or slice (or a method call's
    * receiver), not a value taken whole. */
   private asBase = false;
+  /** The field of the element the next element() access touches (see Access.part). */
+  private elementPart: string | null = null;
   private selectDefault = false;
   /** The select case being read, when its select has other cases. */
   private selectScope: ast.Span | null = null;
@@ -234,6 +242,51 @@ class FuncWalker {
 
   /** append calls whose result is stored back into their own first argument. */
   private appendedBack: Set<ast.CallExpr> | null = null;
+
+  /**
+   * The slice field a plain local appended to in place holds: every definition of the
+   * local is that field (`tags := in.DefaultTags`, or a getter handing it out as is) or an
+   * append onto the local itself (`tags = append(tags, x)`), at least one of each, and the
+   * function does not assign the field. A full slice expression (`s.f[:n:n]`) is a copy
+   * on append, not the field.
+   */
+  private grownFieldAlias(e: ast.Expr): Place | null {
+    const x = unparen(e);
+    if (x.kind !== 'Ident' || !this.fn.body) return null;
+    const v = this.program.objectOf(x);
+    if (v?.kind !== 'var' || v.scope !== 'local' || v.func !== this.fn || this.env.captured.has(v) || underlying(v.type).kind !== 'slice') return null;
+    if (grownAliasCache.has(v)) return grownAliasCache.get(v)!;
+    let found: Place | null = null;
+    let appended = false;
+    let ok = true;
+    walk(this.fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && [n.key, n.value].some((k) => k?.kind === 'Ident' && this.program.objectOf(k) === v)) ok = false;
+      if (n.kind === 'UnaryExpr' && n.op === '&' && unparen(n.x).kind === 'Ident' && this.program.objectOf(unparen(n.x) as ast.Ident) === v) ok = false;
+      if (n.kind !== 'AssignStmt' && n.kind !== 'ValueSpec') return undefined;
+      const lhs = n.kind === 'AssignStmt' ? n.lhs : n.names;
+      const rhs = n.kind === 'AssignStmt' ? n.rhs : n.values;
+      lhs.forEach((l, i) => {
+        if (l.kind !== 'Ident' || this.program.objectOf(l) !== v) return;
+        const r = lhs.length === rhs.length ? unparen(rhs[i]!) : null;
+        if (!r) { ok = false; return; }
+        if (r.kind === 'CallExpr' && r.fun.kind === 'Ident' && r.fun.name === 'append' && this.program.objectOf(r.fun)?.kind !== 'var') {
+          const first = r.args[0] ? unparen(r.args[0]) : null;
+          if (first?.kind === 'Ident' && this.program.objectOf(first) === v) { appended = true; return; }
+          ok = false;
+          return;
+        }
+        const p = sliceFieldPlace(this.program, r);
+        if (!p || (found && found.key !== p.key)) { ok = false; return; }
+        found = p;
+      });
+      return undefined;
+    });
+    const f = found as Place | null;
+    const r: Place | null = ok && appended && f && !reassignsField(this.program, this.fn.body, f) ? f : null;
+    grownAliasCache.set(v, r);
+    return r;
+  }
 
   /** An append onto a slice field (not a local, not a re-slice such as `s.f[:n:n]`)
    * whose result is not assigned back to that same field. */
@@ -443,8 +496,9 @@ class FuncWalker {
   /**
    * Struct and array locals whose address is handed to a goroutine or to code that
    * starts goroutines (`go scan(sh, &res, &wg)`, `g.Go(f)` on a `var g Group` whose Go
-   * has a pointer receiver), with the first point that happens: from there on the
-   * goroutines share the variable.
+   * has a pointer receiver), or sent on a channel (`ch <- &e`, to whichever goroutine
+   * receives it), with the first point that happens: from there on the goroutines share
+   * the variable.
    */
   private findAddressEscapes(body: ast.BlockStmt): void {
     const valueLocal = (e: ast.Expr): VarObj | null => {
@@ -461,16 +515,19 @@ class FuncWalker {
       if (!v) return;
       const cur = this.addressEscapes.get(v);
       if (!cur || before(at, cur)) this.addressEscapes.set(v, at);
+      this.addressHandoffs.set(v, [...(this.addressHandoffs.get(v) ?? []), at]);
     };
     const pointerReceiver = (call: ast.CallExpr): VarObj | null => {
       const c = calleeOf(this.program, call);
       const fun = unparen(call.fun);
       return c?.kind === 'method' && c.sel.method.ptrRecv && fun.kind === 'SelectorExpr' ? valueLocal(fun.x) : null;
     };
-    walkBodyKinds(body, GO_AND_CALLS, (n) => {
+    walkBodyKinds(body, GO_SENDS_AND_CALLS, (n) => {
       if (n.kind === 'GoStmt') {
         for (const a of n.call.args) mark(addressOf(a), n.span);
         mark(pointerReceiver(n.call), n.span);
+      } else if (n.kind === 'SendStmt') {
+        mark(addressOf(n.value), n.span);
       } else if (n.kind === 'CallExpr') {
         const c = calleeOf(this.program, n);
         if (!spawnKindOf(this.program, c) && !this.env.targetsOf(c, this.fn.pkg).some((t) => this.env.spawning.has(t))) return undefined;
@@ -497,7 +554,12 @@ class FuncWalker {
     if (r.scope !== 'pkg' && !place.throughPointer && place.path.length > 0 && isValueType(r.type) && !this.env.captured.has(r)) {
       // Unless its address was handed to goroutines: from there on it is theirs too.
       const esc = this.addressEscapes.get(r);
-      return !esc || before(at, esc);
+      if (!esc || !before(at, esc)) return !esc;
+      // Handed over in a loop the variable outlives (`var e Entry; for { parse(&e); ch <-
+      // &e }`): from the second iteration on, every access comes after the last handoff.
+      const rs = r.span;
+      const handoffs = this.addressHandoffs.get(r) ?? [];
+      return !(rs && this.facts.loops.some((l) => spanContains(l, at) && !spanContains(l, rs) && handoffs.some((h) => spanContains(l, h))));
     }
     if (!this.allocated.has(place.root)) return false;
     const esc = this.allocated.get(place.root)!;
@@ -719,7 +781,9 @@ class FuncWalker {
     const rx = unparen(s.x);
     const rv = rx.kind === 'Ident' && xt.kind === 'slice' ? this.program.objectOf(rx) : null;
     const held = rv?.kind === 'var' && rv.scope !== 'pkg' && !!sliceFieldAlias(this.program, rv, 0);
-    if ((field || held) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
+    // And ranging over a getter's slice in place (`for _, e := range b.Endpoints()`).
+    const got = rx.kind === 'CallExpr' && xt.kind === 'slice' && !!sliceFieldPlace(this.program, rx);
+    if ((field || held || got) && (xt.kind === 'slice' || xt.kind === 'array') && s.value && !(s.value.kind === 'Ident' && s.value.name === '_')) this.element('read', s.x, s.x.span, after, `${exprText(s.x)}[]`, false);
     if (s.tok === '=') {
       if (s.key) this.expr(s.key, after, 'write');
       if (s.value) this.expr(s.value, after, 'write');
@@ -793,17 +857,31 @@ class FuncWalker {
           return st;
         }
         this.asBase = true;
+        const el = s?.kind === 'field' ? this.elementField(x) : null;
+        this.elementPart = el && unparen(x.x) === el.at ? el.part : null;
         st = this.expr(x.x, st, 'read');
+        this.elementPart = null;
         if (s?.kind === 'field') {
           const p = placeOf(this.program, x);
           // `results[i].n`: an element of the copy's own index only (see ownIndex).
           if (p?.indexed && !ownIndexesOnly(this.program, this.fn, x.x)) p.indexed = false;
           if (p) this.access(mode, p, x.span, st, exprText(x));
         }
+        // Writing a field of an element held by value (`b.eps[i].Weight = 0`, `eps[i].Weight
+        // = 0` on a getter's slice) writes part of the element, which a range or a copy of
+        // the element elsewhere reads whole.
+        if (el && mode !== 'read') {
+          this.elementPart = el.part;
+          this.element(mode, el.at.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, el.at.indices[0]!));
+          this.elementPart = null;
+        }
         return st;
       }
       case 'IndexExpr': {
         const xt = underlying(this.program.typeOf(x.x));
+        // The field of this element the selector around it reads (see elementField).
+        const part = this.elementPart;
+        this.elementPart = null;
         this.asBase = true;
         st = this.expr(x.x, st, 'read');
         for (const i of x.indices) st = this.expr(i, st, 'read');
@@ -818,6 +896,7 @@ class FuncWalker {
           // ones (indexed), but a whole-slice access (copy) touches them all, and so may
           // an index computed from data (`counts[classify(line)]++`, `h.buckets[i]++` with
           // i from a range inside the worker).
+          this.elementPart = part;
           this.element(mode, x.x, x.span, st, exprText(x), ownIndex(this.program, this.fn, x.indices[0]!));
         }
         return st;
@@ -1122,6 +1201,10 @@ class FuncWalker {
       // `x := append(s.base, extra...)` not assigned back to s.base: with spare capacity
       // it writes the elements past s.base's length in the shared backing array.
       if (c.name === 'append' && x.args.length >= 2 && this.appendsToSharedField(x)) this.element('write', x.args[0]!, x.span, st, `append(${exprText(x.args[0]!)}, ...)`, false);
+      // So does `tags := in.DefaultTags; tags = append(tags, extra)`: the local starts as
+      // the field's slice, and appending to it fills the field's spare capacity.
+      const grown = c.name === 'append' && x.args.length >= 2 ? this.grownFieldAlias(x.args[0]!) : null;
+      if (grown) this.access('write', { ...grown, key: `${grown.key}[]`, throughPointer: true }, x.span, st, `append(${exprText(x.args[0]!)}, ...)`);
     }
     // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
     // read the map their receiver holds.
@@ -1335,7 +1418,9 @@ class FuncWalker {
       this.record(kind, { root: null, rootExpr: m, path: [], throughPointer: true, key: `map:ctxvalue:${cv}`, field: null }, span, st, exprText(m));
       return;
     }
-    const alias = this.mapFieldAlias(m);
+    // So is a getter's result used in place (`for k, v := range n.Labels()` with `return
+    // n.labels`): the field's map, after whatever lock the getter took is released.
+    const alias = this.mapFieldAlias(m) ?? (unparen(m).kind === 'CallExpr' ? this.fieldMapPlace(m) : null);
     if (alias) {
       this.record(kind, { ...alias, key: `map:${alias.key}`, throughPointer: true }, span, st, exprText(m));
       return;
@@ -1549,11 +1634,43 @@ class FuncWalker {
    * index, as opposed to all of them.
    */
   private element(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
+    const part = this.elementPart;
+    this.elementPart = null;
+    const from = this.facts.accesses.length;
+    this.elementAccess(mode, s, span, st, text, indexed);
+    if (part) for (let i = from; i < this.facts.accesses.length; i++) this.facts.accesses[i]!.part = part;
+  }
+
+  /** For a field selected from a slice or array element held by value through struct
+   * values only (`b.eps[i].Weight`, `xs[i].Stats.N`): the index expression and the field
+   * path inside the element. Not for a constant index (told apart by key). */
+  private elementField(x: ast.SelectorExpr): { at: ast.IndexExpr; part: string } | null {
+    const names: string[] = [];
+    let cur: ast.Expr = x;
+    while (cur.kind === 'SelectorExpr') {
+      const sel = this.program.selectionOf(cur);
+      if (sel?.kind !== 'field' || sel.indirect || this.program.typeOf(cur.x).kind === 'pointer') return null;
+      names.unshift(...sel.path, sel.name);
+      cur = unparen(cur.x);
+    }
+    if (cur.kind !== 'IndexExpr' || cur.indices.length !== 1 || unparen(cur.indices[0]!).kind === 'BasicLit') return null;
+    const t = underlying(this.program.typeOf(cur.x));
+    return t.kind === 'slice' || t.kind === 'array' ? { at: cur, part: names.join('.') } : null;
+  }
+
+  private elementAccess(mode: 'read' | 'write' | 'readwrite', s: ast.Expr, span: ast.Span, st: HeldLock[], text: string, indexed: boolean): void {
     // A part of it (`copy(dst, r.buf[r.head:])`, `append(out, r.buf[:n]...)`) holds the
     // same elements.
     for (let x = unparen(s); x.kind === 'SliceExpr'; x = unparen(x.x)) s = x.x;
     const t = underlying(this.program.typeOf(s));
     if (t.kind !== 'slice' && t.kind !== 'array') return;
+    // A getter's slice used in place (`sort.Strings(s.Names())` with `return s.names`):
+    // the field's elements, after whatever lock the getter took is released.
+    if (unparen(s).kind === 'CallExpr') {
+      const h = sliceFieldPlace(this.program, s);
+      if (h) this.access(mode, { ...h, key: `${h.key}[]`, throughPointer: true, indexed }, span, st, text);
+      return;
+    }
     const p = placeOf(this.program, s);
     if (!p?.key) return;
     // A plain local or parameter slice that is a slice field itself, read out or handed
@@ -1928,6 +2045,7 @@ const namedUseCache = new WeakMap<PackageInfo, Map<FuncInfo, number>>();
 const IDENT_KINDS = kindSet('Ident');
 
 const mapAliasCache = new WeakMap<VarObj, Place | null>();
+const grownAliasCache = new WeakMap<VarObj, Place | null>();
 const mapElementCache = new WeakMap<VarObj, Place | null>();
 
 /** `pkg.T` for a named type whose underlying type is a map (a value, not a pointer). */

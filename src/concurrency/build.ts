@@ -73,6 +73,7 @@ const IDENTS = kindSet('Ident');
 const RECEIVING_DEFS = kindSet('RangeStmt', 'AssignStmt');
 const CALLS = kindSet('CallExpr');
 const RETURNS = kindSet('ReturnStmt');
+const SENDS = kindSet('SendStmt');
 const ASSIGNS = kindSet('AssignStmt');
 const STORE_KINDS = kindSet('CompositeLit', 'AssignStmt');
 
@@ -1199,7 +1200,8 @@ class Facts implements ConcurrencyFacts {
   /** Goroutine x sends Ts on a channel that context y receives from: the objects sent are
    * the ones y gets (`out <- res` in a step's goroutine, `sum.add(<-out)` in the caller). */
   private channelShares(x: GoroutineContext, y: GoroutineContext, typeKey: string): boolean {
-    if (!x.spawned) return false;
+    // (A caller's own sends count too when a goroutine receives them: `ch <- &e` to workers.)
+    if (!x.spawned && !y.spawned) return false;
     return this.channelsCarrying(typeKey).some((k) => {
       const list = this.accessesByKey.get(k) ?? [];
       return list.some((a) => a.kind === 'send' && this.reach.reaches(a.fn, x.id)) && list.some((a) => a.kind === 'recv' && this.reach.reaches(a.fn, y.id));
@@ -2445,7 +2447,11 @@ class Facts implements ConcurrencyFacts {
     const [v, c, acc] = an.alsoVar ? [an.alsoVar, cy, bx] : [bn.alsoVar, cx, ax];
     if (!v) return false;
     const entry = this.tracedOrigin(c, acc)?.entry ?? null;
-    return !!entry && entry !== v && entry.scope === 'local' && entry.type.kind === 'pointer';
+    if (!entry || entry === v || entry.scope !== 'local' || entry.type.kind !== 'pointer') return false;
+    // Not when the other reached it by receiving from a channel v's address is sent on
+    // (`ch <- &e` to workers ranging over ch): the one object.
+    const from = this.receivedFrom(entry);
+    return !(from && this.addressSentOn(v).includes(from));
   }
 
   /** Every field on the path but the last is a struct held by value. */
@@ -2816,7 +2822,12 @@ class Facts implements ConcurrencyFacts {
     }
     // A local whose address goroutines or callees get as a parameter (`go scanShard(sh,
     // &res, &wg)`) is one variable for them and for its function, like a captured one.
-    if (root.scope === 'local' && this.paramAliases().locals.has(root)) return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func };
+    // One whose address its function also sends on a channel (`parse(&e); ch <- &e`) is
+    // the object the receivers get as a pointer of its type.
+    if (root.scope === 'local' && this.paramAliases().locals.has(root)) {
+      const sent = this.sentLocalSelf(root, p);
+      return { id: `var:${root.id}/${p}`, selfType: null, declaring: root.func, ...(sent ? { alsoSelf: sent, alsoVar: root } : {}) };
+    }
     // A struct local whose address a `go v.m()` hands to the goroutine as its pointer
     // receiver: the object that method's goroutine sees as its T.
     if (root.scope === 'local' && this.goReceiverLocal(root)) {
@@ -2855,7 +2866,7 @@ class Facts implements ConcurrencyFacts {
       // &Upload{}; go c.run(ctx, u); return u`): that function's object.
       const made = alias.scope === 'local' ? this.returnedAllocation(alias) : null;
       if (made) return { id: `var:${made.id}/${p}`, selfType: null, declaring: made.func, alsoSelf: selfOfPointer(made, p), alsoVar: made };
-      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p), alsoVar: alias };
+      if (alias.scope === 'local' || alias.scope === 'result') return { id: `var:${alias.id}/${p}`, selfType: null, declaring: alias.func, alsoSelf: selfOfPointer(alias, p) ?? this.sentLocalSelf(alias, p), alsoVar: alias };
       return this.computeAnchor(alias, prefix, depth + 1);
     }
     // A local read out of another anchored object (`c := s.conns[id]`) shares its anchor;
@@ -2878,9 +2889,11 @@ class Facts implements ConcurrencyFacts {
         // A struct copied out by a getter (`c := n.Config()`, `return n.cfg`): its slices
         // and maps are the receiver's own, as its methods see them.
         // So are the fields of a pointer handed out as one of the receiver's elements
-        // (`c := p.Acquire()` returning one of p.conns).
+        // (`c := p.Acquire()` returning one of p.conns), or as a pointer field of the
+        // receiver (`c := s.Config()` returning s.cfg): the object the receiver's methods
+        // reach through that field.
         const hp = root.type.kind === 'pointer' ? handedOut(this.program, unparen(e) as ast.CallExpr) : null;
-        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy && hp.path[hp.path.length - 1] === '[]' ? hp : null;
+        const h = isStructValue(root.type) ? handedOut(this.program, unparen(e) as ast.CallExpr) : hp && !hp.copy ? hp : null;
         const alsoSelf = h && !h.copy ? `self:${h.typeKey}/${[...h.path, ...prefix].join('.')}` : undefined;
         return { id: `fetched:${fetched}/${p}`, selfType: null, declaring: null, ...(alsoSelf ? { alsoSelf } : {}) };
       }
@@ -2949,6 +2962,54 @@ class Facts implements ConcurrencyFacts {
       return pointee && pointee !== r!.id && pointee !== r!.alsoSelf ? { ...r!, alsoPointee: pointee } : r;
     }
     return null;
+  }
+
+  /** For a struct local whose function sends its address on a channel (`ch <- &e`): the
+   * anchor id of its type's objects at path p, as the receivers name them. */
+  private sentLocalSelf(v: VarObj, p: string): string | undefined {
+    return v.type.kind === 'named' && this.addressSent(v) ? typeAnchor(v.type, p, null).id : undefined;
+  }
+
+  /** A struct local whose function sends its address on a channel (`ch <- &e`). */
+  private addressSent(v: VarObj): boolean {
+    return this.addressSentOn(v).length > 0;
+  }
+
+  /** The keys of the channels v's function sends v's address on (`ch <- &e`), for a struct local v. */
+  private addressSentOn(v: VarObj): string[] {
+    const body = v.func?.body;
+    if (!body || v.scope !== 'local' || underlying(v.type).kind !== 'struct') return [];
+    let hit = this.addressSentCache.get(v);
+    if (hit) return hit;
+    const keys: string[] = [];
+    walkBodyKinds(body, SENDS, (n) => {
+      if (n.kind !== 'SendStmt') return undefined;
+      const x = unparen(n.value);
+      const t = x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : null;
+      const k = t?.kind === 'Ident' && this.program.objectOf(t) === v ? placeOf(this.program, n.chan)?.key : null;
+      if (k && !keys.includes(k)) keys.push(k);
+      return undefined;
+    });
+    this.addressSentCache.set(v, (hit = keys));
+    return hit;
+  }
+  private readonly addressSentCache = new Map<VarObj, string[]>();
+
+  /** The key of the channel a pointer local takes its value from: the value of `for x :=
+   * range ch`, or defined once by `x := <-ch` (`x, ok := <-ch`). */
+  private receivedFrom(v: VarObj): string | null {
+    const fn = v.func;
+    if (!fn?.body || v.scope !== 'local' || v.type.kind !== 'pointer') return null;
+    let out: string | null = null;
+    walk(fn.body, (n) => {
+      if (out) return false;
+      if (n.kind === 'RangeStmt' && n.key?.kind === 'Ident' && underlying(this.program.typeOf(n.x)).kind === 'chan' && (this.program.info.defs.get(n.key) ?? this.program.objectOf(n.key)) === v) out = placeOf(this.program, n.x)?.key ?? null;
+      return undefined;
+    });
+    if (out) return out;
+    const d = singleDefinition(this.program, v);
+    const x = d ? unparen(d) : null;
+    return x?.kind === 'UnaryExpr' && x.op === '<-' ? placeOf(this.program, x.x)?.key ?? null : null;
   }
 
   /**
@@ -5140,11 +5201,15 @@ function isObjectKey(key: string): boolean {
 
 /** Local variables referenced from a function literal other than the one declaring them. */
 /** c runs one HTTP handler closure that decl makes and returns (a middleware's
- * `return http.HandlerFunc(func(w, r) {...})`), many requests at once. */
+ * `return http.HandlerFunc(func(w, r) {...})`), many requests at once; or one that a
+ * closure decl returns makes (a middleware factory's `return func(next http.Handler)
+ * http.Handler { return http.HandlerFunc(...) }`): every handler it wraps shares decl's
+ * variables, and each serves many requests. */
 function oneClosureServes(c: GoroutineContext, decl: FuncInfo, cg: CallGraph): boolean {
   if (c.kind !== 'http-handler' || !c.multi || !c.roots.length) return false;
   const returned = cg.returnedFuncs(decl, 0);
-  return c.roots.every((r) => r.node.kind === 'FuncLit' && returned.includes(r));
+  const served = (r: FuncInfo): boolean => returned.includes(r) || returned.some((f) => f.node.kind === 'FuncLit' && r.parent === f && cg.returnedFuncs(f, 1).includes(r));
+  return c.roots.every((r) => r.node.kind === 'FuncLit' && served(r));
 }
 
 function capturedVars(program: Program): Set<VarObj> {

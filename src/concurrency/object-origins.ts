@@ -675,9 +675,10 @@ export class ObjectOrigins {
       // `[]*Job`): the receiver's objects, as shared as the receiver. Only for a receiver
       // named by a variable: one reached through a field (`w.shared.Get()`) may hold
       // objects shared more widely than the holder that leads to it.
-      // So is one element of a receiver's collection (`return p.workers[i]`).
+      // So is one element of a receiver's collection (`return p.workers[i]`), and the
+      // object a pointer field of the receiver points to (`return s.cfg`).
       const h = depth < 3 ? handedOut(this.program, x) : null;
-      if (h && (h.copy || h.path[h.path.length - 1] === '[]') && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); this.lastAsserted = null; return o === 'private' ? 'unknown' : o; }
+      if (h && (h.copy || h.path[h.path.length - 1] === '[]' || this.program.typeOf(x).kind === 'pointer') && unparen(h.recv).kind === 'Ident') { this.lastIndirect = true; const o = this.originIn(fn, h.recv, isRoot, depth + 1); this.lastAsserted = null; return o === 'private' ? 'unknown' : o; }
       // A helper that hands back what a context argument holds (`FromIncomingContext(ctx)`
       // returning `ctx.Value(mdKey{}).(MD)`): the object comes with that argument.
       const through = depth < 3 ? (isFuncCall(calleeOf(this.program, x), 'context', 'WithValue') && x.args.length === 3 ? x.args[2]! : this.contextValueOfParam(x)) : null;

@@ -47,7 +47,7 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
     for (const a of distinct) {
       let found: RacePair | null = null;
       for (const b of distinct) {
-        if (!search.conflicts(a, b)) continue;
+        if (disjointParts(a, b) || !search.conflicts(a, b)) continue;
         const pair = facts.concurrentPair(a, b, { anyOrder: search.anyOrder ?? false });
         if (!pair) continue;
         if ((!search.anyOrder || (checkedClose(a) && checkedClose(b))) && facts.commonLock(a, b, pair)) continue;
@@ -64,6 +64,14 @@ export function findRaces(facts: ConcurrencyFacts, search: RaceSearch): RacePair
   return out;
 }
 
+/** Two accesses to different fields of one element (see Access.part): neither field
+ * path is a prefix of the other. */
+function disjointParts(a: Access, b: Access): boolean {
+  if (!a.part || !b.part) return false;
+  const [x, y] = a.part.length <= b.part.length ? [a.part, b.part] : [b.part, a.part];
+  return x !== y && !y.startsWith(x + '.');
+}
+
 /** Rep keys of accesses, per facts: every race rule groups the same accesses. */
 const repKeys = new WeakMap<ConcurrencyFacts, Map<Access, string>>();
 
@@ -76,7 +84,7 @@ function repKey(facts: ConcurrencyFacts, a: Access): string {
   }
   let k = byAccess.get(a);
   if (k === undefined) {
-    k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}|${waitsAhead(facts, a)}`;
+    k = `${a.fn.id}|${a.kind}|${a.atomicLoad ? 1 : 0}|${a.inOnce ? 1 : 0}|${a.guarded ? 1 : 0}|${a.confined ? 1 : 0}|${a.place.root?.id ?? '-'}|${a.place.path.join('.')}|${a.part ?? ''}|${a.loop ? a.loop.join(':') : ''}|${facts.locksOf(a).map((l) => l.key + l.mode).sort().join(',')}|${waitsAhead(facts, a)}`;
     byAccess.set(a, k);
   }
   return k;
