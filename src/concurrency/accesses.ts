@@ -1206,6 +1206,15 @@ class FuncWalker {
       const grown = c.name === 'append' && x.args.length >= 2 ? this.grownFieldAlias(x.args[0]!) : null;
       if (grown) this.access('write', { ...grown, key: `${grown.key}[]`, throughPointer: true }, x.span, st, `append(${exprText(x.args[0]!)}, ...)`);
     }
+    // Library calls that fill a byte slice they are given (`hex.Encode(u.scratch[:], sum)`,
+    // `binary.BigEndian.PutUint32(b.hdr[:4], n)`, `io.ReadFull(r, s.buf)`) write its
+    // elements, and read those of a source slice.
+    for (const [i, mode] of byteSliceArgs(c, x.args.length)) this.element(mode, x.args[i]!, x.span, st, exprText(x.args[i]!), false);
+    // A conversion of a byte or rune slice to a string (`string(u.scratch[:n])`) reads
+    // every element.
+    if (!c && isConversion(this.program, x) && underlying(this.program.typeOf(x)).kind === 'basic' && underlying(this.program.typeOf(x.args[0]!)).kind === 'slice') {
+      this.element('read', x.args[0]!, x.span, st, exprText(x.args[0]!), false);
+    }
     // Methods of the library's map types (`resp.Header.Set(k, v)`, `q.Del(k)`) write or
     // read the map their receiver holds.
     // (Within the package that declares the type, its methods are code like any other.)
@@ -1874,6 +1883,30 @@ function hasBreak(body: ast.BlockStmt): boolean {
  * arguments (-1: every argument from the next one on). Kept to the decoders and scanners
  * of the standard library: json, xml, gob, asn1, binary and fmt's Sscan family.
  */
+/** Standard-library calls that write into a byte slice argument ('w') and read another ('r'), by argument index. */
+const BYTE_FUNCS: Record<string, Record<string, Array<[number, 'read' | 'write']>>> = {
+  'encoding/hex': { Encode: [[0, 'write'], [1, 'read']], Decode: [[0, 'write'], [1, 'read']] },
+  io: { ReadFull: [[1, 'write']], ReadAtLeast: [[1, 'write']] },
+  'crypto/rand': { Read: [[0, 'write']] },
+};
+const BYTE_METHODS: Record<string, Record<string, Array<[number, 'read' | 'write']>>> = {
+  'encoding/base64.Encoding': { Encode: [[0, 'write'], [1, 'read']], Decode: [[0, 'write'], [1, 'read']] },
+  'encoding/base32.Encoding': { Encode: [[0, 'write'], [1, 'read']], Decode: [[0, 'write'], [1, 'read']] },
+  'encoding/binary.bigEndian': { PutUint16: [[0, 'write']], PutUint32: [[0, 'write']], PutUint64: [[0, 'write']] },
+  'encoding/binary.littleEndian': { PutUint16: [[0, 'write']], PutUint32: [[0, 'write']], PutUint64: [[0, 'write']] },
+};
+
+/** The byte-slice arguments c writes or reads (see BYTE_FUNCS). */
+function byteSliceArgs(c: Callee | null, n: number): Array<[number, 'read' | 'write']> {
+  let list: Array<[number, 'read' | 'write']> | undefined;
+  if (c?.kind === 'func') list = BYTE_FUNCS[c.obj.pkgPath]?.[c.obj.name];
+  else if (c?.kind === 'method') {
+    const d = c.sel.method.recvDecl;
+    list = d ? BYTE_METHODS[`${d.pkgPath}.${d.name}`]?.[c.sel.method.name] : undefined;
+  }
+  return (list ?? []).filter(([i]) => i < n);
+}
+
 const FILLING_FUNCS: Record<string, Record<string, number>> = {
   'encoding/json': { Unmarshal: 1 },
   'encoding/xml': { Unmarshal: 1 },

@@ -81,6 +81,8 @@ export function exprText(e: ast.Expr): string {
     case 'ParenExpr': return `(${exprText(e.x)})`;
     case 'UnaryExpr': return `${e.op}${exprText(e.x)}`;
     case 'CallExpr': return `${exprText(e.fun)}(${e.args.length ? '...' : ''})`;
+    case 'SliceExpr': return `${exprText(e.x)}[${e.low ? exprText(e.low) : ''}:${e.high ? exprText(e.high) : ''}${e.max ? `:${exprText(e.max)}` : ''}]`;
+    case 'BinaryExpr': return `${exprText(e.x)} ${e.op} ${exprText(e.y)}`;
     case 'FuncLit': return 'func(){...}';
     case 'CompositeLit': return `${e.type ? exprText(e.type) : ''}{...}`;
     default: return '...';

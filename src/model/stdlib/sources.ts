@@ -273,6 +273,7 @@ var Discard Writer
 func Copy(dst Writer, src Reader) (written int64, err error)
 func ReadAll(r Reader) ([]byte, error)
 func ReadFull(r Reader, buf []byte) (n int, err error)
+func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error)
 func WriteString(w Writer, s string) (n int, err error)
 func Pipe() (*PipeReader, *PipeWriter)
 //goconc:opaque
@@ -834,6 +835,68 @@ func (l *List) MoveToFront(e *Element)
 func (l *List) MoveToBack(e *Element)
 func (l *List) MoveBefore(e, mark *Element)
 func (l *List) MoveAfter(e, mark *Element)
+`,
+  'encoding/hex': `package hex
+func Encode(dst, src []byte) int
+func Decode(dst, src []byte) (int, error)
+func EncodeToString(src []byte) string
+func DecodeString(s string) ([]byte, error)
+func EncodedLen(n int) int
+func DecodedLen(x int) int
+`,
+  'encoding/base64': `package base64
+//goconc:opaque
+type Encoding struct{}
+var StdEncoding *Encoding
+var URLEncoding *Encoding
+var RawStdEncoding *Encoding
+var RawURLEncoding *Encoding
+func (enc *Encoding) Encode(dst, src []byte)
+func (enc *Encoding) Decode(dst, src []byte) (n int, err error)
+func (enc *Encoding) EncodeToString(src []byte) string
+func (enc *Encoding) DecodeString(s string) ([]byte, error)
+func (enc *Encoding) EncodedLen(n int) int
+func (enc *Encoding) DecodedLen(n int) int
+`,
+  'encoding/binary': `package binary
+type ByteOrder interface {
+	Uint16([]byte) uint16
+	Uint32([]byte) uint32
+	Uint64([]byte) uint64
+	PutUint16([]byte, uint16)
+	PutUint32([]byte, uint32)
+	PutUint64([]byte, uint64)
+	String() string
+}
+type bigEndian struct{}
+type littleEndian struct{}
+var BigEndian bigEndian
+var LittleEndian littleEndian
+func (bigEndian) Uint16(b []byte) uint16
+func (bigEndian) Uint32(b []byte) uint32
+func (bigEndian) Uint64(b []byte) uint64
+func (bigEndian) PutUint16(b []byte, v uint16)
+func (bigEndian) PutUint32(b []byte, v uint32)
+func (bigEndian) PutUint64(b []byte, v uint64)
+func (bigEndian) String() string
+func (littleEndian) Uint16(b []byte) uint16
+func (littleEndian) Uint32(b []byte) uint32
+func (littleEndian) Uint64(b []byte) uint64
+func (littleEndian) PutUint16(b []byte, v uint16)
+func (littleEndian) PutUint32(b []byte, v uint32)
+func (littleEndian) PutUint64(b []byte, v uint64)
+func (littleEndian) String() string
+`,
+  'crypto/rand': `package rand
+func Read(b []byte) (n int, err error)
+func Text() string
+`,
+  'crypto/sha256': `package sha256
+import "hash"
+const Size = 32
+const BlockSize = 64
+func New() hash.Hash
+func Sum256(data []byte) [Size]byte
 `,
   'encoding/json': `package json
 import "io"
