@@ -80,6 +80,9 @@ export interface Access {
    * element's read in `b.eps[i].Addr`): the field's path inside the element. Two such
    * accesses to different fields touch different memory. */
   part?: string;
+  /** An element access through a slice parameter: the facts re-key it to the local every
+   * call passes, or drop it (see passedSlice in build.ts). */
+  paramSlice?: boolean;
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
@@ -1689,6 +1692,14 @@ class FuncWalker {
     const alias = p.path.length === 0 && p.root && p.root.scope !== 'pkg' ? sliceFieldAlias(this.program, p.root, 0) : null;
     if (alias) {
       this.access(mode, { ...alias, key: `${alias.key}[]`, throughPointer: true, indexed: indexed || !!alias.indexed }, span, st, text);
+      return;
+    }
+    // A slice parameter: the elements of the local every call passes (`hashBlocks(r, buf)`
+    // from goroutines that all capture buf), decided once every function is known.
+    if (p.path.length === 0 && p.root && p.root.scope === 'param' && p.root.func === this.fn && !this.env.captured.has(p.root)) {
+      const from = this.facts.accesses.length;
+      this.access(mode, { ...p, key: `${p.key}[]`, indexed: indexed || !!p.indexed }, span, st, text);
+      for (let i = from; i < this.facts.accesses.length; i++) this.facts.accesses[i]!.paramSlice = true;
       return;
     }
     // A plain local slice: what it holds is tracked through the place it came from.

@@ -189,6 +189,7 @@ class Facts implements ConcurrencyFacts {
       if (implementsSynchronisation(fn.pkg)) ff.accesses = [];
       this.funcFacts.set(fn, ff);
       for (const a of ff.accesses) this.passedChannel(a);
+      if (ff.accesses.some((a) => a.paramSlice)) ff.accesses = ff.accesses.filter((a) => !a.paramSlice || this.passedSlice(a));
       for (const a of [...ff.accesses, ...ff.accesses.flatMap((x) => this.passedMap(x))]) {
         const list = this.accessesByKey.get(a.key) ?? [];
         list.push(a);
@@ -345,6 +346,33 @@ class Facts implements ConcurrencyFacts {
     a.key = `chan:${varKey(from!)}`;
     a.place = { ...a.place, root: from! };
     passedChannels.add(a);
+  }
+
+  /** An element access through a slice parameter (see Access.paramSlice): when every call
+   * of the function passes one local slice variable of another function (`hashBlocks(r,
+   * buf)` in goroutines that capture buf), it is an access to that variable's elements,
+   * shared only by the goroutines the declaring call started (see localDeclaring). False
+   * (drop it) otherwise. */
+  private passedSlice(a: Access): boolean {
+    const p = a.place.root;
+    if (!p || p.scope !== 'param' || a.place.path.length) return false;
+    const fn = a.fn;
+    const i = fn.params.indexOf(p);
+    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return false;
+    const calls = [...this.callgraph.callers(fn).map((e) => e.call), ...(this.goCallsOf().get(fn) ?? [])];
+    let from: VarObj | null = null;
+    for (const call of calls) {
+      if (staticTarget(calleeOf(this.program, call)) !== fn || call.args.length !== fn.params.length || call.ellipsis) return false;
+      const arg = unparen(call.args[i]!);
+      const v = arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
+      if (v?.kind !== 'var' || v.scope !== 'local' || !this.captured.has(v) || (from && from !== v)) return false;
+      from = v;
+    }
+    if (!from) return false;
+    a.key = `${varKey(from)}[]`;
+    a.place = { ...a.place, root: from, key: a.key };
+    passedChannels.add(a);
+    return true;
   }
 
   /**

@@ -53,7 +53,7 @@ function check(ctx: RuleContext): void {
     const a = r.primary;
     const b = r.other;
     if (a.key === WRITTEN_KEY && a.sinkHolder && libStateAt.has(spanKey(a))) continue;
-    const what = a.key === WRITTEN_KEY ? (a.sinkHolder ? `the in-memory buffer that ${a.text} writes into` : `the buffer ${a.text}`) : a.libState ? `the internal state of ${a.text} (a ${a.libState.replace(/^.*\//, '')}, not safe for concurrent use)` : a.key.startsWith('var:') ? `captured variable ${a.text}` : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
+    const what = a.key === WRITTEN_KEY ? (a.sinkHolder ? `the in-memory buffer that ${a.text} writes into` : `the buffer ${a.text}`) : a.libState ? `the internal state of ${a.text} (a ${a.libState.replace(/^.*\//, '')}, not safe for concurrent use)` : a.key.startsWith('var:') ? (a.key.endsWith('[]') ? `the elements of captured slice ${a.place.root?.name ?? a.text}` : `captured variable ${a.text}`) : a.key.startsWith('pkgvar:') ? `package variable ${a.text}` : `${fieldName(a)}`;
     const otherKind = b.kind === 'atomic' ? (b.atomicLoad ? 'atomic load' : 'atomic write') : b.kind;
     const readLock = facts.locksIn(a, r.pair.a).find((l) => l.mode === 'r');
     const shape = a.kind === 'read'
