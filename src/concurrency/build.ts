@@ -3620,10 +3620,14 @@ class Facts implements ConcurrencyFacts {
         for (const a of args) {
           const x = unparen(a);
           if ((x.kind !== 'CallExpr' && !isAllocation(x)) || !isDeepT(this.program.typeOf(x))) continue;
-          const label = `made:${c.file}:${x.span[0]}:${x.span[1]}`;
+          // A look-up in package state (`go run(Lookup(name))` with `return registry[name]`)
+          // hands every iteration one of the same objects: labelled by that state.
+          const state = x.kind === 'CallExpr' ? this.packageStateReturned(x) : null;
+          const kept = state && this.packageStateHolds(state).has(typeKey) ? state : null;
+          const label = kept ? `pkgstate:${kept}` : `made:${c.file}:${x.span[0]}:${x.span[1]}`;
           out.all.add(label);
           const loop = spawnSpan ? innermostLoop(loops, spawnSpan) : null;
-          if (!loop) out.shared.add(label);
+          if (!loop || kept) out.shared.add(label);
         }
       }
       // A method value (`b.On("leader", m.onLeader)`) that the goroutine calls through a
@@ -3666,6 +3670,68 @@ class Facts implements ConcurrencyFacts {
     }
     byType.set(typeKey, out);
     return out;
+  }
+
+  /** The package variable a call's function hands out on every return: the variable
+   * itself, an element of it, or a field of it (`return registry[name]`). */
+  private packageStateReturned(call: ast.CallExpr): string | null {
+    const fn = staticTarget(calleeOf(this.program, call));
+    if (!fn?.body || fn.node.kind !== 'FuncDecl') return null;
+    let found: string | null = null;
+    let ok = true;
+    walkBodyKinds(fn.body, RETURNS, (n) => {
+      if (n.kind !== 'ReturnStmt' || !ok) return undefined;
+      let r = n.results[0] ? unparen(n.results[0]) : null;
+      while (r && (r.kind === 'IndexExpr' || r.kind === 'SelectorExpr')) {
+        if (r.kind === 'SelectorExpr' && this.program.selectionOf(r)?.kind === 'qualified') break;
+        r = unparen(r.x);
+      }
+      const v = r?.kind === 'Ident' || r?.kind === 'SelectorExpr' ? placeOf(this.program, r)?.root : null;
+      if (v?.scope !== 'pkg' || (found && found !== varKey(v))) ok = false;
+      else found = varKey(v);
+      return undefined;
+    });
+    return ok ? found : null;
+  }
+
+  private stateHoldsCache: Map<string, Set<string>> | null = null;
+
+  /** The types of the objects put into a package variable (by its key): the values of its
+   * initialiser (the elements of a composite literal) and of every assignment to it or
+   * to one of its elements, each with what it holds (heldTypes). */
+  private packageStateHolds(key: string): ReadonlySet<string> {
+    if (!this.stateHoldsCache) {
+      const out = new Map<string, Set<string>>();
+      const put = (target: ast.Expr, value: ast.Expr): void => {
+        let t = unparen(target);
+        while (t.kind === 'IndexExpr') t = unparen(t.x);
+        const v = t.kind === 'Ident' || t.kind === 'SelectorExpr' ? placeOf(this.program, t) : null;
+        if (v?.root?.scope !== 'pkg' || v.path.length) return;
+        const k = varKey(v.root);
+        let set = out.get(k);
+        if (!set) out.set(k, (set = new Set()));
+        const x = unparen(value);
+        const parts = x.kind === 'CompositeLit' && underlying(this.program.typeOf(x)).kind !== 'struct' ? x.elts.map((e) => (e.kind === 'KeyValueExpr' ? e.value : e)) : [x];
+        for (const e of parts) for (const h of this.heldTypes(this.program.typeOf(e))) set.add(h);
+      };
+      for (const pkg of this.program.packages) {
+        for (const file of pkg.files) {
+          for (const d of file.ast.decls) {
+            if (d.kind !== 'GenDecl' || d.tok !== 'var') continue;
+            for (const sp of d.specs) if (sp.kind === 'ValueSpec') sp.names.forEach((id, i) => { if (sp.values[i]) put(id, sp.values[i]!); });
+          }
+        }
+      }
+      for (const fn of this.program.funcs) {
+        if (!fn.body) continue;
+        walkBodyKinds(fn.body, ASSIGNS, (n) => {
+          if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) n.lhs.forEach((l, i) => put(l, n.rhs[i]!));
+          return undefined;
+        });
+      }
+      this.stateHoldsCache = out;
+    }
+    return this.stateHoldsCache.get(key) ?? EMPTY_KEYS;
   }
 
   /** Goroutine c evaluates lit, a literal stored away where it was written (a gauge
