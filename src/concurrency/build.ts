@@ -1174,7 +1174,9 @@ class Facts implements ConcurrencyFacts {
     return this.packagesByPath.get(path) ?? null;
   }
 
-  /** The contexts reaching fn that can hold an object of the type at all (see objectLabels). */
+  /** The contexts reaching fn that can hold an object of the type at all (see objectLabels),
+   * as limitContexts would cut them: the same list, but a context is asked only until the
+   * cut is known (goroutines first once there are more than MAX_CONTEXTS). */
   private contextsSeeing(fn: FuncInfo, typeKey: string): GoroutineContext[] {
     let byType = this.seeingCache.get(fn.id);
     if (!byType) {
@@ -1188,7 +1190,18 @@ class Facts implements ConcurrencyFacts {
       // So does a function that gets its T from a channel (`r := <-out`, `sum.add(<-out)`):
       // the object a goroutine sent.
       const closes = this.closesOver(fn, typeKey).length > 0 || this.receivesHeld(fn, typeKey);
-      hit = this.contextsOf(fn).filter((c) => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; });
+      const sees = (c: GoroutineContext): boolean => { if (closes && !c.spawned) return true; const l = this.objectLabels(c, typeKey); return l.any || l.all.size > 0; };
+      const all = this.contextsOf(fn);
+      // Goroutines seeing T, in order, until one more than the cut.
+      const spawned: GoroutineContext[] = [];
+      for (const c of all) if (c.spawned && sees(c) && spawned.push(c) > MAX_CONTEXTS) break;
+      if (spawned.length > MAX_CONTEXTS) hit = spawned.slice(0, MAX_CONTEXTS);
+      else {
+        const rest: GoroutineContext[] = [];
+        for (const c of all) if (!c.spawned && sees(c) && spawned.length + rest.push(c) > MAX_CONTEXTS) break;
+        // At most the cut: all of them in their own order, as limitContexts leaves them.
+        hit = spawned.length + rest.length > MAX_CONTEXTS ? [...spawned, ...rest].slice(0, MAX_CONTEXTS) : all.filter((c) => spawned.includes(c) || rest.includes(c));
+      }
       byType.set(typeKey, hit);
     }
     return hit;

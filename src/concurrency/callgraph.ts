@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
-import { calleeOf, isFuncCall, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { implementsInterface, interfaceMethods, lookupFieldOrMethod } from '../model/lookup.js';
 import type { FuncInfo, MethodInfo, PackageInfo, VarObj } from '../model/objects.js';
@@ -1013,6 +1013,11 @@ export class CallGraph {
       targets.push(...this.writerMethods(n, c, fn.pkg));
       // io.Copy(w, r), io.ReadAll(r)...: and the Read method of r.
       targets.push(...this.readerMethods(n, c, fn.pkg));
+      // A client request runs the transport's Proxy and the client's CheckRedirect on the
+      // calling goroutine (`&http.Transport{Proxy: e.pick}`).
+      if (isMethodCall(c, 'net/http', 'Client', CLIENT_REQUESTS) || isMethodCall(c, 'net/http', 'Transport', 'RoundTrip')) {
+        for (const k of ['field:net/http.Transport.Proxy', 'field:net/http.Client.CheckRedirect']) targets.push(...(this.fieldFlows.get(k) ?? []));
+      }
       if (targets.length) {
         const edge: CallEdge = { call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) };
         const guard = c?.kind === 'value' ? this.passedParam(c.expr, fn) : null;
@@ -1092,6 +1097,8 @@ const FMT_PRINTERS = ['Sprintf', 'Printf', 'Fprintf', 'Sprint', 'Print', 'Fprint
 /** The nodes templateFuncs looks at (FuncMap literals). */
 const COMPOSITE_KINDS = kindSet('CompositeLit');
 /** The nodes function values flow through (see CallGraph.flowNode). */
+/** http.Client methods that send a request. */
+const CLIENT_REQUESTS = ['Do', 'Get', 'Head', 'Post', 'PostForm'];
 const FLOW_KINDS = kindSet('AssignStmt', 'SendStmt', 'RangeStmt', 'ValueSpec', 'CompositeLit', 'CallExpr', 'ReturnStmt', 'GoStmt');
 /** The nodes collectCalls looks at. */
 const CALL_KINDS = kindSet('GoStmt', 'DeferStmt', 'CallExpr');

@@ -376,10 +376,40 @@ type Response struct {
 	Request *Request
 }
 //goconc:opaque
-type Client struct { Transport RoundTripper; Timeout time.Duration }
+type Client struct {
+	Transport RoundTripper
+	CheckRedirect func(req *Request, via []*Request) error
+	Timeout time.Duration
+}
 func (c *Client) Do(req *Request) (*Response, error)
 func (c *Client) Get(url string) (resp *Response, err error)
+func (c *Client) Head(url string) (resp *Response, err error)
 func (c *Client) Post(url, contentType string, body io.Reader) (resp *Response, err error)
+func (c *Client) PostForm(url string, data url.Values) (resp *Response, err error)
+func (c *Client) CloseIdleConnections()
+//goconc:opaque
+type Transport struct {
+	Proxy func(*Request) (*url.URL, error)
+	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
+	Dial func(network, addr string) (net.Conn, error)
+	DialTLSContext func(ctx context.Context, network, addr string) (net.Conn, error)
+	DialTLS func(network, addr string) (net.Conn, error)
+	DisableKeepAlives bool
+	DisableCompression bool
+	MaxIdleConns int
+	MaxIdleConnsPerHost int
+	MaxConnsPerHost int
+	IdleConnTimeout time.Duration
+	ResponseHeaderTimeout time.Duration
+	TLSHandshakeTimeout time.Duration
+	ExpectContinueTimeout time.Duration
+}
+func (t *Transport) RoundTrip(req *Request) (*Response, error)
+func (t *Transport) CloseIdleConnections()
+func (t *Transport) Clone() *Transport
+var DefaultTransport RoundTripper
+func ProxyFromEnvironment(req *Request) (*url.URL, error)
+func ProxyURL(fixedURL *url.URL) func(*Request) (*url.URL, error)
 var DefaultClient *Client
 //goconc:opaque
 type ServeMux struct{}
@@ -835,6 +865,28 @@ func (l *List) MoveToFront(e *Element)
 func (l *List) MoveToBack(e *Element)
 func (l *List) MoveBefore(e, mark *Element)
 func (l *List) MoveAfter(e, mark *Element)
+`,
+  'net/http/httputil': `package httputil
+import (
+	"net/http"
+	"net/url"
+)
+//goconc:opaque
+type ProxyRequest struct { In *http.Request; Out *http.Request }
+func (r *ProxyRequest) SetURL(target *url.URL)
+func (r *ProxyRequest) SetXForwarded()
+//goconc:opaque
+type ReverseProxy struct {
+	Rewrite func(*ProxyRequest)
+	Director func(*http.Request)
+	Transport http.RoundTripper
+	ModifyResponse func(*http.Response) error
+	ErrorHandler func(http.ResponseWriter, *http.Request, error)
+}
+func NewSingleHostReverseProxy(target *url.URL) *ReverseProxy
+func (p *ReverseProxy) ServeHTTP(rw http.ResponseWriter, req *http.Request)
+func DumpRequest(req *http.Request, body bool) ([]byte, error)
+func DumpResponse(resp *http.Response, body bool) ([]byte, error)
 `,
   'encoding/hex': `package hex
 func Encode(dst, src []byte) int
