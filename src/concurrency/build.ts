@@ -2446,6 +2446,10 @@ class Facts implements ConcurrencyFacts {
     let v = this.tracedOrigin(c, a)?.entry ?? null;
     // A variable of the spawner the goroutine uses directly.
     if (!v && root && root !== a.fn.recv && root.func !== a.fn && this.captured.has(root) && inside(a.fn, c.roots[0]!)) v = root;
+    // Or in a literal handed to the goroutine at the `go` statement (`go ws.recvLoop(func(e
+    // Event) { got++ })`): a variable of the spawner all the same.
+    const spawnCall = c.spawnNode?.kind === 'GoStmt' ? c.spawnNode.call : null;
+    if (!v && root && root.func === c.spawner && this.captured.has(root) && spawnCall?.args.some((x) => { const lit = unparen(x); return lit.kind === 'FuncLit' && spanContains(lit.span, a.fn.node.span); })) v = root;
     // A pointer parameter of the goroutine's function, given `&r` or `p` at the `go` statement.
     if (!v && root && root.scope === 'param' && c.roots[0]!.params.includes(root)) v = root;
     if (!v) return false;
