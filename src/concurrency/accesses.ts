@@ -398,6 +398,14 @@ class FuncWalker {
 
   // ------------------------------------------------------------ ownership
 
+  /** `pool.Get().(*T)` on a sync.Pool: an object no other goroutine holds (unless it was
+   * put back while still in use, which pool-after-put reports). */
+  private poolGet(e: ast.Expr): boolean {
+    let x = unparen(e);
+    if (x.kind === 'TypeAssertExpr') x = unparen(x.x);
+    return x.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, x), 'sync', 'Pool', 'Get');
+  }
+
   /** Locals initialised with a fresh allocation, and the first point they are shared. */
   private findAllocations(body: ast.BlockStmt): void {
     walkBodyKinds(body, ASSIGNS, (n) => {
@@ -405,7 +413,7 @@ class FuncWalker {
         n.lhs.forEach((l, i) => {
           if (l.kind !== 'Ident') return;
           const v = this.program.info.defs.get(l);
-          if (v && isAllocation(n.rhs[i]!)) this.allocated.set(v, null);
+          if (v && (isAllocation(n.rhs[i]!) || this.poolGet(n.rhs[i]!))) this.allocated.set(v, null);
         });
       }
       return undefined;

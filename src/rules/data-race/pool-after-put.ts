@@ -6,7 +6,8 @@
  */
 import type * as ast from '../../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds } from '../../syntax/walk.js';
-import { calleeOf, isMethodCall, staticTarget } from '../../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../../model/calls.js';
+import { placeOf } from '../../concurrency/places.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
@@ -118,24 +119,43 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
   const h = handed as ast.Node | null;
   if (!from || !h || !before(from, h.span)) return;
   // A receive or a Wait between the hand-off and the Put (or the end, for a deferred one).
+  // Not a timer's or a context's receive (`case <-time.After(d):` orders nothing with the
+  // holder), nor the receive of another select case than the one the Put is in.
   let waits = false;
+  const clauses: ast.CommClause[] = [];
+  walk(fn.body!, (n) => {
+    if (n.kind === 'FuncLit') return false;
+    if (n.kind === 'CommClause') clauses.push(n);
+    return undefined;
+  });
   walk(fn.body!, (n) => {
     if (waits || n.kind === 'FuncLit') return false;
     if (!before(h.span, n.span) || (!put.deferred && !before(n.span, put.span))) return undefined;
-    if (n.kind === 'UnaryExpr' && n.op === '<-') waits = true;
+    if (n.kind === 'UnaryExpr' && n.op === '<-' && !timerOrContext(program, n.x)) {
+      const cc = clauses.find((c) => c.comm && within(n.span, c.comm.span));
+      if (!cc || put.deferred || within(put.span, cc.span)) waits = true;
+    }
     if (n.kind === 'CallExpr') { const f = unparen(n.fun); if (f.kind === 'SelectorExpr' && f.sel.name === 'Wait') waits = true; }
     return undefined;
   });
   if (waits) return;
   // The first write into the object after the Get: what the next Get's caller does too.
+  // Preferably one to a field other functions use as well (what the holder touches).
   let write: ast.Node | null = null;
+  let shared: ast.Node | null = null;
   walk(fn.body!, (n) => {
-    if (write || n.kind === 'FuncLit') return false;
+    if (shared || n.kind === 'FuncLit') return false;
     if (!before(from, n.span) || !before(n.span, h.span)) return undefined;
-    if (n.kind === 'AssignStmt' && n.lhs.some((l) => { const x = unparen(l); return x.kind !== 'Ident' && rootIs(program, x, v); })) write = n;
-    else if (n.kind === 'CallExpr' && calleeOf(program, n)?.kind === 'builtin' && (n.fun as ast.Ident).name === 'append' && n.args[0] && unparen(n.args[0]).kind !== 'Ident' && rootIs(program, unparen(n.args[0]), v)) write = n;
+    let target: ast.Expr | null = null;
+    if (n.kind === 'AssignStmt') target = n.lhs.map((l) => unparen(l)).find((x) => x.kind !== 'Ident' && rootIs(program, x, v)) ?? null;
+    else if (n.kind === 'CallExpr' && calleeOf(program, n)?.kind === 'builtin' && (n.fun as ast.Ident).name === 'append' && n.args[0] && unparen(n.args[0]).kind !== 'Ident' && rootIs(program, unparen(n.args[0]), v)) target = unparen(n.args[0]);
+    if (!target) return undefined;
+    write ??= n;
+    const key = placeOf(program, target)?.key;
+    if (key && (facts.accessesByKey.get(key) ?? []).some((a) => a.fn !== fn)) shared = n;
     return undefined;
   });
+  write = shared ?? write;
   const at = (write as ast.Node | null) ?? h;
   const concurrent = facts.contextsOf(fn).some((c) => c.spawned || c.multi);
   const how = h.kind === 'SendStmt' ? 'sent to another goroutine' : 'handed to a goroutine';
@@ -144,6 +164,22 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
     message: `data race: the pooled object ${v.name} is ${how} at ${fn.file.ast.path}:${h.span[0]} and then put back by ${put.text}${put.deferred ? ' (deferred)' : ''} at ${fn.file.ast.path}:${put.span[0]} while that goroutine may still use it; the next Get hands the same object out again, and writes like this one race with the receiver's reads; the race detector reports "WARNING: DATA RACE"; put the object back only where its last user is done with it (after the receiver's write), or send a copy`,
     related: [relatedAt(fn.file, h.span, 'handed off here'), relatedAt(fn.file, put.span, 'put back in the pool here')],
   });
+}
+
+const within = (inner: ast.Span, outer: ast.Span): boolean => !before(inner, outer) && !before([outer[2], outer[3], outer[2], outer[3]], [inner[2], inner[3], inner[2], inner[3]]);
+
+/** A receive from a timer or a context (`time.After(d)`, `t.C`, `ctx.Done()`): it says
+ * nothing about what another goroutine has finished. */
+function timerOrContext(program: Program, e: ast.Expr): boolean {
+  const x = unparen(e);
+  const c = x.kind === 'CallExpr' ? calleeOf(program, x) : null;
+  if (c && (isFuncCall(c, 'time', ['After', 'Tick']) || isMethodCall(c, 'context', 'Context', 'Done'))) return true;
+  if (x.kind === 'SelectorExpr' && x.sel.name === 'C') {
+    const t = program.typeOf(x.x);
+    const n = t.kind === 'pointer' ? t.elem : t;
+    return n.kind === 'named' && n.decl.pkgPath === 'time' && (n.decl.name === 'Timer' || n.decl.name === 'Ticker');
+  }
+  return false;
 }
 
 /** x (a selector, index, star or slice chain) starts at variable v. */
