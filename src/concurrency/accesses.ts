@@ -83,6 +83,8 @@ export interface Access {
   /** An element access through a slice parameter: the facts re-key it to the local every
    * call passes, or drop it (see passedSlice in build.ts). */
   paramSlice?: boolean;
+  /** Made by a deferred call: where it runs (the end of the function's body). */
+  runsAt?: ast.Span;
   /** A write a logger or encoder makes into the writer it keeps (`w.log.Printf(...)`):
    * the key of the place holding the logger (`field:pkg.Worker.log`, `std-log`). */
   sinkHolder?: string;
@@ -557,6 +559,9 @@ class FuncWalker {
     return o?.kind === 'var' && this.allocated.has(o) ? [o] : [];
   }
 
+  /** While recording a deferred call: where it runs (the end of the body). */
+  private deferredAt: ast.Span | null = null;
+
   private isConfined(place: Place, at: ast.Span): boolean {
     if (!place.root) return false;
     // A local struct or array value (not reached through a pointer) is a copy of its own,
@@ -639,8 +644,15 @@ class FuncWalker {
       case 'DeferStmt': {
         // A deferred Unlock runs at return: the lock stays held for the rest of the body.
         if (asLockCall(this.program, calleeOf(this.program, s.call))) return st;
-        // Deferred closes and wg.Done still happen (at return); record them.
-        this.call(s.call, st);
+        // Deferred closes and wg.Done still happen (at return); record them. Whether the
+        // object is still the function's own is decided where they run: at the end.
+        const body = this.fn.body;
+        this.deferredAt = body ? [body.span[2], body.span[3], body.span[2], body.span[3]] : null;
+        try {
+          this.call(s.call, st);
+        } finally {
+          this.deferredAt = null;
+        }
         return st;
       }
       case 'ReturnStmt': {
@@ -1810,7 +1822,8 @@ class FuncWalker {
     if (!p.key) return null;
     const a: Access = {
       fn: this.fn, kind, key: p.key, place: p, span, locks: st, text, loop: this.loop(),
-      confined: this.isConfined(p, span),
+      confined: this.isConfined(p, this.deferredAt ?? span),
+      ...(this.deferredAt ? { runsAt: this.deferredAt } : {}),
     };
     const once = this.env.onceBodies.get(this.fn);
     if (once !== undefined) { a.inOnce = true; a.onceKey = once; }

@@ -4010,10 +4010,13 @@ class Facts implements ConcurrencyFacts {
     }
     const spawnSpan = cb.spawnNode.span;
     const ff = this.funcFacts.get(site.fn);
+    // A deferred call's access (`defer close(events)` above `go produce(events)`) runs at
+    // the end of the body, after the start and after the waits before the end.
+    const at: ast.Span = site.fn === a.fn && a.runsAt ? a.runsAt : site.span;
     // A variable declared in the loop body is a new one in every iteration: the next
     // iteration's accesses do not touch the one the last goroutine was given.
     const rootSpan = a.place.root?.func === site.fn ? a.place.root.span : undefined;
-    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, site.span) || a.loop === l) && !(rootSpan && spanContains(l, rootSpan)));
+    const inCommonLoop = (ff?.loops ?? []).some((l) => spanContains(l, spawnSpan) && (spanContains(l, at) || a.loop === l) && !(rootSpan && spanContains(l, rootSpan)));
     // A goroutine that starts copies of itself in a loop: what one copy does before its
     // `go` statements comes before the copies it starts, not before their siblings, which
     // other copies started.
@@ -4022,19 +4025,19 @@ class Facts implements ConcurrencyFacts {
     // the access is on an object the starter keeps across calls and a caller calls it
     // again while the goroutine of the last call still runs (`for ... { m.Update(c) }`
     // where Update writes m.cfg and then starts `go m.notify()`).
-    if ((before(site.span, spawnSpan) || spanContains(spawnSpan, site.span)) && !inCommonLoop && !siblings && !(this.keptAcrossCalls(a, site.fn) && this.restartedWhileRunning(cb))) return true;
+    if ((before(at, spawnSpan) || spanContains(spawnSpan, at)) && !inCommonLoop && !siblings && !(this.keptAcrossCalls(a, site.fn) && this.restartedWhileRunning(cb))) return true;
     // testing.B.RunParallel returns only once every goroutine it started has finished.
-    if (cb.kind === 'run-parallel' && before(spawnSpan, site.span) && !inCommonLoop && !siblings) return true;
+    if (cb.kind === 'run-parallel' && before(spawnSpan, at) && !inCommonLoop && !siblings) return true;
     // In the loop that starts it, before the start, when each iteration waits for its
     // goroutine (`m[k] = i; go f(m); <-done`): after the last one's end, before this one's start.
-    if (before(site.span, spawnSpan) && inCommonLoop && !siblings && ff) {
-      const l = innermostLoop(ff.loops.filter((x) => spanContains(x, site.span)), spawnSpan);
+    if (before(at, spawnSpan) && inCommonLoop && !siblings && ff) {
+      const l = innermostLoop(ff.loops.filter((x) => spanContains(x, at)), spawnSpan);
       if (l && this.iterationJoins(ff, l, spawnSpan, cb)) return true;
     }
     // After the spawner waits for it (WaitGroup/errgroup Wait, or a receive from a
     // channel the goroutine sends on or closes).
     for (const w of ff?.waits ?? []) {
-      if (!before(spawnSpan, w.span) || !waitsBefore(w, site.span) || !released(w.chanKey)) continue;
+      if (!before(spawnSpan, w.span) || !waitsBefore(w, at) || !released(w.chanKey)) continue;
       if (w.group ? this.groupJoins(w, cb) : w.chanKey === null) return true;
       if (!w.group && w.chanKey !== null && w.chanKey !== b.key && this.contextSignals(cb, w.chanKey)) return true;
     }
