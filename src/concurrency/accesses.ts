@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds, walkKinds } from '../syntax/walk.js';
-import { calleeOf, callSitesOf, isFuncCall, isMethodCall, neverReturns, staticTarget, type Callee } from '../model/calls.js';
+import { calleeOf, callSitesOf, isFuncCall, isMethodCall, isPoolGet, neverReturns, staticTarget, type Callee } from '../model/calls.js';
 import { unparen } from '../model/checker.js';
 import { singleDefinition } from '../model/definitions.js';
 import { goVersionAtLeast } from '../model/goversion.js';
@@ -400,14 +400,6 @@ class FuncWalker {
 
   // ------------------------------------------------------------ ownership
 
-  /** `pool.Get().(*T)` on a sync.Pool: an object no other goroutine holds (unless it was
-   * put back while still in use, which pool-after-put reports). */
-  private poolGet(e: ast.Expr): boolean {
-    let x = unparen(e);
-    if (x.kind === 'TypeAssertExpr') x = unparen(x.x);
-    return x.kind === 'CallExpr' && isMethodCall(calleeOf(this.program, x), 'sync', 'Pool', 'Get');
-  }
-
   /** Locals initialised with a fresh allocation, and the first point they are shared. */
   private findAllocations(body: ast.BlockStmt): void {
     walkBodyKinds(body, ASSIGNS, (n) => {
@@ -415,7 +407,9 @@ class FuncWalker {
         n.lhs.forEach((l, i) => {
           if (l.kind !== 'Ident') return;
           const v = this.program.info.defs.get(l);
-          if (v && (isAllocation(n.rhs[i]!) || this.poolGet(n.rhs[i]!))) this.allocated.set(v, null);
+          // `pool.Get().(*T)`: an object no other goroutine holds (unless it was put back
+          // while still in use, which pool-after-put reports).
+          if (v && (isAllocation(n.rhs[i]!) || isPoolGet(this.program, n.rhs[i]!))) this.allocated.set(v, null);
         });
       }
       return undefined;

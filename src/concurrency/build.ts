@@ -355,19 +355,12 @@ class Facts implements ConcurrencyFacts {
    * (drop it) otherwise. */
   private passedSlice(a: Access): boolean {
     const p = a.place.root;
-    if (!p || p.scope !== 'param' || a.place.path.length) return false;
-    const fn = a.fn;
-    const i = fn.params.indexOf(p);
-    if (i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return false;
-    const calls = [...this.callgraph.callers(fn).map((e) => e.call), ...(this.goCallsOf().get(fn) ?? [])];
-    let from: VarObj | null = null;
-    for (const call of calls) {
-      if (staticTarget(calleeOf(this.program, call)) !== fn || call.args.length !== fn.params.length || call.ellipsis) return false;
-      const arg = unparen(call.args[i]!);
-      const v = arg.kind === 'Ident' ? this.program.objectOf(arg) : null;
-      if (v?.kind !== 'var' || v.scope !== 'local' || !this.captured.has(v) || (from && from !== v)) return false;
-      from = v;
-    }
+    if (!p || p.scope !== 'param' || a.place.path.length || p.func !== a.fn) return false;
+    const from = this.sameFromEveryCall(p, (arg) => {
+      const x = unparen(arg);
+      const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      return v?.kind === 'var' && v.scope === 'local' && this.captured.has(v) ? v : null;
+    }, (x, y) => x === y, true);
     if (!from) return false;
     a.key = `${varKey(from)}[]`;
     a.place = { ...a.place, root: from, key: a.key };
@@ -1009,23 +1002,24 @@ class Facts implements ConcurrencyFacts {
    * direct (not through a function value or an interface); null when there is no call or
    * one is not direct.
    */
-  private argsForParam(q: VarObj): ast.Expr[] | null {
+  private argsForParam(q: VarObj, withGoCalls = false): ast.Expr[] | null {
     const fn = q.func;
     const i = fn ? fn.params.indexOf(q) : -1;
     if (!fn || i < 0 || (fn.sig.variadic && i === fn.params.length - 1)) return null;
-    const calls = this.callgraph.callers(fn);
+    const calls = [...this.callgraph.callers(fn).map((e) => e.call), ...(withGoCalls ? this.goCallsOf().get(fn) ?? [] : [])];
     if (!calls.length) return null;
     const out: ast.Expr[] = [];
-    for (const c of calls) {
-      if (staticTarget(calleeOf(this.program, c.call)) !== fn || !c.call.args[i]) return null;
-      out.push(c.call.args[i]!);
+    for (const call of calls) {
+      if (staticTarget(calleeOf(this.program, call)) !== fn || !call.args[i]) return null;
+      out.push(call.args[i]!);
     }
     return out;
   }
 
-  /** What every call's argument for parameter q gives (`of`), when they all agree. */
-  private sameFromEveryCall<T>(q: VarObj, of: (arg: ast.Expr) => T | null, same: (a: T, b: T) => boolean): T | null {
-    const args = this.argsForParam(q);
+  /** What every call's argument for parameter q gives (`of`), when they all agree; with
+   * withGoCalls, the go statements starting q's function count as calls too. */
+  private sameFromEveryCall<T>(q: VarObj, of: (arg: ast.Expr) => T | null, same: (a: T, b: T) => boolean, withGoCalls = false): T | null {
+    const args = this.argsForParam(q, withGoCalls);
     let out: T | null = null;
     for (const arg of args ?? []) {
       const v = of(arg);

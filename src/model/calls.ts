@@ -124,3 +124,10 @@ export function neverReturns(program: Program, call: ast.CallExpr): boolean {
   }
   return false;
 }
+
+/** `pool.Get()` on a sync.Pool, possibly asserted (`pool.Get().(*T)`). */
+export function isPoolGet(program: Program, e: ast.Expr): boolean {
+  let x = unparen(e);
+  if (x.kind === 'TypeAssertExpr') x = unparen(x.x);
+  return x.kind === 'CallExpr' && isMethodCall(calleeOf(program, x), 'sync', 'Pool', 'Get');
+}

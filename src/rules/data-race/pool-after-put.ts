@@ -6,8 +6,9 @@
  */
 import type * as ast from '../../syntax/ast.js';
 import { kindSet, walk, walkBodyKinds } from '../../syntax/walk.js';
-import { calleeOf, isFuncCall, isMethodCall, staticTarget } from '../../model/calls.js';
+import { calleeOf, isFuncCall, isMethodCall, isPoolGet, staticTarget } from '../../model/calls.js';
 import { placeOf } from '../../concurrency/places.js';
+import { spanContains } from '../../concurrency/spans.js';
 import { unparen } from '../../model/checker.js';
 import type { FuncInfo, VarObj } from '../../model/objects.js';
 import type { Program } from '../../model/program.js';
@@ -106,9 +107,7 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
     if (n.kind === 'FuncLit') return false;
     const lhs = n.kind === 'AssignStmt' && n.lhs.length === 1 && n.rhs.length === 1 ? n.lhs[0]! : null;
     if (n.kind === 'AssignStmt' && lhs?.kind === 'Ident' && (program.objectOf(lhs) ?? program.info.defs.get(lhs)) === v) {
-      let r = unparen(n.rhs[0]!);
-      if (r.kind === 'TypeAssertExpr') r = unparen(r.x);
-      got = r.kind === 'CallExpr' && isMethodCall(calleeOf(program, r), 'sync', 'Pool', 'Get') ? n.span : null;
+      got = isPoolGet(program, n.rhs[0]!) ? n.span : null;
     }
     if (handed || !got || (!put.deferred && !before(n.span, put.span))) return undefined;
     if (n.kind === 'SendStmt' && isV(n.value)) handed = n;
@@ -132,8 +131,8 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
     if (waits || n.kind === 'FuncLit') return false;
     if (!before(h.span, n.span) || (!put.deferred && !before(n.span, put.span))) return undefined;
     if (n.kind === 'UnaryExpr' && n.op === '<-' && !timerOrContext(program, n.x)) {
-      const cc = clauses.find((c) => c.comm && within(n.span, c.comm.span));
-      if (!cc || put.deferred || within(put.span, cc.span)) waits = true;
+      const cc = clauses.find((c) => c.comm && spanContains(c.comm.span, n.span));
+      if (!cc || put.deferred || spanContains(cc.span, put.span)) waits = true;
     }
     if (n.kind === 'CallExpr') { const f = unparen(n.fun); if (f.kind === 'SelectorExpr' && f.sel.name === 'Wait') waits = true; }
     return undefined;
@@ -165,8 +164,6 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
     related: [relatedAt(fn.file, h.span, 'handed off here'), relatedAt(fn.file, put.span, 'put back in the pool here')],
   });
 }
-
-const within = (inner: ast.Span, outer: ast.Span): boolean => !before(inner, outer) && !before([outer[2], outer[3], outer[2], outer[3]], [inner[2], inner[3], inner[2], inner[3]]);
 
 /** A receive from a timer or a context (`time.After(d)`, `t.C`, `ctx.Done()`): it says
  * nothing about what another goroutine has finished. */
