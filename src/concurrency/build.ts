@@ -1538,7 +1538,7 @@ class Facts implements ConcurrencyFacts {
     if (!d || d.scope !== 'local' || !d.func || varKey(d) !== l.key) return null;
     const decl = d.func;
     if (!inside(x.spawner, decl) || !inside(y.spawner, decl)) return null;
-    const outer = this.contextsOf(decl);
+    const outer = limitContexts(this.contextsOf(decl));
     for (let i = 0; i < outer.length; i++) {
       for (let j = i; j < outer.length; j++) {
         const c1 = outer[i]!;
@@ -3474,11 +3474,7 @@ class Facts implements ConcurrencyFacts {
       for (const v of this.varsMentioned(n)) {
         let held = this.deepHeldOfVar.get(v);
         if (!held) { held = this.heldTypes(v.type, true); this.deepHeldOfVar.set(v, held); }
-        for (const k of held) {
-          const l = byType.get(k);
-          if (l) l.push(v);
-          else byType.set(k, [v]);
-        }
+        for (const k of held) addToList(byType, k, v);
       }
       this.holdingCache.set(n, byType);
     }
@@ -3494,10 +3490,7 @@ class Facts implements ConcurrencyFacts {
     for (const site of this.objectOrigins.methodValueSites()) {
       const m = site.method;
       if (site.expression || !site.stored || !m.recvDecl) continue;
-      const k = `${m.recvDecl.pkgPath}.${m.recvDecl.name}`;
-      const l = out.get(k);
-      if (l) l.push(site);
-      else out.set(k, [site]);
+      addToList(out, `${m.recvDecl.pkgPath}.${m.recvDecl.name}`, site);
     }
     return (this.storedMethodValueCache = out);
   }
@@ -3511,11 +3504,7 @@ class Facts implements ConcurrencyFacts {
       for (const entry of this.deliveredClosures()) {
         const keys = new Set<string>();
         for (const v of entry[1]) for (const k of this.heldTypes(v.type)) keys.add(k);
-        for (const k of keys) {
-          const l = this.deliveredByType.get(k);
-          if (l) l.push(entry);
-          else this.deliveredByType.set(k, [entry]);
-        }
+        for (const k of keys) addToList(this.deliveredByType, k, entry);
       }
     }
     return this.deliveredByType.get(typeKey) ?? [];
@@ -3688,6 +3677,8 @@ class Facts implements ConcurrencyFacts {
   private packageStateReturned(call: ast.CallExpr): string | null {
     const fn = staticTarget(calleeOf(this.program, call));
     if (!fn?.body || fn.node.kind !== 'FuncDecl') return null;
+    const hit = this.stateReturnedCache.get(fn);
+    if (hit !== undefined) return hit;
     let found: string | null = null;
     let ok = true;
     walkBodyKinds(fn.body, RETURNS, (n) => {
@@ -3702,8 +3693,12 @@ class Facts implements ConcurrencyFacts {
       else found = varKey(v);
       return undefined;
     });
-    return ok ? found : null;
+    const out = ok ? found : null;
+    this.stateReturnedCache.set(fn, out);
+    return out;
   }
+
+  private readonly stateReturnedCache = new Map<FuncInfo, string | null>();
 
   private stateHoldsCache: Map<string, Set<string>> | null = null;
 
@@ -5121,6 +5116,13 @@ function implementsSynchronisation(pkg: PackageInfo): boolean {
 function isMethodSelectorCall(program: Program, call: ast.CallExpr): boolean {
   const f = unparen(call.fun);
   return f.kind === 'SelectorExpr' && program.selectionOf(f)?.kind === 'method';
+}
+
+/** Appends v to the list kept under k. */
+function addToList<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
 
 function limitContexts(cs: GoroutineContext[]): GoroutineContext[] {
