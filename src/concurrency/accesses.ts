@@ -1582,7 +1582,11 @@ class FuncWalker {
       const p = placeOf(this.program, x);
       return p?.key && p.field && p.path.length ? p : null;
     }
-    if (x.kind !== 'CallExpr') return null;
+    return x.kind === 'CallExpr' ? this.getterFieldPlace(x) : null;
+  }
+
+  /** The receiver's field a getter hands out (`b.finished()` returning `b.done`). */
+  private getterFieldPlace(x: ast.CallExpr): Place | null {
     const h = handedOut(this.program, x);
     if (!h || h.copy || h.path.length !== 1 || h.path[0] === '[]') return null;
     const base = placeOf(this.program, h.recv);
@@ -1595,7 +1599,8 @@ class FuncWalker {
   private chanPlace(ch: ast.Expr): Place | null {
     const p = placeOf(this.program, ch);
     if (p && !((p.root?.scope === 'local' || p.root?.scope === 'param') && p.path.length === 0)) return p;
-    return chanElementPlace(this.program, ch) ?? p;
+    const x = unparen(ch);
+    return chanElementPlace(this.program, ch) ?? p ?? (x.kind === 'CallExpr' ? this.getterFieldPlace(x) : null);
   }
 
   /**

@@ -1931,7 +1931,7 @@ class Facts implements ConcurrencyFacts {
           if (this.commonOf(a, la, b, lb, (l) => { const d = this.perCallLock(l, x, y, selfType); if (d) perCallLocks.push({ key: l.key, text: l.text, declaredIn: d.name }); return !!d; })) continue;
         }
         if (lockMatters && !perCallLocks.length && (this.lockedOnEveryPath(a, x, b, y) || (x === y && this.oneLockInstance(a, b, x)))) continue;
-        const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : pairConfidence(x, y), ...(perCallLocks.length ? { perCallLocks } : {}) };
+        const pair: ConcurrentPair = { a: x, b: y, confidence: unshown ? 'low' : this.shownConfidence(x, y), ...(perCallLocks.length ? { perCallLocks } : {}) };
         if (!best || rank(pair.confidence) > rank(best.confidence)) best = pair;
         if (best.confidence === 'high') return best;
       }
@@ -3979,6 +3979,34 @@ class Facts implements ConcurrencyFacts {
     return false;
   }
 
+  /**
+   * pairConfidence, except that a goroutine started only by code the exported API runs
+   * (no main, test or goroutine of the module reaches its `go` statement) is not shown to
+   * run next to main or a test: when main reaches that API through a call the call graph
+   * leaves unresolved (a command table's `cmd.Run(...)`), nothing says whether main's
+   * access comes before or after the start.
+   */
+  private shownConfidence(x: GoroutineContext, y: GoroutineContext): 'high' | 'medium' | 'low' {
+    const c = pairConfidence(x, y);
+    if (c !== 'high') return c;
+    const unstartedBy = (g: GoroutineContext, other: GoroutineContext) => !other.spawned && this.startedOnlyByApi(g);
+    return unstartedBy(x, y) || unstartedBy(y, x) ? 'medium' : c;
+  }
+
+  private readonly apiStartCache = new Map<GoroutineContext, boolean>();
+
+  /** Every context that reaches g's start is the exported API, or a goroutine itself
+   * started only by it. */
+  private startedOnlyByApi(g: GoroutineContext, depth = 0): boolean {
+    if (!g.spawned || !g.spawner) return false;
+    let hit = this.apiStartCache.get(g);
+    if (hit !== undefined) return hit;
+    const starters = this.contextsOf(g.spawner).filter((c) => c !== g);
+    hit = starters.length > 0 && depth < 4 && starters.every((c) => c.kind === 'api' || (c.spawned && this.startedOnlyByApi(c, depth + 1)));
+    if (depth === 0) this.apiStartCache.set(g, hit);
+    return hit;
+  }
+
   /** Access a (in context ca) happens before every access of context cb. */
   private ordered(a: Access, ca: GoroutineContext, b: Access, cb: GoroutineContext): boolean {
     if (!cb.spawned) return false;
@@ -4809,8 +4837,29 @@ class Facts implements ConcurrencyFacts {
         continue;
       }
       if (this.contextSignals(cb, w.chanKey) && (!w.group || this.groupJoins(w, cb))) return true;
+      if (!w.group && this.relayedJoin(w.chanKey, cb)) return true;
     }
     return false;
+  }
+
+  private readonly relayCache = new Map<string, boolean>();
+
+  /**
+   * Every send on (or close of) channel key comes after a Wait that joins goroutine cb
+   * (`go func() { g.wg.Wait(); close(g.done) }()`): a receive from it comes after all
+   * that cb did.
+   */
+  private relayedJoin(key: string, cb: GoroutineContext): boolean {
+    const id = `${key}|${cb.id}`;
+    let hit = this.relayCache.get(id);
+    if (hit !== undefined) return hit;
+    const signals = this.sendsAndCloses(key);
+    hit = signals.length > 0 && signals.every((x) => {
+      const s = this.siteOf(x);
+      return (this.funcFacts.get(s.fn)?.waits ?? []).some((v) => v.group && v.chanKey !== key && waitsBefore(v, s.span) && this.groupJoins(v, cb));
+    });
+    this.relayCache.set(id, hit);
+    return hit;
   }
 
   /**

@@ -669,7 +669,7 @@ export class ObjectOrigins {
   }
 
   private rootStep(fn: FuncInfo, x: ast.Expr, isRoot: boolean, viaPointer: boolean, depth: number): Step {
-    if (x.kind === 'CompositeLit') return 'private';
+    if (x.kind === 'CompositeLit') return (viaPointer || this.throughCopies) && depth < 3 ? this.heldByLiteral(fn, x, isRoot, depth) : 'private';
     if (x.kind === 'CallExpr') {
       // A getter handing out what its receiver holds (`s.Jobs()` copying `s.jobs`, a
       // `[]*Job`): the receiver's objects, as shared as the receiver. Only for a receiver
@@ -683,6 +683,18 @@ export class ObjectOrigins {
       // returning `ctx.Value(mdKey{}).(MD)`): the object comes with that argument.
       const through = depth < 3 ? (isFuncCall(calleeOf(this.program, x), 'context', 'WithValue') && x.args.length === 3 ? x.args[2]! : this.contextValueOfParam(x)) : null;
       if (through) { this.lastIndirect = true; const o = this.originIn(fn, through, isRoot, depth + 1); this.lastAsserted = null; return o; }
+      // A chooser handing back one of its arguments (`converterFor(name, md, txt)`
+      // returning md or txt): the object is one of theirs.
+      const picks = depth < 3 ? this.returnedArgs(x) : null;
+      if (picks) {
+        let all: Step | null = null;
+        for (const a of picks) {
+          const o = this.originIn(fn, a, isRoot, depth + 1);
+          if (o === 'shared' || typeof o !== 'string') return o;
+          all = all === null || all === o ? o : 'unknown';
+        }
+        if (all) return all;
+      }
       return this.freshResult(x) ? 'private' : 'unknown';
     }
     let v: ReturnType<Program['objectOf']> | undefined;
@@ -722,6 +734,15 @@ export class ObjectOrigins {
     // The goroutine's own locals, and locals handed to a goroutine (captured by it, started
     // with, passed to code that starts one), are what is shared.
     if ((home === fn && isRoot) || this.view!.isRoot(home) || this.goroutineCaptured.has(v) || this.givenToGoroutine(home).has(v)) { this.lastEntry = v; return 'shared'; }
+    // A local collection filled here (`targets := make([]*sub, 0, n); for _, s := range
+    // b.subs { targets = append(targets, s) }`): its elements are the objects put in.
+    const put = depth < 3 ? this.collectedElements(home, v) : null;
+    for (const el of put ?? []) {
+      const o = this.originIn(home, el, isRoot && home === fn, depth + 1);
+      if (o === 'private' || o === 'unknown') continue;
+      this.lastIndirect = true;
+      return typeof o === 'string' || home === fn ? o : 'unknown';
+    }
     const def = depth < 3 ? singleDefinition(this.program, v) : null;
     if (def && !isAllocation(unparen(def))) {
       const o = this.originIn(home, def, isRoot && home === fn, depth + 1);
@@ -730,6 +751,93 @@ export class ObjectOrigins {
       return typeof o === 'string' || home === fn ? o : 'unknown';
     }
     return 'unknown';
+  }
+
+  private readonly returnedArgCache = new Map<FuncInfo, number[] | null>();
+
+  /** The arguments of call whose callee returns, as its first result, one of its
+   * parameters on every return (nil aside): null for any other callee. */
+  private returnedArgs(call: ast.CallExpr): ast.Expr[] | null {
+    const t = staticTarget(calleeOf(this.program, call));
+    if (!t?.body || call.ellipsis || call.args.length !== t.params.length) return null;
+    let idx = this.returnedArgCache.get(t);
+    if (idx === undefined) {
+      const found = new Set<number>();
+      let ok = true;
+      walk(t.body, (n) => {
+        if (!ok || n.kind === 'FuncLit') return false;
+        if (n.kind !== 'ReturnStmt') return undefined;
+        const r = n.results[0] ? unparen(n.results[0]) : null;
+        const o = r?.kind === 'Ident' ? this.program.objectOf(r) : null;
+        const i = o?.kind === 'var' ? t.params.indexOf(o) : -1;
+        if (i >= 0) found.add(i);
+        else if (!(r?.kind === 'Ident' && r.name === 'nil' && o?.kind !== 'var')) ok = false;
+        return undefined;
+      });
+      idx = ok && found.size ? [...found] : null;
+      // A parameter reassigned in the body is no longer the argument.
+      if (idx && idx.some((i) => this.assignedIn(t, t.params[i]!))) idx = null;
+      this.returnedArgCache.set(t, idx);
+    }
+    return idx ? idx.map((i) => call.args[i]!) : null;
+  }
+
+  private assignedIn(fn: FuncInfo, v: VarObj): boolean {
+    let hit = false;
+    walk(fn.body!, (n) => {
+      if (hit) return false;
+      if (n.kind === 'AssignStmt') for (const l of n.lhs) { const x = unparen(l); if (x.kind === 'Ident' && this.program.objectOf(x) === v) hit = true; }
+      return undefined;
+    });
+    return hit;
+  }
+
+  /**
+   * The object reached through a pointer held by a new struct value (`Server{h}.serve()`
+   * reading `s.lat`, which is h): the literal itself is new, what its pointer fields were
+   * given is not. Which field led here is not tracked: the first given value that is
+   * not the literal's own decides.
+   */
+  private heldByLiteral(fn: FuncInfo, lit: ast.CompositeLit, isRoot: boolean, depth: number): Step {
+    for (const el of lit.elts) {
+      const v = el.kind === 'KeyValueExpr' ? el.value : el;
+      if (v.kind === 'CompositeLit' || ownedValue(this.program.typeOf(v))) continue;
+      const o = this.originIn(fn, v, isRoot, depth + 1);
+      if (o !== 'private' && o !== 'unknown') { this.lastIndirect = true; return o; }
+    }
+    return 'private';
+  }
+
+  /**
+   * The values put into local collection v of fn, when v is only ever set to a new
+   * collection (make, a literal, nil) or to itself with more elements appended, and
+   * otherwise only filled by index (`v[i] = x`): null when it is anything else.
+   */
+  private collectedElements(fn: FuncInfo, v: VarObj): ast.Expr[] | null {
+    const u = underlying(v.type);
+    if ((u.kind !== 'slice' && u.kind !== 'map') || !fn.body) return null;
+    const out: ast.Expr[] = [];
+    let ok = true;
+    const isV = (e: ast.Expr) => { const x = unparen(e); return x.kind === 'Ident' && this.program.objectOf(x) === v; };
+    walk(fn.body, (n) => {
+      if (!ok) return false;
+      if (n.kind === 'RangeStmt' && ((n.key && isV(n.key)) || (n.value && isV(n.value)))) ok = false;
+      if (n.kind === 'ValueSpec') n.names.forEach((id, i) => { if (isV(id)) { const init = n.values[i]; if (init && !isAllocation(unparen(init))) ok = false; } });
+      if (n.kind !== 'AssignStmt') return undefined;
+      n.lhs.forEach((l, i) => {
+        const x = unparen(l);
+        if (x.kind === 'IndexExpr' && isV(x.x)) { const r = n.rhs.length === n.lhs.length ? n.rhs[i] : undefined; if (r) out.push(r); return; }
+        if (!isV(x)) return;
+        const r = n.rhs.length === n.lhs.length ? unparen(n.rhs[i]!) : null;
+        if (!r) { ok = false; return; }
+        if (isAllocation(r) || (r.kind === 'Ident' && r.name === 'nil')) return;
+        const c = r.kind === 'CallExpr' ? calleeOf(this.program, r) : null;
+        if (r.kind === 'CallExpr' && c?.kind === 'builtin' && c.name === 'append' && r.args.length > 0 && isV(r.args[0]!)) { out.push(...r.args.slice(1)); return; }
+        ok = false;
+      });
+      return undefined;
+    });
+    return ok && out.length ? out : null;
   }
 
   private methodValues: MethodValueSite[] | null = null;
