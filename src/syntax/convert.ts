@@ -38,6 +38,40 @@ const TOP_LEVEL_DECLS = new Set([
 ]);
 const MAX_REPORTED_ERRORS = 100;
 
+/**
+ * A list built by push keeps the backing store V8 grew it to, at least 17 slots once
+ * anything was pushed, and a whole program's trees hold millions of short lists: each
+ * one is stored in its node as an exactly sized copy (slice allocates no spare slots).
+ */
+function exact<T>(a: T[]): T[] {
+  return a.length === 0 ? a : a.slice();
+}
+
+/**
+ * V8 makes a slice of 13 or more characters a view into the string it was cut from: an
+ * identifier or literal kept in a tree would keep its whole file's source alive. This
+ * copy stands on its own.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Identifier names and short literals, one string per distinct text for all files
+ * converted on this thread (`err`, `i`, `0` occur hundreds of thousands of times). */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 1 << 20;
+const MAX_INTERNED_LITERAL = 16;
+
+function intern(s: string): string {
+  let v = interned.get(s);
+  if (v === undefined) {
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    v = detached(s);
+    interned.set(v, v);
+  }
+  return v;
+}
+
 /** A tree copied out of tree-sitter, with the comments the converter keeps (directives). */
 export interface FlatSource {
   flat: FlatTree;
@@ -110,6 +144,17 @@ class Converter {
 
   private text(n: number): string {
     return this.src.slice(this.start[n], this.end[n]);
+  }
+
+  /** Text of an identifier, shared with every equal name (see intern). */
+  private name(n: number): string {
+    return intern(this.text(n));
+  }
+
+  /** Text of a literal kept in the tree: short ones shared, long ones copied out of the source. */
+  private literal(n: number): string {
+    const t = this.text(n);
+    return t.length <= MAX_INTERNED_LITERAL ? intern(t) : detached(t);
   }
 
   /** First child in field `name`, or -1. */
@@ -194,7 +239,7 @@ class Converter {
       if (ty === 'package_clause') {
         if (packageStart === -1) {
           const id = this.firstNamed(c);
-          packageName = id === -1 ? '' : this.text(id);
+          packageName = id === -1 ? '' : this.name(id);
           packageStart = this.start[c];
         }
       } else if (ty === 'ERROR') {
@@ -214,6 +259,7 @@ class Converter {
     for (const rc of this.rawComments) {
       let text = this.src.slice(rc.start, rc.end);
       if (text.endsWith('\r')) text = text.slice(0, -1);
+      text = detached(text);
       const line = this.lines.lineOf(rc.start);
       directives.push({ line: line + 1, col: rc.start - this.lines.lineStart(line) + 1, text });
       const header = packageStart === -1 || rc.start < packageStart;
@@ -228,9 +274,9 @@ class Converter {
     return {
       path: this.path,
       packageName,
-      imports,
-      decls,
-      directives,
+      imports: exact(imports),
+      decls: exact(decls),
+      directives: exact(directives),
       buildConstraint,
       syntaxErrors,
       lineCount: this.lines.lineCount,
@@ -308,7 +354,7 @@ class Converter {
         }
       }
     }
-    return { kind: 'GenDecl', span: this.span(n), tok, specs };
+    return { kind: 'GenDecl', span: this.span(n), tok, specs: exact(specs) };
   }
 
   private importSpec(n: number): ImportSpec {
@@ -317,8 +363,8 @@ class Converter {
     return {
       kind: 'ImportSpec',
       span: this.span(n),
-      name: nameNode === -1 ? null : this.text(nameNode),
-      path: pathNode === -1 ? '' : unquoteGoString(this.text(pathNode)),
+      name: nameNode === -1 ? null : this.name(nameNode),
+      path: pathNode === -1 ? '' : intern(unquoteGoString(this.text(pathNode))),
     };
   }
 
@@ -417,7 +463,7 @@ class Converter {
         out.push({ kind: 'Field', span: this.span(p), names: [], type: this.bad(p), tag: null });
       }
     }
-    return out;
+    return exact(out);
   }
 
   private typeParams(list: number): Field[] {
@@ -432,7 +478,7 @@ class Converter {
         tag: null,
       });
     }
-    return out;
+    return exact(out);
   }
 
   // ------------------------------------------------------------ statements
@@ -450,7 +496,7 @@ class Converter {
       else list.push(this.stmt(c)); // an ERROR next to the statement list
     }
     this.depth--;
-    return { kind: 'BlockStmt', span: this.span(n), list };
+    return { kind: 'BlockStmt', span: this.span(n), list: exact(list) };
   }
 
   private stmtList(n: number, out: Stmt[]): void {
@@ -465,7 +511,7 @@ class Converter {
       if (this.type(c) === 'statement_list') this.stmtList(c, out);
       else if (this.type(c) === 'ERROR') out.push(this.badStmt(c));
     }
-    return out;
+    return exact(out);
   }
 
   private stmt(n: number): Stmt {
@@ -583,7 +629,7 @@ class Converter {
             clauses.push({ kind: 'CommClause', span: this.span(c), comm: null, body: this.clauseBody(c) });
           }
         }
-        return { kind: 'SelectStmt', span, clauses };
+        return { kind: 'SelectStmt', span, clauses: exact(clauses) };
       }
       case 'for_statement': {
         const bodyNode = this.field(n, 'body');
@@ -665,7 +711,7 @@ class Converter {
         out.push({ kind: 'CaseClause', span: this.span(c), list: [], body: this.clauseBody(c) });
       }
     }
-    return out;
+    return exact(out);
   }
 
   private emptyBlock(n: number): BlockStmt {
@@ -682,7 +728,7 @@ class Converter {
     if (this.type(n) !== 'expression_list') return [this.expr(n)];
     const out: Expr[] = [];
     for (let c = this.firstChild[n]; c !== -1; c = this.nextSibling[c]) if (this.named[c]) out.push(this.expr(c));
-    return out;
+    return exact(out);
   }
 
   private exprOrBad(n: number, parent: number): Expr {
@@ -690,7 +736,7 @@ class Converter {
   }
 
   private ident(n: number): Ident {
-    return { kind: 'Ident', span: this.span(n), name: this.text(n) };
+    return { kind: 'Ident', span: this.span(n), name: this.name(n) };
   }
 
   private identOrBad(n: number, parent: number): Ident {
@@ -730,18 +776,18 @@ class Converter {
       case 'false':
       case 'nil':
       case 'iota':
-        return { kind: 'Ident', span, name: this.text(n) };
+        return { kind: 'Ident', span, name: this.name(n) };
       case 'int_literal':
-        return { kind: 'BasicLit', span, litKind: 'INT', value: this.text(n) };
+        return { kind: 'BasicLit', span, litKind: 'INT', value: this.literal(n) };
       case 'float_literal':
-        return { kind: 'BasicLit', span, litKind: 'FLOAT', value: this.text(n) };
+        return { kind: 'BasicLit', span, litKind: 'FLOAT', value: this.literal(n) };
       case 'imaginary_literal':
-        return { kind: 'BasicLit', span, litKind: 'IMAG', value: this.text(n) };
+        return { kind: 'BasicLit', span, litKind: 'IMAG', value: this.literal(n) };
       case 'rune_literal':
-        return { kind: 'BasicLit', span, litKind: 'CHAR', value: this.text(n) };
+        return { kind: 'BasicLit', span, litKind: 'CHAR', value: this.literal(n) };
       case 'interpreted_string_literal':
       case 'raw_string_literal':
-        return { kind: 'BasicLit', span, litKind: 'STRING', value: this.text(n) };
+        return { kind: 'BasicLit', span, litKind: 'STRING', value: this.literal(n) };
       case 'parenthesized_expression':
       case 'parenthesized_type':
         return { kind: 'ParenExpr', span, x: this.exprOrBad(this.firstNamed(n), n) };
@@ -777,7 +823,7 @@ class Converter {
         for (let c = this.firstChild[n]; c !== -1; c = this.nextSibling[c]) {
           if (this.named[c] && this.fieldId[c] === 0) indices.push(this.expr(c));
         }
-        return { kind: 'IndexExpr', span, x: this.exprOrBad(this.field(n, 'type'), n), indices };
+        return { kind: 'IndexExpr', span, x: this.exprOrBad(this.field(n, 'type'), n), indices: exact(indices) };
       }
       case 'generic_type': {
         const args = this.field(n, 'type_arguments');
@@ -921,7 +967,7 @@ class Converter {
         } else args.push(this.expr(c));
       }
     }
-    return { kind: 'CallExpr', span, fun, args, ellipsis };
+    return { kind: 'CallExpr', span, fun, args: exact(args), ellipsis };
   }
 
   /** `A | ~B | C` as left-associated BinaryExprs, as go/parser builds type sets. */
@@ -976,7 +1022,7 @@ class Converter {
   private elements(n: number): Expr[] {
     const out: Expr[] = [];
     for (let c = this.firstChild[n]; c !== -1; c = this.nextSibling[c]) if (this.named[c]) out.push(this.expr(c));
-    return out;
+    return exact(out);
   }
 
   private structFields(n: number): Field[] {
@@ -993,9 +1039,9 @@ class Converter {
         type = { kind: 'StarExpr', span: this.spanOf(this.start[f], typeNode === -1 ? this.end[f] : this.end[typeNode]), x: type };
       }
       const tag = this.field(f, 'tag');
-      out.push({ kind: 'Field', span: this.span(f), names, type, tag: tag === -1 ? null : this.text(tag) });
+      out.push({ kind: 'Field', span: this.span(f), names, type, tag: tag === -1 ? null : this.literal(tag) });
     }
-    return out;
+    return exact(out);
   }
 
   private interfaceElems(n: number): Field[] {
@@ -1016,6 +1062,6 @@ class Converter {
         out.push({ kind: 'Field', span: this.span(m), names: [], type: this.union(m), tag: null });
       }
     }
-    return out;
+    return exact(out);
   }
 }

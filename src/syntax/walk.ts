@@ -18,7 +18,9 @@ type AnyNode = Node & Record<string, unknown>;
 /** A subtree in pre-order: ends[i] is the index just past node i's subtree. */
 interface Flat {
   nodes: Node[];
-  parents: Array<Node | null>;
+  /** Index in nodes of node i's parent; -1 for the root. Indices rather than nodes: the
+   * index of every walked body stays alive for the whole scan, and this is half the size. */
+  parents: Int32Array;
   ends: Int32Array;
   /** kindId of each node (see kindIdOf). */
   kinds: Uint8Array;
@@ -79,11 +81,11 @@ function children(n: AnyNode, out: AnyNode[]): void {
 
 function flatten(root: Node): Flat {
   const nodes: Node[] = [];
-  const parents: Array<Node | null> = [];
+  const parentsList: number[] = [];
   const endsList: number[] = [];
-  // Explicit stack of (node, parent); a negative marker entry closes a subtree.
+  // Explicit stack of (node, parent index); a marker entry closes a subtree.
   const stack: AnyNode[] = [root as AnyNode];
-  const stackParents: Array<Node | null> = [null];
+  const stackParents: number[] = [-1];
   const open: number[] = [];
   const marker = {} as AnyNode;
   while (stack.length) {
@@ -96,24 +98,27 @@ function flatten(root: Node): Flat {
     }
     const i = nodes.length;
     nodes.push(n);
-    parents.push(parent);
+    parentsList.push(parent);
     endsList.push(0);
     open.push(i);
     stack.push(marker);
-    stackParents.push(null);
+    stackParents.push(-1);
     const first = stack.length;
     children(n, stack);
-    for (let k = first; k < stack.length; k++) stackParents.push(n);
+    for (let k = first; k < stack.length; k++) stackParents.push(i);
   }
   const kinds = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) kinds[i] = kindIdOf(nodes[i]!.kind);
-  const flat: Flat = { nodes, parents, ends: Int32Array.from(endsList), kinds };
+  const parents = Int32Array.from(parentsList);
+  // An exact copy: the list grew by half its length at a time, and it is kept.
+  const flat: Flat = { nodes: nodes.slice(), parents, ends: Int32Array.from(endsList), kinds };
   // The functions inside share the index (their bodies are walked on their own too).
   views.set(root, { flat, start: 0 });
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i]!;
     const k = n.kind;
-    if (k === 'FuncLit' || k === 'FuncDecl' || (k === 'BlockStmt' && (parents[i]!.kind === 'FuncLit' || parents[i]!.kind === 'FuncDecl'))) {
+    const pk = k === 'BlockStmt' ? nodes[parents[i]!]!.kind : '';
+    if (k === 'FuncLit' || k === 'FuncDecl' || pk === 'FuncLit' || pk === 'FuncDecl') {
       if (!views.has(n)) views.set(n, { flat, start: i });
     }
   }
@@ -139,7 +144,7 @@ export function walk(root: Node, visit: (n: Node, parent: Node | null) => boolea
     const stop = ends[start]!;
     if (visit(nodes[start]!, null) === false) return;
     for (let i = start + 1; i < stop; ) {
-      if (visit(nodes[i]!, parents[i]!) === false) i = ends[i]!;
+      if (visit(nodes[i]!, nodes[parents[i]!]!) === false) i = ends[i]!;
       else i++;
     }
     return;
@@ -192,7 +197,7 @@ function walkFiltered(root: Node, kinds: KindSet, body: boolean, visit: (n: Node
   const stop = ends[start]!;
   for (let i = start; i < stop; ) {
     const k = ids[i]!;
-    if (kinds[k] && visit(nodes[i]!, i === start ? null : parents[i]!) === false) i = ends[i]!;
+    if (kinds[k] && visit(nodes[i]!, i === start ? null : nodes[parents[i]!]!) === false) i = ends[i]!;
     else if (body && k === FUNC_LIT && i !== start) i = ends[i]!;
     else i++;
   }
