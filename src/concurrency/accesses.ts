@@ -904,10 +904,12 @@ class FuncWalker {
         for (const i of x.indices) st = this.expr(i, st, 'read');
         if (xt.kind === 'map') {
           this.mapOp(x.x, mode === 'read' ? 'map-read' : 'map-write', x.span, st);
-        } else if ((xt.kind === 'slice' || xt.kind === 'array') && x.indices.length === 1 && x.indices[0]!.kind === 'BasicLit') {
+        } else if ((xt.kind === 'slice' || xt.kind === 'array') && x.indices.length === 1 && fixedSlot(this.program, x.indices[0]!)) {
           // Elements are told apart only by constant indexes: results[i] from workers is fine.
+          // So is the slot past a collection's length (`out[len(pages)]` next to the
+          // `out[i]` of a range over pages).
           const p = placeOf(this.program, x.x);
-          if (p?.key) this.access(mode, { ...p, key: `${p.key}[${(x.indices[0] as ast.BasicLit).value}]` }, x.span, st, exprText(x));
+          if (p?.key) this.access(mode, { ...p, key: `${p.key}[${fixedSlot(this.program, x.indices[0]!)}]` }, x.span, st, exprText(x));
         } else if (x.indices.length === 1) {
           // Some element: copies of one goroutine given different indexes touch different
           // ones (indexed), but a whole-slice access (copy) touches them all, and so may
@@ -2357,6 +2359,21 @@ function ownIndexesOnly(program: Program, fn: FuncInfo, e: ast.Expr): boolean {
     } else if (x.kind === 'SelectorExpr' || x.kind === 'StarExpr') x = unparen(x.x);
     else return true;
   }
+}
+
+/** A constant index (its text), or `len(x)` plus a constant (`len(x)`, `len(x)+1`): one
+ * slot every evaluation picks alike. null for any other index. */
+function fixedSlot(program: Program, e: ast.Expr): string | null {
+  const x = unparen(e);
+  if (x.kind === 'BasicLit') return x.value;
+  const lenCall = (y: ast.Expr): boolean => {
+    const z = unparen(y);
+    const c = z.kind === 'CallExpr' ? calleeOf(program, z) : null;
+    return z.kind === 'CallExpr' && c?.kind === 'builtin' && c.name === 'len' && z.args.length === 1;
+  };
+  if (lenCall(x)) return exprText(x);
+  if (x.kind === 'BinaryExpr' && x.op === '+' && lenCall(x.x) && unparen(x.y).kind === 'BasicLit') return exprText(x);
+  return null;
 }
 
 /** `atomic.AddInt64(&next, 1)`, `next.Add(1)`: a ticket no other caller gets. */

@@ -4573,10 +4573,28 @@ class Facts implements ConcurrencyFacts {
           continue;
         }
         if (!e.deferred && (!before(l.from, e.call.span) || (l.to && !before(e.call.span, l.to)))) continue;
+        // A deferred call runs after the join, unless the function can leave between
+        // the start and the join (a return or a panic; a test's t.Fatal has already
+        // failed the test).
+        if (e.deferred && l.to && !this.leavesBetween(l.fn, l.from, l.to)) continue;
         if (this.edgeReaches(e, a.fn) !== false) return false;
       }
     }
     return true;
+  }
+
+  /** A return statement or a panic call in fn's own body between from and to. */
+  private leavesBetween(fn: FuncInfo, from: ast.Span, to: ast.Span): boolean {
+    if (!fn.body) return true;
+    let hit = false;
+    walk(fn.body, (n) => {
+      if (hit || (n.kind === 'FuncLit' && n !== fn.node)) return false;
+      if (!before(from, n.span) || !before(n.span, to)) return undefined;
+      if (n.kind === 'ReturnStmt') hit = true;
+      if (n.kind === 'CallExpr') { const c = calleeOf(this.program, n); if (c?.kind === 'builtin' && c.name === 'panic') hit = true; }
+      return undefined;
+    });
+    return hit;
   }
 
   /**
