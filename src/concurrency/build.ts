@@ -2551,7 +2551,7 @@ class Facts implements ConcurrencyFacts {
   private freshMapField(a: Access): boolean {
     const root = a.place.root;
     const body = a.fn.body;
-    if (!root || !body || !a.key.startsWith('map:') || (root.scope !== 'local' && root.scope !== 'param') || root.func !== a.fn || !isStructValue(root.type) || !a.place.path.length) return false;
+    if (!root || !body || !a.key.startsWith('map:') || (root.scope !== 'local' && root.scope !== 'param' && root.scope !== 'recv') || root.func !== a.fn || !isStructValue(root.type) || !a.place.path.length) return false;
     const path = a.place.path.join('.');
     const regions: ast.Span[] = [];
     const sets: ast.Span[] = [];
