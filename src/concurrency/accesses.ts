@@ -53,6 +53,10 @@ export interface Access {
   confined: boolean;
   /** A send inside a select that has a default case. */
   selectDefault?: boolean;
+  /** An element of the slice field a getter hands out as is, used in place by its caller
+   * (`for _, m := range p.list.Members()`): the anchor id of the getter's receiver, an
+   * object of its type. */
+  getterSelf?: string;
   /** A close after an early return on a check (`if p.closed { return }`). */
   checked?: boolean;
   /** Inside a function run by sync.Once.Do. */
@@ -969,6 +973,29 @@ class FuncWalker {
     this.structFields(p, t, p.throughPointer || x.kind === 'StarExpr' || deref, false, x, st, deref);
   }
 
+  /** A value-receiver method promoted through the embedded fields `path` of x copies the
+   * struct they lead to: a read of each of its fields, when x or an embedded step is a
+   * pointer (the copied struct is shared memory). */
+  private embeddedCopy(x: ast.SelectorExpr | ast.Ident, path: string[], st: HeldLock[]): void {
+    if (x.kind === 'SelectorExpr' && this.program.selectionOf(x)?.kind !== 'field') return;
+    const base = placeOf(this.program, x);
+    if (!base?.key) return;
+    let t = this.program.typeOf(x);
+    let through = base.throughPointer || t.kind === 'pointer';
+    let place: Place = base;
+    for (const name of path) {
+      const sel = this.program.lookup(t, name);
+      if (sel?.kind !== 'field' || sel.path.length) return;
+      through ||= sel.indirect;
+      const owner = declKey(sel.owner, `anon@${sel.span ? sel.span.join(':') : '?'}`);
+      place = { ...place, path: [...place.path, name], throughPointer: through, key: `field:${owner}.${name}`, field: sel };
+      t = sel.type;
+      if (t.kind === 'pointer') { through = true; t = t.elem; }
+    }
+    if (!through || underlying(t).kind !== 'struct') return;
+    this.structFields(place, t, true, false, x, st, true);
+  }
+
   /** A read of each field of the struct of type t at place p (two levels of struct
    * values), except synchronisation fields; only exported ones for an encoder. With
    * deref (a value-receiver call's copy), a struct of another package is read whole. */
@@ -1173,6 +1200,9 @@ class FuncWalker {
         const m = c.sel.method;
         const rx = unparen(fun.x);
         if (m.info && !m.ptrRecv && !c.sel.path.length && this.program.typeOf(rx).kind === 'pointer' && (rx.kind === 'Ident' || rx.kind === 'SelectorExpr')) this.wholeStruct(rx, st, true);
+        // Promoted from an embedded struct (`u.String()` with String on the Stats that
+        // *Upstream embeds): the call copies that embedded struct.
+        else if (m.info && !m.ptrRecv && c.sel.path.length && (rx.kind === 'Ident' || rx.kind === 'SelectorExpr')) this.embeddedCopy(rx, c.sel.path, st);
       }
       // `c.once.Do(f)` reads and sets the Once's state with atomics: a plain write to the
       // Once (`c.once = sync.Once{}`, to run f again) races with it.
@@ -1701,7 +1731,12 @@ class FuncWalker {
     // the field's elements, after whatever lock the getter took is released.
     if (unparen(s).kind === 'CallExpr') {
       const h = sliceFieldPlace(this.program, s);
+      const from = this.facts.accesses.length;
       if (h) this.access(mode, { ...h, key: `${h.key}[]`, throughPointer: true, indexed }, span, st, text);
+      // The getter's receiver is an object of its type whatever the call reached it by
+      // (`p.list.Members()`): the slice is the one that type's methods change.
+      const got = h ? handedOut(this.program, unparen(s) as ast.CallExpr) : null;
+      if (got) for (let i = from; i < this.facts.accesses.length; i++) this.facts.accesses[i]!.getterSelf = `self:${got.typeKey}/`;
       return;
     }
     const p = placeOf(this.program, s);

@@ -356,16 +356,68 @@ class Facts implements ConcurrencyFacts {
   private passedSlice(a: Access): boolean {
     const p = a.place.root;
     if (!p || p.scope !== 'param' || a.place.path.length || p.func !== a.fn) return false;
-    const from = this.sameFromEveryCall(p, (arg) => {
-      const x = unparen(arg);
-      const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
-      return v?.kind === 'var' && v.scope === 'local' && this.captured.has(v) ? v : null;
-    }, (x, y) => x === y, true);
+    const from = this.passedSliceVar(p, 0) ?? this.sameFromEveryCall(p, (arg) => this.pkgSliceAt(arg), (x, y) => x === y, true);
     if (!from) return false;
     a.key = `${varKey(from)}[]`;
     a.place = { ...a.place, root: from, key: a.key };
     passedChannels.add(a);
     return true;
+  }
+
+  /** The captured variable of another function whose slice every call of q's function
+   * passes for q: a local, or a parameter the declaring function's goroutines capture
+   * (`go func() { files[i].Hash = h }()` in Scan(files)), reached directly or handed on
+   * through parameters of other functions (`go report(files)`, report calling
+   * `countHashed(files)`). */
+  private passedSliceVar(q: VarObj, depth: number): VarObj | null {
+    return this.sameFromEveryCall(q, (arg) => {
+      const x = unparen(arg);
+      const v = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (v?.kind !== 'var' || v === q) return null;
+      if ((v.scope === 'local' || v.scope === 'param') && this.captured.has(v)) return v;
+      return v.scope === 'param' && depth < 2 && v.func && underlying(v.type).kind === 'slice' ? this.passedSliceVar(v, depth + 1) : null;
+    }, (x, y) => x === y, true);
+  }
+
+  /**
+   * The package variable whose slice argument arg may be: the variable itself
+   * (`normalize(DefBuckets)`), or a local or parameter of the calling function that some
+   * assignment before the call sets to it and no later assignment on every path replaces
+   * (`if b == nil { b = DefBuckets }; normalize(b)`, but not after `b = append([]float64(nil),
+   * b...)`). Null when it may be none or another.
+   */
+  private pkgSliceAt(arg: ast.Expr): VarObj | null {
+    const pkgVar = (e: ast.Expr): VarObj | null => {
+      const x = unparen(e);
+      const p = x.kind === 'Ident' || x.kind === 'SelectorExpr' ? placeOf(this.program, x) : null;
+      return p?.root?.scope === 'pkg' && !p.path.length && underlying(p.root.type).kind === 'slice' ? p.root : null;
+    };
+    const x = unparen(arg);
+    const direct = pkgVar(x);
+    if (direct || x.kind !== 'Ident') return direct;
+    const v = this.program.objectOf(x);
+    const body = v?.kind === 'var' && (v.scope === 'local' || v.scope === 'param') && !this.captured.has(v) ? v.func?.body : null;
+    if (!body || v?.kind !== 'var' || !spanContains(body.span, arg.span)) return null;
+    const blocks: ast.Span[] = [];
+    const sets: Array<{ span: ast.Span; rhs: ast.Expr }> = [];
+    walk(body, (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'BlockStmt' || n.kind === 'CaseClause' || n.kind === 'CommClause') blocks.push(n.span);
+      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length && before(n.span, arg.span)) {
+        n.lhs.forEach((l, i) => { const y = unparen(l); if (y.kind === 'Ident' && this.program.objectOf(y) === v) sets.push({ span: n.span, rhs: n.rhs[i]! }); });
+      }
+      return undefined;
+    });
+    // In order: an assignment in a block around the call replaces what came before; one
+    // in a branch of its own adds a possibility.
+    let found: VarObj | null = null;
+    for (const a of sets.sort((p, q) => p.span[0] - q.span[0] || p.span[1] - q.span[1])) {
+      const inner = blocks.filter((b) => spanContains(b, a.span)).reduce<ast.Span | null>((m, b) => (!m || spanContains(m, b) ? b : m), null);
+      const g = pkgVar(a.rhs);
+      if (inner && spanContains(inner, arg.span)) found = g;
+      else if (g) { if (found && found !== g) return null; found = g; }
+    }
+    return found;
   }
 
   /**
@@ -1873,7 +1925,7 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring) && !this.storedCallbackShared(a.fn, b.fn, declaring, x, y)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -2141,6 +2193,26 @@ class Facts implements ConcurrencyFacts {
     // newHook()}`) by a function neither goroutine runs: whoever calls it through the
     // structure calls the one closure that call made.
     return this.closureStoredBy(decl).some((f) => !this.reach.reaches(f, x.id) && !this.reach.reaches(f, y.id));
+  }
+
+  /**
+   * fn and other are (in) one callback literal that decl makes and stores away (`u.OnProgress
+   * = func(n int64) { sent += n }`, see fieldKeptLiterals), run by the copies of one
+   * goroutine x that never calls decl and that decl's call starts (a worker pool's loop in
+   * a helper it calls): the copies call the one stored closure, and share the variables
+   * of the call of decl that made it.
+   */
+  private storedCallbackShared(fn: FuncInfo, other: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
+    // Goroutines the call of decl started itself (through a helper it calls): its copies
+    // share that call's variables. (Handlers serve any caller's requests.)
+    if (x !== y || !startsCopies(x) || x.kind === 'http-handler' || !x.spawner || !this.callsWithin(this.nestedIn(decl), x.spawner, 2)) return false;
+    const litOf = (f: FuncInfo): FuncInfo | null => {
+      let lit: FuncInfo | null = f;
+      while (lit && lit.parent !== decl) lit = lit.parent;
+      return lit && lit.node.kind === 'FuncLit' && this.fieldKeptLiterals().has(lit) && !x.roots.includes(lit) ? lit : null;
+    };
+    const lit = litOf(fn);
+    return !!lit && litOf(other) === lit && !this.reach.reaches(decl, x.id);
   }
 
   private readonly storedClosureCache = new Map<FuncInfo, FuncInfo[]>();
@@ -2538,6 +2610,7 @@ class Facts implements ConcurrencyFacts {
       const el = this.publishedElement(r.alsoVar, prefix);
       if (el) r = { ...r, alsoElem: el.id };
     }
+    if (r && a.getterSelf && !r.alsoSelf && r.id !== a.getterSelf) r = { ...r, alsoSelf: a.getterSelf };
     this.anchors.set(a, r);
     return r;
   }
@@ -3656,7 +3729,7 @@ class Facts implements ConcurrencyFacts {
       // holds those objects.
       for (const [lit, vars] of this.deliveredClosuresHolding(typeKey)) {
         if (!lit.parent || c.roots.some((r) => inside(lit, r)) || !this.reach.reaches(lit, c.id) || this.reach.reaches(lit.parent, c.id)) continue;
-        if (!this.callgraph.sentOnChannels.has(lit) && !this.runsKeptCallback(c, lit)) continue;
+        if (!this.callgraph.sentOnChannels.has(lit) && !this.runsKeptCallback(c, lit) && !this.copiesRunKeptCallback(c, lit)) continue;
         for (const v of vars) {
           if (!isT(v.type)) continue;
           const label = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? 'self' : `var:${v.id}`;
@@ -3747,6 +3820,52 @@ class Facts implements ConcurrencyFacts {
    * counted. */
   private runsKeptCallback(c: GoroutineContext, lit: FuncInfo): boolean {
     return c.spawned && !c.multi && this.callgraph.storedLiterals.has(lit) && this.firstChain(c, lit).length <= 4;
+  }
+
+  /** The copies one start of goroutine c spawns (a worker pool's loop, the requests of
+   * one handler) evaluate lit, a literal stored away where it was written, a few calls
+   * down: they all call the one stored closure and hold what it captured. */
+  private copiesRunKeptCallback(c: GoroutineContext, lit: FuncInfo): boolean {
+    if (!startsCopies(c) || !lit.parent || !this.fieldKeptLiterals().has(lit)) return false;
+    // Made once, by code no goroutine runs (a constructor called in setup), and the only
+    // function its field ever holds: the copies call this very closure.
+    if (this.contextsOf(lit.parent).some((x) => x.spawned)) return false;
+    const chain = this.firstChain(c, lit);
+    const caller = chain.length >= 2 && chain.length <= 4 ? chain[chain.length - 2]! : null;
+    const edges = caller ? this.callgraph.callees(caller).filter((e) => e.targets.includes(lit)) : [];
+    return edges.length > 0 && edges.every((e) => e.targets.length === 1);
+  }
+
+  private fieldKeptCache: Set<FuncInfo> | null = null;
+  /** Function literals kept in a field of a struct type of the module (`u.OnProgress =
+   * func(...) {...}`, `Hooks{Changed: func(...) {...}}`): called again on every use of
+   * the field, unlike a literal handed to an executor, which runs once. */
+  private fieldKeptLiterals(): Set<FuncInfo> {
+    if (this.fieldKeptCache) return this.fieldKeptCache;
+    const out = new Set<FuncInfo>();
+    const add = (v: ast.Expr): void => {
+      const x = unparen(v);
+      const f = x.kind === 'FuncLit' ? this.program.funcOfLit(x) : null;
+      if (f && this.callgraph.storedLiterals.has(f)) out.add(f);
+    };
+    for (const fn of this.program.funcs) {
+      if (!fn.body) continue;
+      walkBodyKinds(fn.body, STORE_KINDS, (n) => {
+        if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+          n.lhs.forEach((l, i) => {
+            const x = unparen(l);
+            const sel = x.kind === 'SelectorExpr' ? this.program.selectionOf(x) : null;
+            if (sel?.kind === 'field' && sel.owner?.file) add(n.rhs[i]!);
+          });
+        } else if (n.kind === 'CompositeLit') {
+          const t = this.program.typeOf(n);
+          const b = t.kind === 'pointer' ? t.elem : t;
+          if (b.kind === 'named' && b.decl.file && underlying(b).kind === 'struct') for (const el of n.elts) add(el.kind === 'KeyValueExpr' ? el.value : el);
+        }
+        return undefined;
+      });
+    }
+    return (this.fieldKeptCache = out);
   }
 
   private deliveredCache: Array<[FuncInfo, VarObj[]]> | null = null;
@@ -5387,6 +5506,13 @@ function oneClosureServes(c: GoroutineContext, decl: FuncInfo, cg: CallGraph): b
   const returned = cg.returnedFuncs(decl, 0);
   const served = (r: FuncInfo): boolean => returned.includes(r) || returned.some((f) => f.node.kind === 'FuncLit' && r.parent === f && cg.returnedFuncs(f, 1).includes(r));
   return c.roots.every((r) => r.node.kind === 'FuncLit' && served(r));
+}
+
+/** c runs many copies from one start: goroutines started in a loop, a group's tasks, the
+ * requests of one handler. Not copies made by separate calls of their starter, nor the
+ * callers of an interface whose contract only allows concurrent use. */
+function startsCopies(c: GoroutineContext): boolean {
+  return c.spawned && c.multi && !c.copiesByCalls && !c.recursive && (c.kind === 'go' || c.kind === 'errgroup' || c.kind === 'waitgroup-go' || c.kind === 'http-handler');
 }
 
 function capturedVars(program: Program): Set<VarObj> {
