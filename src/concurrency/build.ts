@@ -1873,9 +1873,9 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && (oneClosureServes(x, declaring, this.callgraph) || this.loopStartedDuring(x, declaring))) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
-        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
+        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(x === y && this.loopStartedDuring(x, owner)) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
@@ -2129,6 +2129,18 @@ class Facts implements ConcurrencyFacts {
    * started by the call that declared that variable (and so may call the same closure as
    * the code around it), or the variable is a package one.
    */
+  /**
+   * c is started in a loop by a helper that decl's call invokes (directly or one call
+   * down) and that waits for them (`r.OnDone(func(j string) { results[j] = s }); r.Run(jobs)`
+   * where Run starts a goroutine per job and waits): unlike startedDuring, the wait does
+   * not matter here, since the copies one call of the helper starts run at the same time,
+   * all within that one call of decl, and so share its variables with each other.
+   */
+  private loopStartedDuring(c: GoroutineContext, decl: FuncInfo): boolean {
+    if (c.kind !== 'go' || !c.spawned || !c.multi || c.copiesByCalls || c.recursive || !c.spawner || !c.spawnNode) return false;
+    if (inside(c.spawner, decl)) return false;
+    return this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id);
+  }
   private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
     let lit: FuncInfo | null = fn;
     while (lit && lit.parent !== decl) lit = lit.parent;
