@@ -571,6 +571,39 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** Named types of the variables a context's root functions use (computed once). */
+  private pkgVarHolderIndex: Map<string, Array<{ fn: FuncInfo; v: VarObj }>> | null = null;
+
+  /**
+   * The package variables that are a T (`var rootCmd = &Command{...}`) used by functions
+   * goroutine c runs (`rootCmd.Execute(args)` in Main): every copy of c meets that one T.
+   */
+  private pkgVarsReached(c: GoroutineContext, typeKey: string): VarObj[] {
+    if (!this.pkgVarHolderIndex) {
+      const index = new Map<string, Array<{ fn: FuncInfo; v: VarObj }>>();
+      for (const fn of this.program.funcs) {
+        if (!fn.body || fn.node.kind !== 'FuncDecl') continue;
+        const seen = new Set<VarObj>();
+        walkKinds(fn.body, IDENTS, (m) => {
+          if (m.kind !== 'Ident') return undefined;
+          const o = this.program.objectOf(m);
+          if (o?.kind !== 'var' || o.scope !== 'pkg' || seen.has(o)) return undefined;
+          seen.add(o);
+          const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
+          if (t.kind !== 'named' || underlying(t).kind !== 'struct') return undefined;
+          const k = `${t.decl.pkgPath}.${t.decl.name}`;
+          const list = index.get(k);
+          if (list) list.push({ fn, v: o });
+          else index.set(k, [{ fn, v: o }]);
+          return undefined;
+        });
+      }
+      this.pkgVarHolderIndex = index;
+    }
+    const out = new Set<VarObj>();
+    for (const { fn, v } of this.pkgVarHolderIndex.get(typeKey) ?? []) if (!out.has(v) && this.reach.reaches(fn, c.id)) out.add(v);
+    return [...out];
+  }
+
   private typesMentioned(c: GoroutineContext): Set<string> {
     let hit = this.mentionedCache.get(c);
     if (hit) return hit;
@@ -3679,6 +3712,9 @@ class Facts implements ConcurrencyFacts {
       // An object sent to several receivers (see broadcasts.ts) is shared by the
       // goroutines that receive it.
       for (const l of this.broadcastLabels(c, typeKey).labels) { out.all.add(l); out.shared.add(l); }
+      // Copies of one goroutine (parallel subtests in a loop) that call code using a
+      // package variable that is a T share that T.
+      if (c.multi) for (const v of this.pkgVarsReached(c, typeKey)) { out.all.add(`var:${v.id}`); out.shared.add(`var:${v.id}`); }
     }
     byType.set(typeKey, out);
     return out;
