@@ -571,6 +571,42 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** Named types of the variables a context's root functions use (computed once). */
+  /**
+   * The variables holding a T whose values are sent (as they are, or as a field or element
+   * of a composite literal: `jobs <- chunkJob{u: u}`) on a channel goroutine c receives
+   * from in its own code (the channel, or a parameter every call gives it).
+   */
+  private receivedSentVars(c: GoroutineContext, typeKey: string): VarObj[] {
+    const out = new Set<VarObj>();
+    for (const k of this.channelsCarrying(typeKey)) {
+      const keys = this.aliasKeys(k);
+      if (!keys.some((kk) => (this.accessesByKey.get(kk) ?? []).some((a) => a.kind === 'recv' && this.reach.reaches(a.fn, c.id)))) continue;
+      for (const a of this.accessesByKey.get(k) ?? []) {
+        if (a.kind !== 'send' || !a.fn.body || this.reach.reaches(a.fn, c.id)) continue;
+        for (const v of this.sentVars(a)) if (this.heldTypes(v.type).has(typeKey)) out.add(v);
+      }
+    }
+    return [...out];
+  }
+
+  /** The variables a send puts on its channel: the value itself, or the fields and
+   * elements of a composite literal (or its address). */
+  private sentVars(a: Access): VarObj[] {
+    const out: VarObj[] = [];
+    walkKinds(a.fn.body!, SENDS, (n) => {
+      if (n.kind !== 'SendStmt' || !spanContains(n.span, a.span)) return undefined;
+      let x = unparen(n.value);
+      if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      const vals = x.kind === 'CompositeLit' ? x.elts.map((el) => unparen(el.kind === 'KeyValueExpr' ? el.value : el)) : [x];
+      for (const e of vals) {
+        const o = e.kind === 'Ident' ? this.program.objectOf(e) : null;
+        if (o?.kind === 'var') out.push(o);
+      }
+      return false;
+    });
+    return out;
+  }
+
   private pkgVarHolderIndex: Map<string, Array<{ fn: FuncInfo; v: VarObj }>> | null = null;
 
   /**
@@ -3712,6 +3748,14 @@ class Facts implements ConcurrencyFacts {
       // An object sent to several receivers (see broadcasts.ts) is shared by the
       // goroutines that receive it.
       for (const l of this.broadcastLabels(c, typeKey).labels) { out.all.add(l); out.shared.add(l); }
+      // Objects the goroutine receives from a channel (`for j := range jobs { j.u.write() }`)
+      // are the ones the senders put in it (`jobs <- chunkJob{u: u}`): labelled by the
+      // variables sent, as if the goroutine had been handed them.
+      for (const v of this.receivedSentVars(c, typeKey)) {
+        const l = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? holderLabel(v) ?? 'self' : `var:${v.id}`;
+        out.all.add(l);
+        out.shared.add(l);
+      }
       // Copies of one goroutine (parallel subtests in a loop) that call code using a
       // package variable that is a T share that T.
       if (c.multi) for (const v of this.pkgVarsReached(c, typeKey)) { out.all.add(`var:${v.id}`); out.shared.add(`var:${v.id}`); }
