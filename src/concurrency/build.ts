@@ -589,10 +589,15 @@ class Facts implements ConcurrencyFacts {
     return [...out];
   }
 
+  private readonly sentVarsCache = new Map<Access, VarObj[]>();
+
   /** The variables a send puts on its channel: the value itself, or the fields and
    * elements of a composite literal (or its address). */
   private sentVars(a: Access): VarObj[] {
+    const hit = this.sentVarsCache.get(a);
+    if (hit) return hit;
     const out: VarObj[] = [];
+    this.sentVarsCache.set(a, out);
     walkKinds(a.fn.body!, SENDS, (n) => {
       if (n.kind !== 'SendStmt' || !spanContains(n.span, a.span)) return undefined;
       let x = unparen(n.value);
@@ -610,8 +615,10 @@ class Facts implements ConcurrencyFacts {
   private pkgVarHolderIndex: Map<string, Array<{ fn: FuncInfo; v: VarObj }>> | null = null;
 
   /**
-   * The package variables that are a T (`var rootCmd = &Command{...}`) used by functions
-   * goroutine c runs (`rootCmd.Execute(args)` in Main): every copy of c meets that one T.
+   * The package variables that are a T (`var rootCmd = &Command{...}`) of c's own package,
+   * on which functions goroutine c runs call a method of T (`rootCmd.Execute(args)` in
+   * Main): every copy of c meets that one T. Only for a T with no synchronization of its
+   * own (see below).
    */
   private pkgVarsReached(c: GoroutineContext, typeKey: string): VarObj[] {
     if (!this.pkgVarHolderIndex) {
@@ -619,13 +626,21 @@ class Facts implements ConcurrencyFacts {
       for (const fn of this.program.funcs) {
         if (!fn.body || fn.node.kind !== 'FuncDecl') continue;
         const seen = new Set<VarObj>();
-        walkKinds(fn.body, IDENTS, (m) => {
-          if (m.kind !== 'Ident') return undefined;
-          const o = this.program.objectOf(m);
+        walkKinds(fn.body, CALLS, (call) => {
+          if (call.kind !== 'CallExpr') return undefined;
+          const f = unparen(call.fun);
+          if (f.kind !== 'SelectorExpr' || this.program.selectionOf(f)?.kind !== 'method') return undefined;
+          const m = unparen(f.x);
+          const o = m.kind === 'Ident' ? this.program.objectOf(m) : null;
           if (o?.kind !== 'var' || o.scope !== 'pkg' || seen.has(o)) return undefined;
           seen.add(o);
           const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
-          if (t.kind !== 'named' || underlying(t).kind !== 'struct') return undefined;
+          const u = t.kind === 'named' ? underlying(t) : null;
+          if (t.kind !== 'named' || u?.kind !== 'struct') return undefined;
+          // An object built for concurrent use (a mutex, a Once, a channel semaphore among
+          // its fields) is left to the lock analysis; this is about plain objects reused
+          // by every call (a command tree, a renderer).
+          if (u.fields.some((fl) => { const ft = fl.type.kind === 'pointer' ? fl.type.elem : fl.type; return ft.kind === 'chan' || (ft.kind === 'named' && (ft.decl.pkgPath === 'sync' || ft.decl.pkgPath === 'sync/atomic')); })) return undefined;
           const k = `${t.decl.pkgPath}.${t.decl.name}`;
           const list = index.get(k);
           if (list) list.push({ fn, v: o });
@@ -636,7 +651,8 @@ class Facts implements ConcurrencyFacts {
       this.pkgVarHolderIndex = index;
     }
     const out = new Set<VarObj>();
-    for (const { fn, v } of this.pkgVarHolderIndex.get(typeKey) ?? []) if (!out.has(v) && this.reach.reaches(fn, c.id)) out.add(v);
+    const own = c.pkg.importPath.replace(/_test$/, '');
+    for (const { fn, v } of this.pkgVarHolderIndex.get(typeKey) ?? []) if (!out.has(v) && v.pkgPath === own && this.reach.reaches(fn, c.id)) out.add(v);
     return [...out];
   }
 
@@ -2208,8 +2224,15 @@ class Facts implements ConcurrencyFacts {
   private loopStartedDuring(c: GoroutineContext, decl: FuncInfo): boolean {
     if (c.kind !== 'go' || !c.spawned || !c.multi || c.copiesByCalls || c.recursive || !c.spawner || !c.spawnNode) return false;
     if (inside(c.spawner, decl)) return false;
-    return this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id);
+    const key = `${c.id}|${decl.id}`;
+    let hit = this.loopStartedCache.get(key);
+    if (hit === undefined) {
+      hit = this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id);
+      this.loopStartedCache.set(key, hit);
+    }
+    return hit;
   }
+  private readonly loopStartedCache = new Map<string, boolean>();
   private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
     let lit: FuncInfo | null = fn;
     while (lit && lit.parent !== decl) lit = lit.parent;
@@ -3750,15 +3773,14 @@ class Facts implements ConcurrencyFacts {
       for (const l of this.broadcastLabels(c, typeKey).labels) { out.all.add(l); out.shared.add(l); }
       // Objects the goroutine receives from a channel (`for j := range jobs { j.u.write() }`)
       // are the ones the senders put in it (`jobs <- chunkJob{u: u}`): labelled by the
-      // variables sent, as if the goroutine had been handed them.
+      // variables sent, as if the goroutine had been handed them. Not shared among its own
+      // copies: each (one per connection) may receive from a channel of its own.
       for (const v of this.receivedSentVars(c, typeKey)) {
-        const l = v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? holderLabel(v) ?? 'self' : `var:${v.id}`;
-        out.all.add(l);
-        out.shared.add(l);
+        out.all.add(v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? holderLabel(v) ?? 'self' : `var:${v.id}`);
       }
       // Copies of one goroutine (parallel subtests in a loop) that call code using a
       // package variable that is a T share that T.
-      if (c.multi) for (const v of this.pkgVarsReached(c, typeKey)) { out.all.add(`var:${v.id}`); out.shared.add(`var:${v.id}`); }
+      if (c.multi && c.kind === 'parallel-test') for (const v of this.pkgVarsReached(c, typeKey)) { out.all.add(`var:${v.id}`); out.shared.add(`var:${v.id}`); }
     }
     byType.set(typeKey, out);
     return out;
