@@ -623,6 +623,91 @@ class Facts implements ConcurrencyFacts {
   }
 
   /** Named types of the variables a context's root functions use (computed once). */
+  /**
+   * The variables holding a T whose values are sent (as they are, or as a field or element
+   * of a composite literal: `jobs <- chunkJob{u: u}`) on a channel goroutine c receives
+   * from in its own code (the channel, or a parameter every call gives it).
+   */
+  private receivedSentVars(c: GoroutineContext, typeKey: string): VarObj[] {
+    const out = new Set<VarObj>();
+    for (const k of this.channelsCarrying(typeKey)) {
+      const keys = this.aliasKeys(k);
+      if (!keys.some((kk) => (this.accessesByKey.get(kk) ?? []).some((a) => a.kind === 'recv' && this.reach.reaches(a.fn, c.id)))) continue;
+      for (const a of this.accessesByKey.get(k) ?? []) {
+        if (a.kind !== 'send' || !a.fn.body || this.reach.reaches(a.fn, c.id)) continue;
+        for (const v of this.sentVars(a)) if (this.heldTypes(v.type).has(typeKey)) out.add(v);
+      }
+    }
+    return [...out];
+  }
+
+  private readonly sentVarsCache = new Map<Access, VarObj[]>();
+
+  /** The variables a send puts on its channel: the value itself, or the fields and
+   * elements of a composite literal (or its address). */
+  private sentVars(a: Access): VarObj[] {
+    const hit = this.sentVarsCache.get(a);
+    if (hit) return hit;
+    const out: VarObj[] = [];
+    this.sentVarsCache.set(a, out);
+    walkKinds(a.fn.body!, SENDS, (n) => {
+      if (n.kind !== 'SendStmt' || !spanContains(n.span, a.span)) return undefined;
+      let x = unparen(n.value);
+      if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+      const vals = x.kind === 'CompositeLit' ? x.elts.map((el) => unparen(el.kind === 'KeyValueExpr' ? el.value : el)) : [x];
+      for (const e of vals) {
+        const o = e.kind === 'Ident' ? this.program.objectOf(e) : null;
+        if (o?.kind === 'var') out.push(o);
+      }
+      return false;
+    });
+    return out;
+  }
+
+  private pkgVarHolderIndex: Map<string, Array<{ fn: FuncInfo; v: VarObj }>> | null = null;
+
+  /**
+   * The package variables that are a T (`var rootCmd = &Command{...}`) of c's own package,
+   * on which functions goroutine c runs call a method of T (`rootCmd.Execute(args)` in
+   * Main): every copy of c meets that one T. Only for a T with no synchronization of its
+   * own (see below).
+   */
+  private pkgVarsReached(c: GoroutineContext, typeKey: string): VarObj[] {
+    if (!this.pkgVarHolderIndex) {
+      const index = new Map<string, Array<{ fn: FuncInfo; v: VarObj }>>();
+      for (const fn of this.program.funcs) {
+        if (!fn.body || fn.node.kind !== 'FuncDecl') continue;
+        const seen = new Set<VarObj>();
+        walkKinds(fn.body, CALLS, (call) => {
+          if (call.kind !== 'CallExpr') return undefined;
+          const f = unparen(call.fun);
+          if (f.kind !== 'SelectorExpr' || this.program.selectionOf(f)?.kind !== 'method') return undefined;
+          const m = unparen(f.x);
+          const o = m.kind === 'Ident' ? this.program.objectOf(m) : null;
+          if (o?.kind !== 'var' || o.scope !== 'pkg' || seen.has(o)) return undefined;
+          seen.add(o);
+          const t = o.type.kind === 'pointer' ? o.type.elem : o.type;
+          const u = t.kind === 'named' ? underlying(t) : null;
+          if (t.kind !== 'named' || u?.kind !== 'struct') return undefined;
+          // An object built for concurrent use (a mutex, a Once, a channel semaphore among
+          // its fields) is left to the lock analysis; this is about plain objects reused
+          // by every call (a command tree, a renderer).
+          if (u.fields.some((fl) => { const ft = fl.type.kind === 'pointer' ? fl.type.elem : fl.type; return ft.kind === 'chan' || (ft.kind === 'named' && (ft.decl.pkgPath === 'sync' || ft.decl.pkgPath === 'sync/atomic')); })) return undefined;
+          const k = `${t.decl.pkgPath}.${t.decl.name}`;
+          const list = index.get(k);
+          if (list) list.push({ fn, v: o });
+          else index.set(k, [{ fn, v: o }]);
+          return undefined;
+        });
+      }
+      this.pkgVarHolderIndex = index;
+    }
+    const out = new Set<VarObj>();
+    const own = c.pkg.importPath.replace(/_test$/, '');
+    for (const { fn, v } of this.pkgVarHolderIndex.get(typeKey) ?? []) if (!out.has(v) && v.pkgPath === own && this.reach.reaches(fn, c.id)) out.add(v);
+    return [...out];
+  }
+
   private typesMentioned(c: GoroutineContext): Set<string> {
     let hit = this.mentionedCache.get(c);
     if (hit) return hit;
@@ -1925,9 +2010,9 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && oneClosureServes(x, declaring, this.callgraph)) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring) && !this.storedCallbackShared(a.fn, b.fn, declaring, x, y)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && (oneClosureServes(x, declaring, this.callgraph) || this.loopStartedDuring(x, declaring))) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring) && !this.storedCallbackShared(a.fn, b.fn, declaring, x, y)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
-        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
+        if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(x === y && this.loopStartedDuring(x, owner)) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
         // the same one: see sharesObject.
         // A closure run by a single goroutine holds the T it captured (see contextsSeeing).
@@ -2181,6 +2266,25 @@ class Facts implements ConcurrencyFacts {
    * started by the call that declared that variable (and so may call the same closure as
    * the code around it), or the variable is a package one.
    */
+  /**
+   * c is started in a loop by a helper that decl's call invokes (directly or one call
+   * down) and that waits for them (`r.OnDone(func(j string) { results[j] = s }); r.Run(jobs)`
+   * where Run starts a goroutine per job and waits): unlike startedDuring, the wait does
+   * not matter here, since the copies one call of the helper starts run at the same time,
+   * all within that one call of decl, and so share its variables with each other.
+   */
+  private loopStartedDuring(c: GoroutineContext, decl: FuncInfo): boolean {
+    if (c.kind !== 'go' || !c.spawned || !c.multi || c.copiesByCalls || c.recursive || !c.spawner || !c.spawnNode) return false;
+    if (inside(c.spawner, decl)) return false;
+    const key = `${c.id}|${decl.id}`;
+    let hit = this.loopStartedCache.get(key);
+    if (hit === undefined) {
+      hit = this.callsWithin(this.nestedIn(decl), c.spawner, 2) && !this.reach.reaches(decl, c.id);
+      this.loopStartedCache.set(key, hit);
+    }
+    return hit;
+  }
+  private readonly loopStartedCache = new Map<string, boolean>();
   private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
     let lit: FuncInfo | null = fn;
     while (lit && lit.parent !== decl) lit = lit.parent;
@@ -3740,6 +3844,16 @@ class Facts implements ConcurrencyFacts {
       // An object sent to several receivers (see broadcasts.ts) is shared by the
       // goroutines that receive it.
       for (const l of this.broadcastLabels(c, typeKey).labels) { out.all.add(l); out.shared.add(l); }
+      // Objects the goroutine receives from a channel (`for j := range jobs { j.u.write() }`)
+      // are the ones the senders put in it (`jobs <- chunkJob{u: u}`): labelled by the
+      // variables sent, as if the goroutine had been handed them. Not shared among its own
+      // copies: each (one per connection) may receive from a channel of its own.
+      for (const v of this.receivedSentVars(c, typeKey)) {
+        out.all.add(v.scope === 'recv' || (v.func && this.returnedVars(v.func).has(v)) ? holderLabel(v) ?? 'self' : `var:${v.id}`);
+      }
+      // Copies of one goroutine (parallel subtests in a loop) that call code using a
+      // package variable that is a T share that T.
+      if (c.multi && c.kind === 'parallel-test') for (const v of this.pkgVarsReached(c, typeKey)) { out.all.add(`var:${v.id}`); out.shared.add(`var:${v.id}`); }
     }
     byType.set(typeKey, out);
     return out;

@@ -35,8 +35,12 @@ interface Pos {
 interface Flow {
   /** If bodies and elses, switch and select cases. */
   conds: ast.Span[];
+  /** If bodies and elses alone. */
+  ifs: ast.Span[];
   loops: ast.Span[];
   returns: ast.Span[];
+  /** break and goto statements (which may leave a loop). */
+  breaks: ast.Span[];
   defers: ast.Span[];
   end: ast.Span;
 }
@@ -71,7 +75,7 @@ export class SignalOrder {
     for (const x of signals) {
       if (hit.has(x.key)) continue;
       const xPos = this.positionsOf(x.fn, x.span, cb);
-      if (xPos.some((p) => bPos.some((q) => q.fn === p.fn && this.precedes(p.fn, p.span, q.span)))) hit.add(x.key);
+      if (xPos.some((p) => bPos.some((q) => q.fn === p.fn && this.precedes(p.fn, p.span, q.span, q.fn === b.fn ? b.place.root?.span ?? undefined : undefined)))) hit.add(x.key);
     }
     return hit;
   }
@@ -137,8 +141,9 @@ export class SignalOrder {
    * in a branch that returns before y. A signal in a loop that y is not in is one of
    * many (`for ... { ch <- v }` matched by as many receives): which one the waiter
    * received is not known, so it is not counted. */
-  private precedes(fn: FuncInfo, x: ast.Span, y: ast.Span): boolean {
-    if (!before(x, y) || spanContains(x, y) || spanContains(y, x)) return false;
+  private precedes(fn: FuncInfo, x: ast.Span, y: ast.Span, yRoot?: ast.Span): boolean {
+    if (spanContains(x, y) || spanContains(y, x)) return false;
+    if (!before(x, y)) return this.nextIteration(fn, x, y, yRoot);
     const flow = this.flowOf(fn);
     if (spanContains(flow.end, x)) return false;
     if (flow.loops.some((l) => spanContains(l, x) && !spanContains(l, y))) return false;
@@ -149,17 +154,37 @@ export class SignalOrder {
     return true;
   }
 
+  /**
+   * A signal x written after y in a loop around both, sent only on some iterations (`if
+   * i == 0 { started.Done() }`, a "the goroutine is running" barrier): the iterations
+   * after it run y again, after the signal. An unconditional signal in each iteration (a
+   * worker's Done per job, a select-default reply per request) is matched by as many
+   * waits, and so is y on a variable of the iteration (`for call := range c.sends`): each
+   * signal is about its own iteration's object.
+   */
+  private nextIteration(fn: FuncInfo, x: ast.Span, y: ast.Span, yRoot?: ast.Span): boolean {
+    const flow = this.flowOf(fn);
+    if (spanContains(flow.end, x)) return false;
+    const loop = flow.loops.filter((l) => spanContains(l, x) && spanContains(l, y)).sort((p, q) => (before(p, q) ? 1 : -1))[0];
+    if (!loop || (yRoot && spanContains(loop, yRoot))) return false;
+    const cond = flow.ifs.find((c) => spanContains(loop, c) && spanContains(c, x) && !spanContains(c, y));
+    if (!cond) return false;
+    // A branch that leaves after signalling (`wg.Done(); return`) runs no next iteration.
+    return !flow.returns.some((r) => spanContains(cond, r) && before(x, r)) && !flow.breaks.some((b) => spanContains(cond, b) && before(x, b));
+  }
+
   private flowOf(fn: FuncInfo): Flow {
     let hit = this.flows.get(fn);
     if (hit) return hit;
     const body = fn.body!;
-    const flow: Flow = { conds: [], loops: [], returns: [], defers: [], end: [body.span[2], body.span[3], body.span[2], body.span[3]] };
+    const flow: Flow = { conds: [], ifs: [], loops: [], returns: [], breaks: [], defers: [], end: [body.span[2], body.span[3], body.span[2], body.span[3]] };
     walk(body, (n) => {
       if (n.kind === 'FuncLit') return false;
       switch (n.kind) {
         case 'IfStmt':
           flow.conds.push(n.body.span);
-          if (n.else) flow.conds.push(n.else.span);
+          flow.ifs.push(n.body.span);
+          if (n.else) { flow.conds.push(n.else.span); flow.ifs.push(n.else.span); }
           break;
         case 'CaseClause': case 'CommClause':
           flow.conds.push(n.span);
@@ -172,6 +197,9 @@ export class SignalOrder {
           break;
         case 'DeferStmt':
           flow.defers.push(n.span);
+          break;
+        case 'BranchStmt':
+          if (n.tok === 'break' || n.tok === 'goto') flow.breaks.push(n.span);
           break;
         default:
       }

@@ -110,7 +110,7 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
       got = isPoolGet(program, n.rhs[0]!) ? n.span : null;
     }
     if (handed || !got || (!put.deferred && !before(n.span, put.span))) return undefined;
-    if (n.kind === 'SendStmt' && isV(n.value)) handed = n;
+    if (n.kind === 'SendStmt' && (isV(n.value) || carries(n.value, isV))) handed = n;
     else if (n.kind === 'GoStmt' && (n.call.args.some(isV) || mentions(program, n.call.fun, v))) handed = n;
     return undefined;
   });
@@ -148,6 +148,8 @@ function handedBeforePut(ctx: RuleContext, facts: ConcurrencyFacts, fn: FuncInfo
     let target: ast.Expr | null = null;
     if (n.kind === 'AssignStmt') target = n.lhs.map((l) => unparen(l)).find((x) => x.kind !== 'Ident' && rootIs(program, x, v)) ?? null;
     else if (n.kind === 'CallExpr' && calleeOf(program, n)?.kind === 'builtin' && (n.fun as ast.Ident).name === 'append' && n.args[0] && unparen(n.args[0]).kind !== 'Ident' && rootIs(program, unparen(n.args[0]), v)) target = unparen(n.args[0]);
+    // A pooled map or slice emptied or trimmed in place (`clear(params)`, `delete(m, k)`).
+    else if (n.kind === 'CallExpr' && calleeOf(program, n)?.kind === 'builtin' && ['clear', 'delete'].includes((n.fun as ast.Ident).name) && n.args[0] && isV(n.args[0])) { write ??= n; return undefined; }
     if (!target) return undefined;
     write ??= n;
     const key = placeOf(program, target)?.key;
@@ -200,7 +202,8 @@ function mentions(program: Program, e: ast.Node, v: VarObj): boolean {
   return hit;
 }
 
-/** `pool.Put(b)` calls (plain or deferred) on a sync.Pool, with b a local or parameter. */
+/** `pool.Put(b)` calls (plain or deferred) on a sync.Pool, with b a local or parameter
+ * holding a pointer or a map. */
 function poolPuts(program: Program, fn: FuncInfo): Put[] {
   const out: Put[] = [];
   walkBodyKinds(fn.body!, PUT_STATEMENTS, (n) => {
@@ -210,7 +213,8 @@ function poolPuts(program: Program, fn: FuncInfo): Put[] {
     if (!isMethodCall(calleeOf(program, call), 'sync', 'Pool', 'Put')) return undefined;
     const a = unparen(call.args[0]!);
     const o = a.kind === 'Ident' ? program.objectOf(a) : null;
-    if (o?.kind !== 'var' || (o.scope !== 'local' && o.scope !== 'param') || o.type.kind !== 'pointer') return undefined;
+    // A pointer, or a map (a reference too: the pool hands out the same map).
+    if (o?.kind !== 'var' || (o.scope !== 'local' && o.scope !== 'param') || (o.type.kind !== 'pointer' && underlying(o.type).kind !== 'map')) return undefined;
     const f = unparen(call.fun);
     out.push({ span: n.span, deferred, obj: o, text: `${f.kind === 'SelectorExpr' ? textOf(f.x) + '.' : ''}Put(${o.name})` });
     return undefined;
@@ -221,6 +225,15 @@ function poolPuts(program: Program, fn: FuncInfo): Put[] {
 function textOf(e: ast.Expr): string {
   const x = unparen(e);
   return x.kind === 'Ident' ? x.name : x.kind === 'SelectorExpr' ? `${textOf(x.x)}.${x.sel.name}` : '...';
+}
+
+/** A composite literal (or its address) that holds a value isV accepts as one of its
+ * fields or elements (`rt.log <- entry{params: params}`): sending it hands that value over. */
+function carries(e: ast.Expr, isV: (e: ast.Expr) => boolean): boolean {
+  let x = unparen(e);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  if (x.kind !== 'CompositeLit') return false;
+  return x.elts.some((el) => isV(el.kind === 'KeyValueExpr' ? el.value : el));
 }
 
 /** e is memory of the pooled object b, not a copy: `b.Bytes()`, `b.buf`, `b.buf[:n]`. */
