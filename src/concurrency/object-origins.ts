@@ -776,20 +776,10 @@ export class ObjectOrigins {
       });
       idx = ok && found.size ? [...found] : null;
       // A parameter reassigned in the body is no longer the argument.
-      if (idx && idx.some((i) => this.assignedIn(t, t.params[i]!))) idx = null;
+      if (idx && idx.some((i) => this.assigned(t, t.params[i]!))) idx = null;
       this.returnedArgCache.set(t, idx);
     }
     return idx ? idx.map((i) => call.args[i]!) : null;
-  }
-
-  private assignedIn(fn: FuncInfo, v: VarObj): boolean {
-    let hit = false;
-    walk(fn.body!, (n) => {
-      if (hit) return false;
-      if (n.kind === 'AssignStmt') for (const l of n.lhs) { const x = unparen(l); if (x.kind === 'Ident' && this.program.objectOf(x) === v) hit = true; }
-      return undefined;
-    });
-    return hit;
   }
 
   /**
