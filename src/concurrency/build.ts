@@ -2513,7 +2513,29 @@ class Facts implements ConcurrencyFacts {
     const traced = this.tracedOrigin(c, a);
     if (!traced) return 'shared';
     // Through a pointer field the object is the holder's only if nobody else points at it.
-    return traced.origin === 'private' && !this.heldByValue(root.type, a.place.path) ? 'unknown' : traced.origin;
+    if (traced.origin === 'private' && !this.heldByValue(root.type, a.place.path)) return this.copiedPointerOrigin(c, a);
+    return traced.origin;
+  }
+
+  /**
+   * Access a reaches its object through a pointer field of a value struct its goroutine
+   * holds a copy of (`func (j Job) upload() { j.rep.n++ }` on `go func(w Job) {...}(j)`):
+   * every copy points at the original's object. 'shared' when following the copies back
+   * reaches what the goroutine came with; otherwise 'unknown', as before.
+   */
+  private copiedPointerOrigin(c: GoroutineContext, a: Access): ObjectOrigin {
+    const root = a.place.root!;
+    const onRecv = root === a.fn.recv;
+    const u = underlying(root.type);
+    if ((u.kind !== 'struct' && u.kind !== 'array') || (!onRecv && !a.fn.params.includes(root))) return 'unknown';
+    const key = `${c.id}|${a.fn.id}|${onRecv ? 'recv' : root.id}|copied`;
+    let hit = this.originCache.get(key);
+    if (!hit) {
+      const origin = this.objectOrigins.originOf(this.viewOf(c), a.fn, onRecv ? { recv: true } : a.place.rootExpr, { viaPointer: true });
+      hit = { origin, entry: null };
+      this.originCache.set(key, hit);
+    }
+    return hit.origin === 'shared' ? 'shared' : 'unknown';
   }
 
   /** The object of access a is, as context c reaches it, one c made itself (see

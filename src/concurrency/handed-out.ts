@@ -67,6 +67,8 @@ function returnedPlace(program: Program, m: FuncInfo): { path: string[]; copy: b
     // `v, ok := s.m[k]; return v, ok`: the local read out of the receiver, handed out as is.
     // `for _, c := range p.conns { ...; return c }`: one of the receiver's pointers.
     const path: string[] = [];
+    // `return s.samples[:s.pos]`: a part of the field's slice holds the same elements.
+    while (!copy && r.kind === 'SliceExpr' && underlying(program.typeOf(r)).kind === 'slice') r = unparen(r.x);
     if (r.kind === 'Ident') {
       const el = rangedPointer(program, m, r);
       if (el) { path.push('[]'); r = el; } else r = returnedReadOut(program, m, r) ?? lookedUpOrStored(program, m, r) ?? r;

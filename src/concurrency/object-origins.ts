@@ -115,10 +115,12 @@ export class ObjectOrigins {
    * from. start: where the object is in fn (its receiver, or an expression of fn's body
    * such as a local's identifier).
    */
-  originOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr): ObjectOrigin {
+  originOf(view: ContextView, fn: FuncInfo, start: { recv: true } | ast.Expr, opts: { viaPointer?: boolean } = {}): ObjectOrigin {
     this.view = view;
     this.lastIndirect = false;
-    this.throughCopies = false;
+    // The access goes on through a pointer held in the start (`j.rep.n` on a value
+    // receiver j): a copy still points at its original's object, so copies are followed.
+    this.throughCopies = !!opts.viaPointer;
     this.entry = null;
     this.lastEntry = null;
     this.lastAsserted = 'same';
@@ -127,7 +129,7 @@ export class ObjectOrigins {
     if (typeof first === 'string') { if (first === 'shared') this.entry = this.lastEntry; return first; }
     // Once the object was reached through a pointer field, a private holder says nothing
     // about the object itself.
-    let indirect = this.lastIndirect;
+    let indirect = this.lastIndirect || !!opts.viaPointer;
     let unknown = false;
     const seen = new Set<string>();
     const queue: Array<[FuncInfo, Exclude<Step, ObjectOrigin>, Type | null]> = [[fn, first, firstAsserted]];
