@@ -2607,7 +2607,8 @@ class Facts implements ConcurrencyFacts {
     // Parallel subtests started in a loop (`t.Run(name, func(t *testing.T) {...})`) too:
     // each gets a *testing.T of its own and the loop body's variables of its iteration.
     const subtest = c.kind === 'parallel-test' && c.spawnNode?.kind === 'CallExpr';
-    if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest)) return false;
+    const helper = this.loopedHelperLiteral(c);
+    if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest || helper)) return false;
     if (this.originIn(c, a) !== 'shared') return false;
     // The object of a package variable (`opts := defaultOpts; opts.Timeout = d`) is one
     // for every copy, whatever local it is reached through.
@@ -2622,13 +2623,16 @@ class Facts implements ConcurrencyFacts {
     if (!v && root && root.func === c.spawner && this.captured.has(root) && spawnCall?.args.some((x) => { const lit = unparen(x); return lit.kind === 'FuncLit' && spanContains(lit.span, a.fn.node.span); })) v = root;
     // A pointer parameter of the goroutine's function, given `&r` or `p` at the `go` statement.
     if (!v && root && root.scope === 'param' && c.roots[0]!.params.includes(root)) v = root;
+    // A parameter of a function the goroutine calls, handed such a variable by every call
+    // the goroutine makes of it (`go func() { s.render(p) }()`).
+    if (!v && root && root.scope === 'param' && root.func === a.fn && a.fn !== c.roots[0]) v = this.paramHandedFromRoot(c, a.fn, root, 0);
     if (!v) return false;
     let copied = false;
     const spawn = c.spawnNode;
     const fnRoot = c.roots[0]!;
     let given: ast.Expr | null = null;
     const pi = fnRoot.params.indexOf(v);
-    if (spawn?.kind !== 'GoStmt') { if (pi >= 0) return true; } // the subtest's own *testing.T
+    if (spawn?.kind !== 'GoStmt') { if (pi >= 0) return subtest; } // the subtest's own *testing.T
     else if (pi >= 0) given = spawn.call.args[pi] ?? null;
     else if (v === fnRoot.recv) { const f = unparen(spawn.call.fun); given = f.kind === 'SelectorExpr' ? f.x : null; }
     if (given) {
@@ -2653,6 +2657,46 @@ class Facts implements ConcurrencyFacts {
     const t = this.anchorOf(a)?.selfType;
     if (fresh && t && this.heldSources(v, t).some((src) => !(src.span && spanContains(l!, src.span)))) return false;
     return fresh;
+  }
+
+  /** Goroutine c runs a function literal handed, in a loop, to a helper that starts one
+   * goroutine for it per call (`g.Go(func() error {...})`): the literal's captured loop
+   * variables are the iteration's own, as with a `go` statement. */
+  private loopedHelperLiteral(c: GoroutineContext): boolean {
+    if (c.kind !== 'helper-go' || c.joinKey || c.spawnNode?.kind !== 'CallExpr' || !c.spawner || c.roots.length !== 1) return false;
+    const call = c.spawnNode;
+    const lit = c.roots[0]!.node;
+    const i = call.args.findIndex((x) => unparen(x) === lit);
+    if (i < 0) return false;
+    const target = staticTarget(calleeOf(this.program, call));
+    // A helper that itself runs the callback many times shares the iteration's variables
+    // among those copies.
+    if (!target || this.callgraph.asyncParams(target).get(i) !== false) return false;
+    return !!innermostLoop(this.funcFacts.get(c.spawner)?.loops ?? [], call.span);
+  }
+
+  /** The variable of goroutine c's root that every call c makes of fn hands its parameter
+   * p (followed through the parameters of the functions in between), or null. */
+  private paramHandedFromRoot(c: GoroutineContext, fn: FuncInfo, p: VarObj, depth: number): VarObj | null {
+    if (depth > 3) return null;
+    const pi = fn.params.indexOf(p);
+    if (pi < 0 || fn.sig.variadic && pi === fn.params.length - 1) return null;
+    const root = c.roots[0]!;
+    let found: VarObj | null = null;
+    for (const e of this.callgraph.callers(fn)) {
+      if (e.caller !== root && !inside(e.caller, root) && !this.reach.reaches(e.caller, c.id)) continue;
+      if (e.call.ellipsis || e.call.args.length !== fn.params.length) return null;
+      const x = unparen(e.call.args[pi]!);
+      const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (o?.kind !== 'var') return null;
+      let v: VarObj | null = o;
+      if (v.scope === 'param' && v.func === e.caller && e.caller !== root) v = this.paramHandedFromRoot(c, e.caller, v, depth + 1);
+      // Else a variable the root uses: its own parameter, or one of the spawner it captures.
+      else if (!(v.func === root && v.scope === 'param') && !(v.func === c.spawner && this.captured.has(v) && inside(e.caller, root))) return null;
+      if (!v || (found && found !== v)) return null;
+      found = v;
+    }
+    return found;
   }
 
   /** Of two accesses matched as a captured pointer's object (var side) and an object of
