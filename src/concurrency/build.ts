@@ -2645,8 +2645,7 @@ class Facts implements ConcurrencyFacts {
     // Parallel subtests started in a loop (`t.Run(name, func(t *testing.T) {...})`) too:
     // each gets a *testing.T of its own and the loop body's variables of its iteration.
     const subtest = c.kind === 'parallel-test' && c.spawnNode?.kind === 'CallExpr';
-    const helper = this.loopedHelperLiteral(c);
-    if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest || helper)) return false;
+    if (!c.multi || !c.spawner || c.roots.length !== 1 || !((c.kind === 'go' && c.spawnNode?.kind === 'GoStmt') || subtest)) return false;
     if (this.originIn(c, a) !== 'shared') return false;
     // The object of a package variable (`opts := defaultOpts; opts.Timeout = d`) is one
     // for every copy, whatever local it is reached through.
@@ -2670,7 +2669,7 @@ class Facts implements ConcurrencyFacts {
     const fnRoot = c.roots[0]!;
     let given: ast.Expr | null = null;
     const pi = fnRoot.params.indexOf(v);
-    if (spawn?.kind !== 'GoStmt') { if (pi >= 0) return subtest; } // the subtest's own *testing.T
+    if (spawn?.kind !== 'GoStmt') { if (pi >= 0) return true; } // the subtest's own *testing.T
     else if (pi >= 0) given = spawn.call.args[pi] ?? null;
     else if (v === fnRoot.recv) { const f = unparen(spawn.call.fun); given = f.kind === 'SelectorExpr' ? f.x : null; }
     if (given) {
@@ -2695,22 +2694,6 @@ class Facts implements ConcurrencyFacts {
     const t = this.anchorOf(a)?.selfType;
     if (fresh && t && this.heldSources(v, t).some((src) => !(src.span && spanContains(l!, src.span)))) return false;
     return fresh;
-  }
-
-  /** Goroutine c runs a function literal handed, in a loop, to a helper that starts one
-   * goroutine for it per call (`g.Go(func() error {...})`): the literal's captured loop
-   * variables are the iteration's own, as with a `go` statement. */
-  private loopedHelperLiteral(c: GoroutineContext): boolean {
-    if (c.kind !== 'helper-go' || c.joinKey || c.spawnNode?.kind !== 'CallExpr' || !c.spawner || c.roots.length !== 1) return false;
-    const call = c.spawnNode;
-    const lit = c.roots[0]!.node;
-    const i = call.args.findIndex((x) => unparen(x) === lit);
-    if (i < 0) return false;
-    const target = staticTarget(calleeOf(this.program, call));
-    // A helper that itself runs the callback many times shares the iteration's variables
-    // among those copies.
-    if (!target || this.callgraph.asyncParams(target).get(i) !== false) return false;
-    return !!innermostLoop(this.funcFacts.get(c.spawner)?.loops ?? [], call.span);
   }
 
   /** The variable of goroutine c's root that every call c makes of fn hands its parameter
