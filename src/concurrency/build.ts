@@ -1997,7 +1997,10 @@ class Facts implements ConcurrencyFacts {
         // broadcasts to every subscriber's channel. Each copy may run another handler
         // (`s.h(m)`): one function meets itself only when every copy runs it (the root).
         const fanout = x === y && !!selfType && x.spawned && (a.fn !== b.fn || x.roots.includes(a.fn)) && this.broadcastLabels(x, selfType).fanout;
-        if (!mayRunConcurrently(x, y) && !fanout) continue;
+        // Copies of a goroutine restarted by calls in a loop, running one closure their
+        // shared object holds (see heldClosureShared).
+        const heldRestart = x === y && !x.multi && !!declaring && this.heldClosureShared(a.fn, b.fn, declaring, x, y);
+        if (!mayRunConcurrently(x, y) && !fanout && !heldRestart) continue;
         // A map kept in a context value is one map only for goroutines a function starts
         // with its context (`go func() { search(ctx, sh) }()`): each request of a handler,
         // or each caller of the API, has a context (and map) of its own.
@@ -2010,7 +2013,7 @@ class Facts implements ConcurrencyFacts {
         // { seq++ })`): made once by that call, it serves them all with its variables.
         // Nor a closure made by one call and kept (`next := newTicketer()`): the goroutines
         // started by the call that keeps it share it, and its variables.
-        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && (oneClosureServes(x, declaring, this.callgraph) || this.loopStartedDuring(x, declaring))) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring) && !this.storedCallbackShared(a.fn, b.fn, declaring, x, y)) continue;
+        if (declaring && !this.startedDuring(x, declaring) && !this.startedDuring(y, declaring) && !(x === y && (oneClosureServes(x, declaring, this.callgraph) || this.loopStartedDuring(x, declaring))) && !this.keptClosureShared(a.fn, declaring, x, y) && !this.handedClosureShared(a.fn, x, b.fn, b.span, y, declaring) && !this.handedClosureShared(b.fn, y, a.fn, a.span, x, declaring) && !this.storedCallbackShared(a.fn, b.fn, declaring, x, y) && !this.heldClosureShared(a.fn, b.fn, declaring, x, y)) continue;
         const owner = anchorA?.declaring ?? anchorB?.declaring ?? null;
         if (owner && !this.startedDuring(x, owner) && !this.startedDuring(y, owner) && !(x === y && this.loopStartedDuring(x, owner)) && !(this.closureStoredBy(owner).length && this.keptClosureShared(a.fn, owner, x, y) && this.keptClosureShared(b.fn, owner, x, y))) continue;
         // An object reached from a receiver is shared only when both goroutines can hold
@@ -2046,7 +2049,7 @@ class Facts implements ConcurrencyFacts {
           const viaElement = anchorA!.alsoElem === anchorB!.id || anchorB!.alsoElem === anchorA!.id;
           if (anchorA!.id !== anchorB!.id && !viaElement && this.otherLocalEntry(anchorA!, x, a, anchorB!, y, b)) continue;
         }
-        if (x === y && !this.sameContextConcurrent(a, b, x, fanout)) continue;
+        if (x === y && !this.sameContextConcurrent(a, b, x, fanout || heldRestart)) continue;
         // Code after the check of an initialiser that every start of the goroutine follows
         // a completed call of: it never runs there (see init-guards.ts).
         if (this.initGuards.deadIn(a, x) || this.initGuards.deadIn(b, y)) continue;
@@ -2319,6 +2322,41 @@ class Facts implements ConcurrencyFacts {
     return !!lit && litOf(other) === lit && !this.reach.reaches(decl, x.id);
   }
 
+  /**
+   * fn and other are in one literal that decl stores in a field of the object it returns
+   * (`allocs := 0; c.pool.New = func() any { allocs++; ... }; return c`), run by the
+   * copies of goroutine x, which never calls decl: the copies run the one closure of the
+   * object they share, and its variables with it.
+   */
+  private heldClosureShared(fn: FuncInfo, other: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
+    // Copies started by separate calls of their starter count too: the starter's own
+    // variables differ between them, not the closure they reach through a shared object.
+    // So do copies of a goroutine whose starter is called in a loop on one receiver.
+    if (x !== y || !x.spawned || !(x.multi || this.restartedWhileRunning(x)) || x.recursive || !(x.kind === 'go' || x.kind === 'errgroup' || x.kind === 'waitgroup-go') || !decl.body || this.reach.reaches(decl, x.id)) return false;
+    const litOf = (f: FuncInfo): FuncInfo | null => {
+      let lit: FuncInfo | null = f;
+      while (lit && lit.parent !== decl) lit = lit.parent;
+      return lit && lit.node.kind === 'FuncLit' && !x.roots.includes(lit) ? lit : null;
+    };
+    const lit = litOf(fn);
+    if (!lit || litOf(other) !== lit) return false;
+    const known = this.heldClosureCache.get(lit);
+    if (known !== undefined) return known;
+    const returned = this.returnedVars(decl);
+    let held = false;
+    walkBodyKinds(decl.body, STORE_KINDS, (n) => {
+      if (held || n.kind !== 'AssignStmt' || n.lhs.length !== n.rhs.length) return undefined;
+      n.lhs.forEach((l, i) => {
+        const p = unparen(l).kind === 'SelectorExpr' ? placeOf(this.program, l) : null;
+        if (unparen(n.rhs[i]!) === lit.node && p?.root && p.path.length && !p.indexed && returned.has(p.root)) held = true;
+      });
+      return undefined;
+    });
+    this.heldClosureCache.set(lit, held);
+    return held;
+  }
+
+  private readonly heldClosureCache = new Map<FuncInfo, boolean>();
   private readonly storedClosureCache = new Map<FuncInfo, FuncInfo[]>();
   /** Functions that store the closure a call of decl returns as the value of a composite
    * literal's element (`FuncMap{"k": decl(...)}`, `T{f: decl(...)}`). */
@@ -2644,6 +2682,9 @@ class Facts implements ConcurrencyFacts {
     if (!v && root && root.func === c.spawner && this.captured.has(root) && spawnCall?.args.some((x) => { const lit = unparen(x); return lit.kind === 'FuncLit' && spanContains(lit.span, a.fn.node.span); })) v = root;
     // A pointer parameter of the goroutine's function, given `&r` or `p` at the `go` statement.
     if (!v && root && root.scope === 'param' && c.roots[0]!.params.includes(root)) v = root;
+    // A parameter of a function the goroutine calls, handed such a variable by every call
+    // the goroutine makes of it (`go func() { s.render(p) }()`).
+    if (!v && root && root.scope === 'param' && root.func === a.fn && a.fn !== c.roots[0]) v = this.paramHandedFromRoot(c, a.fn, root, 0);
     if (!v) return false;
     let copied = false;
     const spawn = c.spawnNode;
@@ -2675,6 +2716,30 @@ class Facts implements ConcurrencyFacts {
     const t = this.anchorOf(a)?.selfType;
     if (fresh && t && this.heldSources(v, t).some((src) => !(src.span && spanContains(l!, src.span)))) return false;
     return fresh;
+  }
+
+  /** The variable of goroutine c's root that every call c makes of fn hands its parameter
+   * p (followed through the parameters of the functions in between), or null. */
+  private paramHandedFromRoot(c: GoroutineContext, fn: FuncInfo, p: VarObj, depth: number): VarObj | null {
+    if (depth > 3) return null;
+    const pi = fn.params.indexOf(p);
+    if (pi < 0 || fn.sig.variadic && pi === fn.params.length - 1) return null;
+    const root = c.roots[0]!;
+    let found: VarObj | null = null;
+    for (const e of this.callgraph.callers(fn)) {
+      if (e.caller !== root && !inside(e.caller, root) && !this.reach.reaches(e.caller, c.id)) continue;
+      if (e.call.ellipsis || e.call.args.length !== fn.params.length) return null;
+      const x = unparen(e.call.args[pi]!);
+      const o = x.kind === 'Ident' ? this.program.objectOf(x) : null;
+      if (o?.kind !== 'var') return null;
+      let v: VarObj | null = o;
+      if (v.scope === 'param' && v.func === e.caller && e.caller !== root) v = this.paramHandedFromRoot(c, e.caller, v, depth + 1);
+      // Else a variable the root uses: its own parameter, or one of the spawner it captures.
+      else if (!(v.func === root && v.scope === 'param') && !(v.func === c.spawner && this.captured.has(v) && inside(e.caller, root))) return null;
+      if (!v || (found && found !== v)) return null;
+      found = v;
+    }
+    return found;
   }
 
   /** Of two accesses matched as a captured pointer's object (var side) and an object of

@@ -1018,6 +1018,9 @@ export class CallGraph {
       if (isMethodCall(c, 'net/http', 'Client', CLIENT_REQUESTS) || isMethodCall(c, 'net/http', 'Transport', 'RoundTrip')) {
         for (const k of ['field:net/http.Transport.Proxy', 'field:net/http.Client.CheckRedirect']) targets.push(...(this.fieldFlows.get(k) ?? []));
       }
+      // sync.Pool.Get runs the pool's New function on the calling goroutine when the pool
+      // is empty (`p.New = func() any { allocs++; ... }`).
+      if (isMethodCall(c, 'sync', 'Pool', 'Get')) targets.push(...(this.fieldFlows.get('field:sync.Pool.New') ?? []));
       if (targets.length) {
         const edge: CallEdge = { call: n, caller: fn, targets: unique(targets), deferred: deferCalls.has(n) };
         const guard = c?.kind === 'value' ? this.passedParam(c.expr, fn) : null;

@@ -147,9 +147,13 @@ class Walker {
       case 'GoStmt': return st;
       case 'IfStmt': {
         let cur: State | null = st;
+        const pre = new Map(st);
         if (s.init) cur = this.stmt(s.init, cur);
         if (!cur) return null;
         this.events(s.cond, cur);
+        // `if err := c.connect(); err == nil { return }`: the side where the call failed did
+        // not come through its closes that run only right before it returns nil.
+        const failed = this.failedCallSide(s, pre, cur);
         // `if !ok`: the branch where ok is true did not come through a close made once
         // the channel ok is received from was closed (in an earlier iteration).
         const sticky = stickyCond(this.facts, this.fn, s.cond);
@@ -159,9 +163,9 @@ class Walker {
           this.closedInputs.push(sticky!.chan);
           try { return run(); } finally { this.closedInputs.pop(); }
         };
-        const a = branch(!!sticky?.negated, () => this.block(s.body.list, sticky && !sticky.negated ? openSide(new Map(cur)) : new Map(cur)));
+        const a = branch(!!sticky?.negated, () => this.block(s.body.list, sticky && !sticky.negated ? openSide(new Map(cur)) : failed?.body ? failed.state : new Map(cur)));
         const b = branch(!!sticky && !sticky.negated, () => {
-          const base = sticky?.negated ? openSide(new Map(cur)) : new Map(cur);
+          const base = sticky?.negated ? openSide(new Map(cur)) : failed && !failed.body ? failed.state : new Map(cur);
           return s.else ? this.stmt(s.else, base) : base;
         });
         return union(a, b);
@@ -384,6 +388,32 @@ class Walker {
     if (closed) this.listener.sendAfterClose(a, via, closed);
   }
 
+  /**
+   * An if whose condition compares a call's error result with nil (`err == nil` after
+   * `err := c.connect()` in the init, or `c.connect() != nil`), where every close that
+   * call made in this if is one its callee makes only right before it returns nil: the
+   * state on the side where the call failed (without those closes), and which side that is.
+   */
+  private failedCallSide(s: ast.IfStmt, pre: State, cur: State): { body: boolean; state: State } | null {
+    const cond = unparen(s.cond);
+    if (cond.kind !== 'BinaryExpr' || (cond.op !== '==' && cond.op !== '!=')) return null;
+    const isNil = (e: ast.Expr) => { const x = unparen(e); return x.kind === 'Ident' && x.name === 'nil'; };
+    const tested = isNil(cond.y) ? unparen(cond.x) : isNil(cond.x) ? unparen(cond.y) : null;
+    if (!tested) return null;
+    let call: ast.CallExpr | null = tested.kind === 'CallExpr' ? tested : null;
+    if (!call && tested.kind === 'Ident' && s.init?.kind === 'AssignStmt' && s.init.rhs.length === 1) {
+      const l = unparen(s.init.lhs[s.init.lhs.length - 1]!);
+      const r = unparen(s.init.rhs[0]!);
+      if (l.kind === 'Ident' && l.name === tested.name && r.kind === 'CallExpr') call = r;
+    }
+    if (!call) return null;
+    const changed = [...cur].filter(([k, v]) => pre.get(k) !== v);
+    if (!changed.length || changed.some(([, v]) => v.via !== call || !closesBeforeNilReturn(v.close))) return null;
+    const state = new Map(cur);
+    for (const [k] of changed) { const old = pre.get(k); if (old) state.set(k, old); else state.delete(k); }
+    return { body: cond.op === '!=', state };
+  }
+
   private closeEventsOfCall(call: ast.CallExpr): CloseEvent[] {
     const c = calleeOf(this.facts.program, call);
     if (c?.kind === 'builtin' && c.name === 'close') {
@@ -438,6 +468,35 @@ class Walker {
     if (!p?.root) return [];
     return this.facts.callgraph.callees(this.fn).find((e) => e.call === call)?.targets.filter((t) => t.recv) ?? [];
   }
+}
+
+const nilReturnCache = new WeakMap<Access, boolean>();
+
+/** A close statement of its function's body after which the block runs straight to
+ * `return ..., nil` (no other return on the way): the function returns a nil error
+ * whenever it closes. */
+function closesBeforeNilReturn(a: Access): boolean {
+  let hit = nilReturnCache.get(a);
+  if (hit !== undefined) return hit;
+  hit = false;
+  const body = a.fn.body;
+  if (body) {
+    walk(body, (n) => {
+      if (hit || n.kind === 'FuncLit') return false;
+      if (n.kind !== 'BlockStmt') return undefined;
+      const i = n.list.findIndex((st) => st.kind === 'ExprStmt' && st.x.span.join(':') === a.span.join(':'));
+      if (i < 0) return undefined;
+      const last = n.list[n.list.length - 1];
+      const res = last?.kind === 'ReturnStmt' ? last.results[last.results.length - 1] : undefined;
+      const nilRes = !!res && unparen(res).kind === 'Ident' && (unparen(res) as ast.Ident).name === 'nil';
+      let early = false;
+      for (const st of n.list.slice(i + 1, -1)) walk(st, (m) => { if (m.kind === 'ReturnStmt') early = true; return m.kind === 'FuncLit' ? false : undefined; });
+      hit = nilRes && !early;
+      return false;
+    });
+  }
+  nilReturnCache.set(a, hit);
+  return hit;
 }
 
 /** How a channel's holder is named: a variable and the fields from it. */
