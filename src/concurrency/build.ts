@@ -2289,9 +2289,8 @@ class Facts implements ConcurrencyFacts {
   }
   private readonly loopStartedCache = new Map<string, boolean>();
   private keptClosureShared(fn: FuncInfo, decl: FuncInfo, x: GoroutineContext, y: GoroutineContext): boolean {
-    let lit: FuncInfo | null = fn;
-    while (lit && lit.parent !== decl) lit = lit.parent;
-    if (!lit || lit.node.kind !== 'FuncLit' || !this.callgraph.returnedFuncs(decl, 0).includes(lit)) return false;
+    const lit = literalOf(fn, decl);
+    if (!lit || !this.callgraph.returnedFuncs(decl, 0).includes(lit)) return false;
     for (const v of this.closureHolders(decl)) {
       if (v.scope === 'pkg' || !v.func) return true;
       if (this.startedDuring(x, v.func) || this.startedDuring(y, v.func)) return true;
@@ -2314,9 +2313,8 @@ class Facts implements ConcurrencyFacts {
     // share that call's variables. (Handlers serve any caller's requests.)
     if (x !== y || !startsCopies(x) || x.kind === 'http-handler' || !x.spawner || !this.callsWithin(this.nestedIn(decl), x.spawner, 2)) return false;
     const litOf = (f: FuncInfo): FuncInfo | null => {
-      let lit: FuncInfo | null = f;
-      while (lit && lit.parent !== decl) lit = lit.parent;
-      return lit && lit.node.kind === 'FuncLit' && this.fieldKeptLiterals().has(lit) && !x.roots.includes(lit) ? lit : null;
+      const lit = literalOf(f, decl);
+      return lit && this.fieldKeptLiterals().has(lit) && !x.roots.includes(lit) ? lit : null;
     };
     const lit = litOf(fn);
     return !!lit && litOf(other) === lit && !this.reach.reaches(decl, x.id);
@@ -2334,9 +2332,8 @@ class Facts implements ConcurrencyFacts {
     // So do copies of a goroutine whose starter is called in a loop on one receiver.
     if (x !== y || !x.spawned || !(x.multi || this.restartedWhileRunning(x)) || x.recursive || !(x.kind === 'go' || x.kind === 'errgroup' || x.kind === 'waitgroup-go') || !decl.body || this.reach.reaches(decl, x.id)) return false;
     const litOf = (f: FuncInfo): FuncInfo | null => {
-      let lit: FuncInfo | null = f;
-      while (lit && lit.parent !== decl) lit = lit.parent;
-      return lit && lit.node.kind === 'FuncLit' && !x.roots.includes(lit) ? lit : null;
+      const lit = literalOf(f, decl);
+      return lit && !x.roots.includes(lit) ? lit : null;
     };
     const lit = litOf(fn);
     if (!lit || litOf(other) !== lit) return false;
@@ -2390,11 +2387,10 @@ class Facts implements ConcurrencyFacts {
    */
   private handedClosureShared(fn: FuncInfo, x: GoroutineContext, other: FuncInfo, otherSpan: ast.Span, y: GoroutineContext, decl: FuncInfo): boolean {
     if (!x.spawned || fn === decl || other !== decl || !decl.body) return false;
-    let lit: FuncInfo | null = fn;
-    while (lit && lit.parent !== decl) lit = lit.parent;
+    const lit = literalOf(fn, decl);
     // x calls the closure from code of its own (a worker receiving funcs), not as its root
     // (a handler or goroutine started with it, see startedDuring).
-    if (!lit || lit.node.kind !== 'FuncLit' || x.roots.includes(lit)) return false;
+    if (!lit || x.roots.includes(lit)) return false;
     if (this.reach.reaches(decl, x.id) || !this.reach.reaches(decl, y.id)) return false;
     // A goroutine decl's call starts itself is startedDuring's case (and its joins): here
     // only one started elsewhere, before (a pool's worker).
@@ -5789,6 +5785,13 @@ function stripAddress(e: ast.Expr): ast.Expr {
 interface LockVariant {
   locks: HeldLock[];
   origin: string | null;
+}
+
+/** The function literal written directly in decl's body that fn is (or is inside). */
+function literalOf(fn: FuncInfo, decl: FuncInfo): FuncInfo | null {
+  let lit: FuncInfo | null = fn;
+  while (lit && lit.parent !== decl) lit = lit.parent;
+  return lit && lit.node.kind === 'FuncLit' ? lit : null;
 }
 
 function pairConfidence(a: GoroutineContext, b: GoroutineContext): 'high' | 'medium' | 'low' {
